@@ -1,0 +1,320 @@
+//! The command line: the same service as the window, for scripts and tests.
+//!
+//! Names, flags, exit codes and JSON fields follow `shared/CLI.md`.
+
+mod output;
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::PathBuf;
+
+use chrono::{DateTime, FixedOffset};
+use clap::{Args, Parser, Subcommand};
+use zeroize::Zeroizing;
+
+use crate::domain::{AccountDraft, AccountId, CardDraft, PaypalDraft};
+use crate::vault::Vault;
+use crate::wallet::{self, Clock, Wallet};
+
+/// Environment variable that selects the secret store: `os` (default) or
+/// `memory` (nothing kept after exit; for tests and trying things out).
+pub const SECRET_STORE_ENV: &str = "WALLETDESK_SECRET_STORE";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "walletdesk",
+    version,
+    about = "Keep the cards and PayPal accounts linked to Alipay, WeChat Pay and Alibaba Cloud on your own machine",
+    long_about = "With no command, opens the desktop window. With a command, does the same work without a window.\n\nCard numbers are read from standard input, never from an argument."
+)]
+pub struct Cli {
+    /// The database file (default: walletdesk.sqlite in the platform data folder)
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// The clock, for reproducible runs (RFC 3339, e.g. 2026-03-01T12:00:00+08:00)
+    #[arg(long, global = true, value_name = "RFC3339", value_parser = parse_now)]
+    pub now: Option<DateTime<FixedOffset>>,
+    /// Machine-readable output
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// With no command: open the window on a fresh temporary database with demo data
+    #[arg(long)]
+    pub demo: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+fn parse_now(s: &str) -> Result<DateTime<FixedOffset>, String> {
+    DateTime::parse_from_rfc3339(s)
+        .map_err(|e| format!("use RFC 3339, e.g. 2026-03-01T12:00:00+08:00 ({e})"))
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Add sample accounts, cards and a PayPal account to the database
+    Demo,
+    /// Payment accounts (Alipay, Alipay HK, WeChat Pay, Alibaba Cloud)
+    #[command(subcommand)]
+    Account(AccountCmd),
+    /// Cards
+    #[command(subcommand)]
+    Card(CardCmd),
+    /// PayPal accounts
+    #[command(subcommand)]
+    Paypal(PaypalCmd),
+    /// Linked methods of an account
+    #[command(subcommand)]
+    Method(MethodCmd),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AccountCmd {
+    /// Add an account; prints its id
+    Add(AccountAddArgs),
+    /// List the accounts
+    List,
+}
+
+#[derive(Debug, Args)]
+pub struct AccountAddArgs {
+    /// alipay, alipay-hk, wechat-pay or alibaba-cloud
+    #[arg(long)]
+    provider: String,
+    #[arg(long)]
+    label: String,
+    /// US, EU, EUROPE-NON-EU, MY or OTHER (required for alibaba-cloud)
+    #[arg(long, default_value = "")]
+    region: String,
+    /// Country of registration (two letters)
+    #[arg(long, default_value = "")]
+    country: String,
+    /// unverified or verified
+    #[arg(long, default_value = "unverified")]
+    tier: String,
+    /// The holder's name as on the passport
+    #[arg(long, default_value = "")]
+    holder: String,
+    /// YYYY-MM-DD
+    #[arg(long, default_value = "")]
+    passport_expiry: String,
+    /// yes or no: running resources, outstanding or overdue bills (Alibaba Cloud)
+    #[arg(long, default_value = "no", value_parser = ["yes", "no"])]
+    outstanding_bills: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CardCmd {
+    /// Add a card; the number is read from standard input; prints the new id
+    Add(CardAddArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CardAddArgs {
+    #[arg(long)]
+    account: i64,
+    /// MM/YY
+    #[arg(long)]
+    expiry: String,
+    /// The cardholder's name as on the card
+    #[arg(long)]
+    holder: String,
+    /// credit, debit, prepaid, virtual or gift
+    #[arg(long, default_value = "")]
+    funding: String,
+    #[arg(long, default_value = "")]
+    issuer_country: String,
+    #[arg(long, default_value = "")]
+    bank: String,
+    /// International and online payments enabled: yes, no or unknown
+    #[arg(long, default_value = "unknown")]
+    intl: String,
+    /// 3-D Secure enabled: yes, no or unknown
+    #[arg(long, default_value = "unknown")]
+    three_ds: String,
+    /// Balance of at least USD 1.00: yes, no or unknown
+    #[arg(long, default_value = "unknown")]
+    balance_ok: String,
+    /// pending (default) or active (already linked and verified)
+    #[arg(long, default_value = "pending")]
+    status: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PaypalCmd {
+    /// Link a PayPal account; prints the new id
+    Add(PaypalAddArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PaypalAddArgs {
+    #[arg(long)]
+    account: i64,
+    #[arg(long)]
+    email: String,
+    /// Where the PayPal account is registered (two letters)
+    #[arg(long)]
+    country: String,
+    /// yes or no: a card or bank account is attached to it
+    #[arg(long, default_value = "yes", value_parser = ["yes", "no"])]
+    funding_source: String,
+    #[arg(long, default_value = "pending")]
+    status: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MethodCmd {
+    /// List an account's methods
+    List {
+        #[arg(long)]
+        account: i64,
+        /// Include removed (archived) methods
+        #[arg(long)]
+        all: bool,
+    },
+}
+
+/// The default database: `walletdesk.sqlite` in the platform data folder.
+pub fn default_db_path() -> Result<PathBuf, String> {
+    directories::ProjectDirs::from("", "", "walletdesk")
+        .map(|d| d.data_dir().join("walletdesk.sqlite"))
+        .ok_or_else(|| "no home folder found for the default database; pass --db PATH".into())
+}
+
+/// The secret store chosen by `WALLETDESK_SECRET_STORE`.
+pub fn vault_from_env() -> Vault {
+    match std::env::var(SECRET_STORE_ENV).as_deref() {
+        Ok("memory") => Vault::memory(),
+        _ => Vault::os(),
+    }
+}
+
+/// An error the CLI prints, with its exit code.
+pub struct Failure {
+    pub code: u8,
+    pub message: String,
+}
+
+impl From<wallet::Error> for Failure {
+    fn from(e: wallet::Error) -> Self {
+        let message = match &e {
+            wallet::Error::Invalid(errs) => errs
+                .0
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n"),
+            other => other.to_string(),
+        };
+        Failure {
+            code: e.exit_code(),
+            message,
+        }
+    }
+}
+
+fn open(cli: &Cli) -> Result<Wallet, Failure> {
+    let path = match &cli.db {
+        Some(p) => p.clone(),
+        None => default_db_path().map_err(|message| Failure { code: 3, message })?,
+    };
+    let clock = cli.now.map_or(Clock::System, Clock::Fixed);
+    Ok(Wallet::open(&path, vault_from_env(), clock)?)
+}
+
+/// Read the card number: one line of standard input.
+fn read_number() -> Result<Zeroizing<String>, Failure> {
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        eprint!("Card number (not echoed to history; press Enter): ");
+        let _ = std::io::stderr().flush();
+    }
+    let mut line = Zeroizing::new(String::new());
+    stdin.lock().read_line(&mut line).map_err(|e| Failure {
+        code: 2,
+        message: format!("number: could not read standard input: {e}"),
+    })?;
+    let trimmed = Zeroizing::new(line.trim_end_matches(['\r', '\n']).to_owned());
+    Ok(trimmed)
+}
+
+/// Run one command; returns what to print on success.
+pub fn run(cli: &Cli, command: &Command) -> Result<String, Failure> {
+    let mut w = open(cli)?;
+    let json = cli.json;
+    match command {
+        Command::Demo => {
+            let ids = w.load_demo()?;
+            Ok(if json {
+                output::json_ids(&ids)
+            } else {
+                format!(
+                    "Added {} sample accounts to {}\n",
+                    ids.len(),
+                    w.path().display()
+                )
+            })
+        }
+        Command::Account(AccountCmd::Add(a)) => {
+            let id = w.add_account(&AccountDraft {
+                provider: a.provider.clone(),
+                label: a.label.clone(),
+                region: a.region.clone(),
+                country: a.country.clone(),
+                tier: a.tier.clone(),
+                holder: a.holder.clone(),
+                passport_expiry: a.passport_expiry.clone(),
+                outstanding_bills: a.outstanding_bills == "yes",
+            })?;
+            Ok(output::new_id(id.0, json))
+        }
+        Command::Account(AccountCmd::List) => {
+            let accounts = w.accounts()?;
+            Ok(if json {
+                output::accounts_json(&accounts)
+            } else {
+                output::accounts_table(&accounts)
+            })
+        }
+        Command::Card(CardCmd::Add(c)) => {
+            let account = AccountId(c.account);
+            // Check the account before asking for a number.
+            w.account(account)?;
+            let number = read_number()?;
+            let id = w.add_card(
+                account,
+                &CardDraft {
+                    number,
+                    expiry: c.expiry.clone(),
+                    holder: c.holder.clone(),
+                    funding: c.funding.clone(),
+                    issuer_country: c.issuer_country.clone(),
+                    bank: c.bank.clone(),
+                    intl: c.intl.clone(),
+                    three_ds: c.three_ds.clone(),
+                    balance_ok: c.balance_ok.clone(),
+                    status: c.status.clone(),
+                },
+            )?;
+            Ok(output::new_id(id.0, json))
+        }
+        Command::Paypal(PaypalCmd::Add(p)) => {
+            let id = w.add_paypal(
+                AccountId(p.account),
+                &PaypalDraft {
+                    email: p.email.clone(),
+                    country: p.country.clone(),
+                    funding_source: p.funding_source == "yes",
+                    status: p.status.clone(),
+                },
+            )?;
+            Ok(output::new_id(id.0, json))
+        }
+        Command::Method(MethodCmd::List { account, all }) => {
+            let methods = w.methods(AccountId(*account), *all)?;
+            Ok(if json {
+                output::methods_json(&methods)
+            } else {
+                output::methods_table(&methods)
+            })
+        }
+    }
+}

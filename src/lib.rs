@@ -1,0 +1,15 @@
+//! walletdesk: the cards and PayPal accounts linked to Alipay, Alipay HK, WeChat Pay
+//! and Alibaba Cloud, kept on your own machine.
+//!
+//! Data flows one way: [`ui`] or [`cli`] → [`wallet`] → [`domain`] check →
+//! [`store`] / [`vault`].
+
+pub mod cli;
+pub mod demo;
+pub mod domain;
+pub mod store;
+pub mod ui;
+pub mod vault;
+pub mod wallet;
+
+pub use wallet::{Clock, Wallet};

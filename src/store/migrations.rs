@@ -1,0 +1,76 @@
+//! Schema steps, one per entry. `PRAGMA user_version` counts the steps applied.
+//!
+//! Never edit a step that has shipped; add a new one.
+
+pub const STEPS: &[&str] = &[
+    // 1: accounts, methods, and the database's own identity.
+    r"
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL
+) STRICT;
+
+-- A random id per database file, so secrets of two databases (yours, the demo,
+-- a test) never share a keyring entry.
+INSERT INTO meta (key, value) VALUES ('database_id', lower(hex(randomblob(16))));
+
+CREATE TABLE account (
+    id                INTEGER PRIMARY KEY,
+    provider          TEXT NOT NULL
+                      CHECK (provider IN ('alipay', 'alipay-hk', 'wechat-pay', 'alibaba-cloud')),
+    label             TEXT NOT NULL CHECK (length(trim(label)) > 0),
+    region            TEXT CHECK (region IN ('US', 'EU', 'EUROPE-NON-EU', 'MY', 'OTHER')),
+    country           TEXT CHECK (country GLOB '[A-Z][A-Z]'),
+    tier              TEXT NOT NULL CHECK (tier IN ('unverified', 'verified')),
+    holder            TEXT,
+    passport_expiry   TEXT CHECK (passport_expiry IS date(passport_expiry)),
+    outstanding_bills INTEGER NOT NULL DEFAULT 0 CHECK (outstanding_bills IN (0, 1)),
+    created_at        TEXT NOT NULL,
+    CHECK (provider <> 'alibaba-cloud' OR region IS NOT NULL)
+) STRICT;
+
+CREATE TABLE method (
+    id             INTEGER PRIMARY KEY,
+    account_id     INTEGER NOT NULL REFERENCES account (id),
+    kind           TEXT NOT NULL CHECK (kind IN ('card', 'paypal')),
+    status         TEXT NOT NULL
+                   CHECK (status IN ('pending', 'active', 'failed', 'expired', 'removed')),
+    is_default     INTEGER NOT NULL DEFAULT 0 CHECK (is_default IN (0, 1)),
+    status_reason  TEXT,
+    created_at     TEXT NOT NULL,
+    -- cards: never the full number (first 6, last 4, a keyed fingerprint)
+    network        TEXT CHECK (network IN
+                   ('visa', 'mastercard', 'amex', 'jcb', 'unionpay', 'discover', 'diners')),
+    first6         TEXT CHECK (first6 GLOB '[0-9][0-9][0-9][0-9][0-9][0-9]'),
+    last4          TEXT CHECK (last4 GLOB '[0-9][0-9][0-9][0-9]'),
+    number_length  INTEGER CHECK (number_length BETWEEN 12 AND 19),
+    fingerprint    TEXT CHECK (length(fingerprint) = 64),
+    expiry_month   INTEGER CHECK (expiry_month BETWEEN 1 AND 12),
+    expiry_year    INTEGER CHECK (expiry_year BETWEEN 2000 AND 2199),
+    holder         TEXT,
+    funding        TEXT CHECK (funding IN ('credit', 'debit', 'prepaid', 'virtual', 'gift')),
+    issuer_country TEXT CHECK (issuer_country GLOB '[A-Z][A-Z]'),
+    bank           TEXT,
+    intl_enabled   TEXT CHECK (intl_enabled IN ('yes', 'no', 'unknown')),
+    three_ds       TEXT CHECK (three_ds IN ('yes', 'no', 'unknown')),
+    balance_ok     TEXT CHECK (balance_ok IN ('yes', 'no', 'unknown')),
+    -- PayPal
+    email          TEXT,
+    paypal_country TEXT CHECK (paypal_country GLOB '[A-Z][A-Z]'),
+    funding_source INTEGER CHECK (funding_source IN (0, 1)),
+    CHECK (kind <> 'card' OR (network IS NOT NULL AND first6 IS NOT NULL AND last4 IS NOT NULL
+           AND number_length IS NOT NULL AND fingerprint IS NOT NULL
+           AND expiry_month IS NOT NULL AND expiry_year IS NOT NULL AND holder IS NOT NULL
+           AND intl_enabled IS NOT NULL AND three_ds IS NOT NULL AND balance_ok IS NOT NULL)),
+    CHECK (kind <> 'paypal' OR (email IS NOT NULL AND paypal_country IS NOT NULL
+           AND funding_source IS NOT NULL)),
+    -- L6: a removed method is never the default.
+    CHECK (NOT (is_default = 1 AND status = 'removed'))
+) STRICT;
+
+-- L6: an account has at most one default method.
+CREATE UNIQUE INDEX method_one_default ON method (account_id) WHERE is_default = 1;
+CREATE INDEX method_by_account ON method (account_id, id);
+CREATE INDEX method_by_fingerprint ON method (fingerprint) WHERE fingerprint IS NOT NULL;
+",
+];

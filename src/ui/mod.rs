@@ -1,0 +1,3 @@
+pub fn run(_w: crate::Wallet) -> anyhow::Result<()> {
+    Ok(())
+}
