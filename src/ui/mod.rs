@@ -1,3 +1,36 @@
-pub fn run(_w: crate::Wallet) -> anyhow::Result<()> {
-    Ok(())
+//! The desktop window (egui). One file per screen or dialog; the UI never runs
+//! SQL: it sends commands that `WalletApp::apply` carries out through the service.
+
+mod account_dialog;
+mod app;
+mod card_dialog;
+mod fonts;
+mod form;
+mod methods;
+mod paypal_dialog;
+
+pub use app::WalletApp;
+
+use crate::Wallet;
+use eframe::egui;
+
+/// Open the window and run until it is closed.
+pub fn run(wallet: Wallet) -> anyhow::Result<()> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("walletdesk")
+            .with_app_id("walletdesk")
+            .with_inner_size([1100.0, 680.0])
+            .with_min_inner_size([720.0, 420.0]),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "walletdesk",
+        options,
+        Box::new(move |cc| {
+            fonts::add_cjk_font(&cc.egui_ctx);
+            Ok(Box::new(WalletApp::new(wallet)))
+        }),
+    )
+    .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
 }

@@ -1,0 +1,114 @@
+//! "Add account…": provider, label, region, tier, holder, passport expiry.
+
+use eframe::egui::{self, Grid, Id, Modal, RichText};
+
+use super::form::{self, blocking_reason_ui, choice_row_ui, submit_or_cancel, text_row_ui};
+use crate::domain::{AccountDraft, Provider, Region, Tier};
+
+/// What the user did with the dialog this frame.
+pub enum Outcome {
+    Submit(AccountDraft),
+    Cancel,
+}
+
+#[derive(Default)]
+pub struct AccountDialog {
+    pub draft: AccountDraft,
+    /// The service's refusal of the last submit (the dialog stays open, nothing lost).
+    pub error: Option<String>,
+}
+
+impl AccountDialog {
+    pub fn ui(&mut self, ctx: &egui::Context) -> Option<Outcome> {
+        let mut outcome = None;
+        Modal::new(Id::unique("add_account_dialog")).show(ctx, |ui| {
+            ui.set_width(460.0);
+            ui.heading("Add account");
+            ui.label("A wallet or console you link cards to");
+            ui.add_space(8.0);
+            let errors = self.draft.validate().err().unwrap_or_default();
+            let d = &mut self.draft;
+            Grid::new("account_form")
+                .num_columns(2)
+                .spacing([12.0, 8.0])
+                .show(ui, |ui| {
+                    let providers: Vec<(&str, &str)> =
+                        Provider::ALL.iter().map(|p| (p.id(), p.name())).collect();
+                    choice_row_ui(ui, "Provider", &mut d.provider, &providers);
+                    text_row_ui(
+                        ui,
+                        "Label",
+                        &mut d.label,
+                        "e.g. 支付宝 (US phone)",
+                        errors.get("label"),
+                    );
+                    let needs_region =
+                        Provider::parse(&d.provider).is_ok_and(Provider::needs_region);
+                    let mut regions: Vec<(&str, &str)> =
+                        Region::ALL.iter().map(|r| (r.id(), r.id())).collect();
+                    if !needs_region {
+                        regions.insert(0, ("", "Not set"));
+                    }
+                    choice_row_ui(ui, "Region", &mut d.region, &regions);
+                    text_row_ui(
+                        ui,
+                        "Country",
+                        &mut d.country,
+                        "two letters, e.g. US",
+                        errors.get("country"),
+                    );
+                    let tiers: Vec<(&str, &str)> =
+                        Tier::ALL.iter().map(|t| (t.id(), t.name())).collect();
+                    choice_row_ui(ui, "Verification", &mut d.tier, &tiers);
+                    text_row_ui(
+                        ui,
+                        "Holder name",
+                        &mut d.holder,
+                        "as on the passport",
+                        errors.get("holder"),
+                    );
+                    text_row_ui(
+                        ui,
+                        "Passport expiry",
+                        &mut d.passport_expiry,
+                        "YYYY-MM-DD",
+                        errors.get("passport-expiry"),
+                    );
+                    if needs_region {
+                        let l = ui.label("Bills");
+                        ui.checkbox(
+                            &mut d.outstanding_bills,
+                            "Running resources or outstanding bills",
+                        )
+                        .labelled_by(l.id);
+                        ui.end_row();
+                    }
+                });
+            if let Some(e) = &self.error {
+                ui.label(RichText::new(e).color(form::ERROR));
+            }
+            ui.separator();
+            let valid = errors.is_empty();
+            ui.horizontal(|ui| {
+                if ui
+                    .add_enabled(valid, egui::Button::new("Add account"))
+                    .clicked()
+                {
+                    outcome = Some(Outcome::Submit(self.draft.clone()));
+                }
+                if ui.button("Cancel").clicked() {
+                    outcome = Some(Outcome::Cancel);
+                }
+                blocking_reason_ui(ui, &errors);
+            });
+            match submit_or_cancel(ui, valid) {
+                Some(true) if outcome.is_none() => {
+                    outcome = Some(Outcome::Submit(self.draft.clone()))
+                }
+                Some(false) => outcome = Some(Outcome::Cancel),
+                _ => {}
+            }
+        });
+        outcome
+    }
+}

@@ -1,0 +1,557 @@
+//! The main window: accounts on the left, the selected account's methods in the
+//! middle, a status bar, and the dialogs. Drawing produces `Command`s; `apply`
+//! carries them out through the service once per frame, after drawing.
+
+use eframe::egui::{self, Color32, RichText, Ui};
+use zeroize::Zeroizing;
+
+use super::account_dialog::{self, AccountDialog};
+use super::card_dialog::{self, CardDialog};
+use super::form;
+use super::methods::{Revealed, methods_table_ui};
+use super::paypal_dialog::{self, PaypalDialog};
+use crate::Wallet;
+use crate::domain::{
+    Account, AccountDraft, AccountId, CardDraft, Method, MethodId, PaypalDraft, Tier,
+};
+use crate::vault;
+
+/// How long a revealed number stays visible, and a copied one on the clipboard.
+pub const SECRET_SHOWN_SECS: f64 = 30.0;
+
+/// Something the user asked for, carried out after drawing.
+#[must_use]
+#[derive(Debug)]
+pub enum Command {
+    SelectAccount(AccountId),
+    OpenAddAccount,
+    OpenAddCard,
+    OpenAddPaypal,
+    CloseDialog,
+    AddAccount(AccountDraft),
+    AddCard(AccountId, CardDraft),
+    AddPaypal(AccountId, PaypalDraft),
+    Reveal(MethodId),
+    Hide,
+    Copy(MethodId),
+    LoadDemo,
+}
+
+enum Dialog {
+    Account(AccountDialog),
+    Card(CardDialog),
+    Paypal(PaypalDialog),
+}
+
+struct Shown {
+    method: MethodId,
+    grouped: Zeroizing<String>,
+    until: f64,
+}
+
+struct Copied {
+    digits: Zeroizing<String>,
+    until: f64,
+}
+
+/// A one-line message at the top of the central panel.
+struct Notice {
+    text: String,
+    is_error: bool,
+}
+
+pub struct WalletApp {
+    wallet: Wallet,
+    accounts: Vec<Account>,
+    selected: Option<AccountId>,
+    methods: Vec<Method>,
+    dialog: Option<Dialog>,
+    shown: Option<Shown>,
+    copied: Option<Copied>,
+    notice: Option<Notice>,
+}
+
+impl WalletApp {
+    pub fn new(wallet: Wallet) -> Self {
+        let mut app = WalletApp {
+            wallet,
+            accounts: Vec::new(),
+            selected: None,
+            methods: Vec::new(),
+            dialog: None,
+            shown: None,
+            copied: None,
+            notice: None,
+        };
+        app.reload();
+        app
+    }
+
+    /// The service, for tests that check what the database holds.
+    pub fn wallet(&self) -> &Wallet {
+        &self.wallet
+    }
+
+    /// Re-read accounts and the selected account's methods (after a change, not per frame).
+    fn reload(&mut self) {
+        match self.wallet.accounts() {
+            Ok(a) => self.accounts = a,
+            Err(e) => self.error(format!("Could not read the accounts: {e}")),
+        }
+        if !self
+            .selected
+            .is_some_and(|s| self.accounts.iter().any(|a| a.id == s))
+        {
+            self.selected = self.accounts.first().map(|a| a.id);
+        }
+        self.methods = match self.selected {
+            Some(id) => self.wallet.methods(id, false).unwrap_or_else(|e| {
+                self.notice = Some(Notice {
+                    text: format!("Could not read the methods: {e}"),
+                    is_error: true,
+                });
+                Vec::new()
+            }),
+            None => Vec::new(),
+        };
+    }
+
+    fn error(&mut self, text: String) {
+        self.notice = Some(Notice {
+            text,
+            is_error: true,
+        });
+    }
+
+    fn info(&mut self, text: String) {
+        self.notice = Some(Notice {
+            text,
+            is_error: false,
+        });
+    }
+
+    fn selected_account(&self) -> Option<&Account> {
+        self.selected
+            .and_then(|s| self.accounts.iter().find(|a| a.id == s))
+    }
+
+    fn apply(&mut self, ctx: &egui::Context, command: Command, now: f64) {
+        match command {
+            Command::SelectAccount(id) => {
+                self.selected = Some(id);
+                self.shown = None;
+                self.reload();
+            }
+            Command::OpenAddAccount => {
+                self.dialog = Some(Dialog::Account(AccountDialog::default()));
+            }
+            Command::OpenAddCard => {
+                if let Some(a) = self.selected_account() {
+                    self.dialog = Some(Dialog::Card(CardDialog::new(a.id, a.label.clone())));
+                }
+            }
+            Command::OpenAddPaypal => {
+                if let Some(a) = self.selected_account() {
+                    self.dialog = Some(Dialog::Paypal(PaypalDialog::new(a.id, a.label.clone())));
+                }
+            }
+            Command::CloseDialog => {
+                self.dialog = None;
+                card_dialog::forget_number_field(ctx);
+            }
+            Command::AddAccount(draft) => match self.wallet.add_account(&draft) {
+                Ok(id) => {
+                    self.dialog = None;
+                    self.selected = Some(id);
+                    self.reload();
+                    self.info(format!("Added account {}", draft.label.trim()));
+                }
+                Err(e) => self.dialog_error(e.to_string()),
+            },
+            Command::AddCard(account, draft) => match self.wallet.add_card(account, &draft) {
+                Ok(id) => {
+                    self.dialog = None;
+                    card_dialog::forget_number_field(ctx);
+                    self.reload();
+                    let title = self
+                        .wallet
+                        .method(id)
+                        .map(|m| m.title())
+                        .unwrap_or_default();
+                    self.info(format!("Added {title}; its number is in the secret store"));
+                }
+                Err(e) => self.dialog_error(e.to_string()),
+            },
+            Command::AddPaypal(account, draft) => match self.wallet.add_paypal(account, &draft) {
+                Ok(_) => {
+                    self.dialog = None;
+                    self.reload();
+                    self.info(format!("Linked PayPal {}", draft.email.trim()));
+                }
+                Err(e) => self.dialog_error(e.to_string()),
+            },
+            Command::Reveal(id) => match self.wallet.reveal_number(id) {
+                Ok(n) => {
+                    self.shown = Some(Shown {
+                        method: id,
+                        grouped: n.grouped(),
+                        until: now + SECRET_SHOWN_SECS,
+                    });
+                }
+                Err(e) => self.error(format!("Could not reveal the number: {e}")),
+            },
+            Command::Hide => self.shown = None,
+            Command::Copy(id) => match self.wallet.reveal_number(id) {
+                Ok(n) => {
+                    let digits = Zeroizing::new(n.expose().to_owned());
+                    ctx.copy_text(n.expose().to_owned());
+                    self.copied = Some(Copied {
+                        digits,
+                        until: now + SECRET_SHOWN_SECS,
+                    });
+                    let title = self
+                        .wallet
+                        .method(id)
+                        .map(|m| m.title())
+                        .unwrap_or_default();
+                    self.info(format!(
+                        "Copied the number of {title}; the clipboard is cleared in 30 seconds"
+                    ));
+                }
+                Err(e) => self.error(format!("Could not copy the number: {e}")),
+            },
+            Command::LoadDemo => match self.wallet.load_demo() {
+                Ok(ids) => {
+                    self.selected = ids.first().copied();
+                    self.reload();
+                    self.info(format!("Added {} sample accounts", ids.len()));
+                }
+                Err(e) => self.error(format!("Could not load the demo data: {e}")),
+            },
+        }
+    }
+
+    fn dialog_error(&mut self, text: String) {
+        match &mut self.dialog {
+            Some(Dialog::Account(d)) => d.error = Some(text),
+            Some(Dialog::Card(d)) => d.error = Some(text),
+            Some(Dialog::Paypal(d)) => d.error = Some(text),
+            None => self.error(text),
+        }
+    }
+
+    /// Mask a revealed number and clear a copied one when their time is up.
+    fn expire_secrets(&mut self, ctx: &egui::Context, now: f64) {
+        if self.shown.as_ref().is_some_and(|s| now >= s.until) {
+            self.shown = None;
+        }
+        if let Some(c) = self.copied.as_ref().filter(|c| now >= c.until) {
+            clear_clipboard_if_holding(&c.digits);
+            self.copied = None;
+        }
+        let next = [
+            self.shown.as_ref().map(|s| s.until),
+            self.copied.as_ref().map(|c| c.until),
+        ]
+        .into_iter()
+        .flatten()
+        .fold(f64::INFINITY, f64::min);
+        if next.is_finite() {
+            // Tick once a second for the countdown.
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(
+                (next - now).clamp(0.05, 1.0),
+            ));
+        }
+    }
+
+    fn keyboard(&self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        if self.dialog.is_some() || ctx.egui_wants_keyboard_input() {
+            return;
+        }
+        let (up, down, new_card, new_account) = ctx.input(|i| {
+            (
+                i.key_pressed(egui::Key::ArrowUp),
+                i.key_pressed(egui::Key::ArrowDown),
+                i.modifiers.command && !i.modifiers.shift && i.key_pressed(egui::Key::N),
+                i.modifiers.command && i.modifiers.shift && i.key_pressed(egui::Key::N),
+            )
+        });
+        let pos = self
+            .accounts
+            .iter()
+            .position(|a| Some(a.id) == self.selected);
+        if let Some(p) = pos {
+            if up && p > 0 {
+                commands.push(Command::SelectAccount(self.accounts[p - 1].id));
+            }
+            if down && p + 1 < self.accounts.len() {
+                commands.push(Command::SelectAccount(self.accounts[p + 1].id));
+            }
+        }
+        if new_account {
+            commands.push(Command::OpenAddAccount);
+        } else if new_card && self.selected.is_some() && self.wallet.vault().is_available() {
+            commands.push(Command::OpenAddCard);
+        }
+    }
+
+    fn banner_ui(&self, ui: &mut Ui) {
+        let vault::Status::Unavailable { reason, fix } = self.wallet.vault().status() else {
+            return;
+        };
+        egui::Panel::top("no_secret_store")
+            .frame(egui::Frame::new().fill(Color32::from_rgb(0x5a, 0x1e, 0x1e)).inner_margin(8.0))
+            .show(ui, |ui| {
+                ui.label(
+                    RichText::new("No secret store: card numbers cannot be saved or shown")
+                        .strong()
+                        .color(Color32::WHITE),
+                );
+                ui.label(RichText::new(format!("{reason}")).color(Color32::from_gray(230)));
+                ui.label(RichText::new(format!("How to fix: {fix}")).color(Color32::from_gray(230)));
+                ui.label(
+                    RichText::new("Your accounts and masked cards are listed as usual; no number is ever written anywhere else instead")
+                        .small()
+                        .color(Color32::from_gray(210)),
+                );
+            });
+    }
+
+    fn status_bar_ui(&self, ui: &mut Ui) {
+        egui::Panel::bottom("status_bar").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(RichText::new("Database").weak());
+                ui.label(self.wallet.path().display().to_string());
+                ui.separator();
+                ui.label(RichText::new("Secret store").weak());
+                let store = self.wallet.vault().describe();
+                if self.wallet.vault().is_available() {
+                    ui.label(store);
+                } else {
+                    ui.label(RichText::new(store).color(form::ERROR));
+                }
+            });
+        });
+    }
+
+    fn accounts_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        egui::Panel::left("accounts")
+            .resizable(true)
+            .default_size(250.0)
+            .show(ui, |ui| {
+                ui.add_space(6.0);
+                ui.horizontal(|ui| {
+                    ui.heading("Accounts");
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        if ui
+                            .button("Add account…")
+                            .on_hover_text("Add a wallet or console (Ctrl+Shift+N)")
+                            .clicked()
+                        {
+                            commands.push(Command::OpenAddAccount);
+                        }
+                    });
+                });
+                ui.separator();
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    for a in &self.accounts {
+                        let selected = Some(a.id) == self.selected;
+                        let r = ui
+                            .push_id(a.id.0, |ui| {
+                                ui.vertical(|ui| {
+                                    let r = ui.selectable_label(
+                                        selected,
+                                        RichText::new(&a.label).strong(),
+                                    );
+                                    ui.horizontal(|ui| {
+                                        ui.label(RichText::new(a.provider.name()).small().weak());
+                                        tier_badge_ui(ui, a.tier);
+                                    });
+                                    r
+                                })
+                                .inner
+                            })
+                            .inner;
+                        if r.clicked() {
+                            commands.push(Command::SelectAccount(a.id));
+                        }
+                        ui.add_space(4.0);
+                    }
+                });
+            });
+    }
+
+    fn empty_state_ui(ui: &mut Ui, commands: &mut Vec<Command>) {
+        ui.vertical_centered(|ui| {
+            ui.add_space(ui.available_height() * 0.2);
+            ui.heading("Keep your linked cards in one place");
+            ui.add_space(8.0);
+            ui.label(
+                "walletdesk keeps the cards and PayPal accounts you link to Alipay, Alipay HK, \
+                 WeChat Pay and Alibaba Cloud on this computer, with the full numbers in your OS keyring",
+            );
+            ui.label("Start by adding the account you link cards to");
+            ui.add_space(12.0);
+            if ui.button(RichText::new("Add your first account…").size(16.0)).clicked() {
+                commands.push(Command::OpenAddAccount);
+            }
+            ui.add_space(4.0);
+            if ui
+                .button("Load demo data")
+                .on_hover_text("Add sample accounts and cards to this database")
+                .clicked()
+            {
+                commands.push(Command::LoadDemo);
+            }
+        });
+    }
+
+    fn account_ui(&self, ui: &mut Ui, account: &Account, commands: &mut Vec<Command>) {
+        ui.horizontal(|ui| {
+            ui.heading(&account.label);
+            tier_badge_ui(ui, account.tier);
+        });
+        let mut facts = vec![account.provider.name().to_owned()];
+        if let Some(r) = account.region {
+            facts.push(format!("region {}", r.id()));
+        }
+        if let Some(c) = &account.country {
+            facts.push(format!("country {c}"));
+        }
+        if let Some(h) = &account.holder {
+            facts.push(format!("holder {h}"));
+        }
+        if let Some(p) = account.passport_expiry {
+            facts.push(format!("passport expires {p}"));
+        }
+        if account.outstanding_bills {
+            facts.push("outstanding bills".into());
+        }
+        ui.label(RichText::new(facts.join(" · ")).weak());
+        ui.add_space(6.0);
+        let vault_ok = self.wallet.vault().is_available();
+        ui.horizontal(|ui| {
+            let add_card = ui
+                .add_enabled(vault_ok, egui::Button::new("Add card…"))
+                .on_hover_text("Add a card to this account (Ctrl+N)")
+                .on_disabled_hover_text("No secret store is available to keep the card number");
+            if add_card.clicked() {
+                commands.push(Command::OpenAddCard);
+            }
+            if ui.button("Link PayPal…").clicked() {
+                commands.push(Command::OpenAddPaypal);
+            }
+        });
+        ui.add_space(6.0);
+        if self.methods.is_empty() {
+            ui.label(format!(
+                "No cards or PayPal accounts are linked to {} yet",
+                account.label
+            ));
+            return;
+        }
+        let revealed = self.shown.as_ref().map(|s| Revealed {
+            method: s.method,
+            grouped: s.grouped.clone(),
+            seconds_left: (s.until - ui.input(|i| i.time)).max(0.0).ceil() as u64,
+        });
+        methods_table_ui(ui, &self.methods, revealed.as_ref(), vault_ok, commands);
+    }
+
+    fn central_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        egui::CentralPanel::default().show(ui, |ui| {
+            if let Some(n) = &self.notice {
+                let mut dismiss = false;
+                ui.horizontal(|ui| {
+                    let color = if n.is_error { form::ERROR } else { form::OK };
+                    ui.label(RichText::new(&n.text).color(color));
+                    dismiss = ui.small_button("✕").on_hover_text("Dismiss").clicked();
+                });
+                if dismiss {
+                    self.notice = None;
+                }
+                ui.separator();
+            }
+            if self.accounts.is_empty() {
+                Self::empty_state_ui(ui, commands);
+            } else if let Some(a) = self.selected_account() {
+                self.account_ui(ui, a, commands);
+            }
+        });
+    }
+
+    fn dialog_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let today = self.wallet.clock().today();
+        match &mut self.dialog {
+            None => {}
+            Some(Dialog::Account(d)) => match d.ui(ctx) {
+                Some(account_dialog::Outcome::Submit(draft)) => {
+                    commands.push(Command::AddAccount(draft))
+                }
+                Some(account_dialog::Outcome::Cancel) => commands.push(Command::CloseDialog),
+                None => {}
+            },
+            Some(Dialog::Card(d)) => match d.ui(ctx, today) {
+                Some(card_dialog::Outcome::Submit(a, draft)) => {
+                    commands.push(Command::AddCard(a, draft))
+                }
+                Some(card_dialog::Outcome::Cancel) => commands.push(Command::CloseDialog),
+                None => {}
+            },
+            Some(Dialog::Paypal(d)) => match d.ui(ctx) {
+                Some(paypal_dialog::Outcome::Submit(a, draft)) => {
+                    commands.push(Command::AddPaypal(a, draft))
+                }
+                Some(paypal_dialog::Outcome::Cancel) => commands.push(Command::CloseDialog),
+                None => {}
+            },
+        }
+    }
+}
+
+fn tier_badge_ui(ui: &mut Ui, tier: Tier) {
+    let (fill, text) = match tier {
+        Tier::Verified => (Color32::from_rgb(0x1f, 0x6f, 0x43), "Verified"),
+        Tier::Unverified => (Color32::from_rgb(0x8a, 0x5a, 0x00), "Unverified"),
+    };
+    egui::Frame::new()
+        .fill(fill)
+        .corner_radius(4.0)
+        .inner_margin(egui::Margin::symmetric(5, 1))
+        .show(ui, |ui| {
+            ui.label(RichText::new(text).small().color(Color32::WHITE));
+        });
+}
+
+/// Clear the system clipboard if it still holds `digits` (the user may have
+/// copied something else since; that is left alone).
+fn clear_clipboard_if_holding(digits: &str) {
+    let Ok(mut cb) = arboard::Clipboard::new() else {
+        return;
+    };
+    if cb.get_text().is_ok_and(|t| t.trim() == digits) {
+        let _ = cb.clear();
+    }
+}
+
+impl eframe::App for WalletApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        let now = ctx.input(|i| i.time);
+        self.expire_secrets(ctx, now);
+    }
+
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        let now = ui.input(|i| i.time);
+        let mut commands = Vec::new();
+        self.keyboard(&ctx, &mut commands);
+        self.banner_ui(ui);
+        self.status_bar_ui(ui);
+        self.accounts_ui(ui, &mut commands);
+        self.central_ui(ui, &mut commands);
+        self.dialog_ui(&ctx, &mut commands);
+        for c in commands {
+            self.apply(&ctx, c, now);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+//! "Add card…": the number with live network, length and Luhn feedback, expiry,
+//! holder, and what the user knows of the card. No CVV field, ever.
+
+use chrono::NaiveDate;
+use eframe::egui::{self, Grid, Id, Modal, RichText, TextEdit};
+
+use super::form::{self, blocking_reason_ui, choice_row_ui, submit_or_cancel, text_row_ui};
+use crate::domain::card::check_number;
+use crate::domain::{AccountId, CardDraft, Fact, Funding, MethodStatus};
+
+pub enum Outcome {
+    Submit(AccountId, CardDraft),
+    Cancel,
+}
+
+/// The number input's id, so its undo history can be wiped when the dialog closes.
+pub fn number_field_id() -> Id {
+    Id::unique("card_dialog_number")
+}
+
+/// Forget everything egui kept of the number field (text, undo history).
+pub fn forget_number_field(ctx: &egui::Context) {
+    ctx.data_mut(|d| d.remove::<egui::text_edit::TextEditState>(number_field_id()));
+}
+
+pub struct CardDialog {
+    pub account: AccountId,
+    pub account_label: String,
+    pub draft: CardDraft,
+    pub error: Option<String>,
+}
+
+impl CardDialog {
+    pub fn new(account: AccountId, account_label: String) -> Self {
+        CardDialog {
+            account,
+            account_label,
+            draft: CardDraft::default(),
+            error: None,
+        }
+    }
+
+    pub fn ui(&mut self, ctx: &egui::Context, today: NaiveDate) -> Option<Outcome> {
+        let mut outcome = None;
+        Modal::new(Id::unique("add_card_dialog")).show(ctx, |ui| {
+            ui.set_width(520.0);
+            ui.heading("Add card");
+            ui.label(format!("To {}", self.account_label));
+            ui.add_space(8.0);
+            let errors = self.draft.validate(self.account, today).err().unwrap_or_default();
+            let check = check_number(&self.draft.number);
+            let d = &mut self.draft;
+            Grid::new("card_form").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
+                let label = ui.label("Card number");
+                ui.vertical(|ui| {
+                    ui.add(
+                        TextEdit::singleline(&mut *d.number)
+                            .id(number_field_id())
+                            .hint_text("digits; spaces and dashes are fine")
+                            .char_limit(32)
+                            .desired_width(280.0),
+                    )
+                    .labelled_by(label.id);
+                    if !d.number.trim().is_empty() {
+                        let network = match check.candidates.as_slice() {
+                            [] => RichText::new("Network: not recognised").color(form::ERROR),
+                            [one] => RichText::new(format!("Network: {}", one.name())).color(form::OK),
+                            [first, rest @ ..] => RichText::new(format!(
+                                "Network: {} (or {})",
+                                first.name(),
+                                rest.iter().map(|n| n.name()).collect::<Vec<_>>().join(", ")
+                            ))
+                            .color(form::WARN),
+                        };
+                        ui.label(network);
+                        if let Some(e) = &check.error {
+                            ui.label(RichText::new(&e.message).color(form::ERROR).small());
+                        } else if let Some(w) = &check.warning {
+                            ui.label(RichText::new(w).color(form::WARN).small());
+                        }
+                    }
+                });
+                ui.end_row();
+                text_row_ui(ui, "Expiry", &mut d.expiry, "MM/YY", errors.get("expiry"));
+                text_row_ui(ui, "Cardholder", &mut d.holder, "name as on the card", errors.get("holder"));
+                let mut funding: Vec<(&str, &str)> = vec![("", "Not sure")];
+                funding.extend(Funding::ALL.iter().map(|f| (f.id(), f.id())));
+                choice_row_ui(ui, "Funding", &mut d.funding, &funding);
+                text_row_ui(
+                    ui,
+                    "Issuer country",
+                    &mut d.issuer_country,
+                    "two letters, e.g. HK",
+                    errors.get("issuer-country"),
+                );
+                text_row_ui(ui, "Bank", &mut d.bank, "issuing bank", errors.get("bank"));
+                let facts: Vec<(&str, &str)> = Fact::ALL.iter().map(|f| (f.id(), f.id())).collect();
+                choice_row_ui(ui, "International payments", &mut d.intl, &facts);
+                choice_row_ui(ui, "3-D Secure", &mut d.three_ds, &facts);
+                choice_row_ui(ui, "Balance ≥ USD 1.00", &mut d.balance_ok, &facts);
+                let statuses: Vec<(&str, &str)> =
+                    MethodStatus::ON_ADD.iter().map(|s| (s.id(), s.name())).collect();
+                choice_row_ui(ui, "Status", &mut d.status, &statuses);
+            });
+            ui.label(
+                RichText::new(
+                    "The full number goes to your OS keyring only; walletdesk never asks for the security code",
+                )
+                .small()
+                .weak(),
+            );
+            if let Some(e) = &self.error {
+                ui.label(RichText::new(e).color(form::ERROR));
+            }
+            ui.separator();
+            let valid = errors.is_empty();
+            ui.horizontal(|ui| {
+                if ui.add_enabled(valid, egui::Button::new("Add card")).clicked() {
+                    outcome = Some(Outcome::Submit(self.account, self.draft.clone()));
+                }
+                if ui.button("Cancel").clicked() {
+                    outcome = Some(Outcome::Cancel);
+                }
+                blocking_reason_ui(ui, &errors);
+            });
+            match submit_or_cancel(ui, valid) {
+                Some(true) if outcome.is_none() => {
+                    outcome = Some(Outcome::Submit(self.account, self.draft.clone()));
+                }
+                Some(false) => outcome = Some(Outcome::Cancel),
+                _ => {}
+            }
+        });
+        outcome
+    }
+}

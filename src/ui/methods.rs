@@ -1,0 +1,141 @@
+//! The selected account's methods: network, masked number, holder, expiry,
+//! status, a ★ on the default, and Reveal / Copy for cards.
+
+use eframe::egui::{self, RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use super::app::Command;
+use super::form;
+use crate::domain::{Method, MethodDetails, MethodId, MethodStatus};
+
+/// A number shown in full for a while.
+pub struct Revealed {
+    pub method: MethodId,
+    pub grouped: zeroize::Zeroizing<String>,
+    pub seconds_left: u64,
+}
+
+fn status_text(status: MethodStatus) -> RichText {
+    let t = RichText::new(status.name());
+    match status {
+        MethodStatus::Active => t.color(form::OK),
+        MethodStatus::Pending => t.color(form::WARN),
+        MethodStatus::Failed | MethodStatus::Expired => t.color(form::ERROR),
+        MethodStatus::Removed => t.weak(),
+    }
+}
+
+pub fn methods_table_ui(
+    ui: &mut Ui,
+    methods: &[Method],
+    revealed: Option<&Revealed>,
+    vault_available: bool,
+    commands: &mut Vec<Command>,
+) {
+    TableBuilder::new(ui)
+        .id_salt("methods_table")
+        .striped(true)
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(Column::exact(22.0))
+        .column(Column::auto().at_least(110.0))
+        .column(Column::auto().at_least(180.0))
+        .column(Column::auto().at_least(130.0))
+        .column(Column::auto().at_least(60.0))
+        .column(Column::auto().at_least(70.0))
+        .column(Column::remainder().at_least(160.0))
+        .header(24.0, |mut h| {
+            for title in ["", "Network", "Number", "Holder", "Expiry", "Status", ""] {
+                h.col(|ui| {
+                    ui.strong(title);
+                });
+            }
+        })
+        .body(|mut body| {
+            for m in methods {
+                body.row(26.0, |mut row| {
+                    row.col(|ui| {
+                        if m.is_default {
+                            ui.label(RichText::new("★").color(form::WARN))
+                                .on_hover_text("Default method of this account");
+                        }
+                    });
+                    let shown = revealed.filter(|r| r.method == m.id);
+                    match &m.details {
+                        MethodDetails::Card(c) => {
+                            row.col(|ui| {
+                                ui.label(c.network.name());
+                            });
+                            row.col(|ui| {
+                                match shown {
+                                    Some(r) => ui.monospace(r.grouped.as_str()),
+                                    None => ui.monospace(c.masked()),
+                                };
+                            });
+                            row.col(|ui| {
+                                ui.label(&c.holder);
+                            });
+                            row.col(|ui| {
+                                ui.label(c.expiry.to_string());
+                            });
+                        }
+                        MethodDetails::Paypal(p) => {
+                            row.col(|ui| {
+                                ui.label("PayPal");
+                            });
+                            row.col(|ui| {
+                                ui.label(&p.email);
+                            });
+                            row.col(|ui| {
+                                ui.label(format!("registered in {}", p.country));
+                            });
+                            row.col(|_| {});
+                        }
+                    }
+                    row.col(|ui| {
+                        ui.label(status_text(m.status));
+                    });
+                    row.col(|ui| {
+                        if m.card().is_none() || m.status == MethodStatus::Removed {
+                            return;
+                        }
+                        let title = m.title();
+                        if let Some(r) = shown {
+                            if ui
+                                .button("Hide")
+                                .on_hover_text(format!("Mask {title} again"))
+                                .clicked()
+                            {
+                                commands.push(Command::Hide);
+                            }
+                            ui.label(
+                                RichText::new(format!("hides in {} s", r.seconds_left))
+                                    .small()
+                                    .weak(),
+                            );
+                        } else {
+                            let reveal = ui
+                                .add_enabled(vault_available, egui::Button::new("Reveal"))
+                                .on_hover_text(format!(
+                                    "Show the full number of {title} for 30 seconds"
+                                ))
+                                .on_disabled_hover_text(
+                                    "No secret store: the number cannot be read",
+                                );
+                            if reveal.clicked() {
+                                commands.push(Command::Reveal(m.id));
+                            }
+                        }
+                        let copy = ui
+                            .add_enabled(vault_available, egui::Button::new("Copy"))
+                            .on_hover_text(
+                                "Copy the full number; the clipboard is cleared after 30 seconds",
+                            )
+                            .on_disabled_hover_text("No secret store: the number cannot be read");
+                        if copy.clicked() {
+                            commands.push(Command::Copy(m.id));
+                        }
+                    });
+                });
+            }
+        });
+}

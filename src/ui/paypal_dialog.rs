@@ -1,0 +1,94 @@
+//! "Link PayPal…": email, country of registration, funding source.
+
+use eframe::egui::{self, Grid, Id, Modal, RichText};
+
+use super::form::{self, blocking_reason_ui, choice_row_ui, submit_or_cancel, text_row_ui};
+use crate::domain::{AccountId, MethodStatus, PaypalDraft};
+
+pub enum Outcome {
+    Submit(AccountId, PaypalDraft),
+    Cancel,
+}
+
+pub struct PaypalDialog {
+    pub account: AccountId,
+    pub account_label: String,
+    pub draft: PaypalDraft,
+    pub error: Option<String>,
+}
+
+impl PaypalDialog {
+    pub fn new(account: AccountId, account_label: String) -> Self {
+        PaypalDialog {
+            account,
+            account_label,
+            draft: PaypalDraft::default(),
+            error: None,
+        }
+    }
+
+    pub fn ui(&mut self, ctx: &egui::Context) -> Option<Outcome> {
+        let mut outcome = None;
+        Modal::new(Id::unique("add_paypal_dialog")).show(ctx, |ui| {
+            ui.set_width(440.0);
+            ui.heading("Link PayPal");
+            ui.label(format!("To {}", self.account_label));
+            ui.add_space(8.0);
+            let errors = self.draft.validate(self.account).err().unwrap_or_default();
+            let d = &mut self.draft;
+            Grid::new("paypal_form")
+                .num_columns(2)
+                .spacing([12.0, 8.0])
+                .show(ui, |ui| {
+                    text_row_ui(
+                        ui,
+                        "Email",
+                        &mut d.email,
+                        "the PayPal login",
+                        errors.get("email"),
+                    );
+                    text_row_ui(
+                        ui,
+                        "Country",
+                        &mut d.country,
+                        "where it is registered, e.g. US",
+                        errors.get("country"),
+                    );
+                    let l = ui.label("Funding source");
+                    ui.checkbox(&mut d.funding_source, "A card or bank account is attached")
+                        .labelled_by(l.id);
+                    ui.end_row();
+                    let statuses: Vec<(&str, &str)> = MethodStatus::ON_ADD
+                        .iter()
+                        .map(|s| (s.id(), s.name()))
+                        .collect();
+                    choice_row_ui(ui, "Status", &mut d.status, &statuses);
+                });
+            if let Some(e) = &self.error {
+                ui.label(RichText::new(e).color(form::ERROR));
+            }
+            ui.separator();
+            let valid = errors.is_empty();
+            ui.horizontal(|ui| {
+                if ui
+                    .add_enabled(valid, egui::Button::new("Link PayPal"))
+                    .clicked()
+                {
+                    outcome = Some(Outcome::Submit(self.account, self.draft.clone()));
+                }
+                if ui.button("Cancel").clicked() {
+                    outcome = Some(Outcome::Cancel);
+                }
+                blocking_reason_ui(ui, &errors);
+            });
+            match submit_or_cancel(ui, valid) {
+                Some(true) if outcome.is_none() => {
+                    outcome = Some(Outcome::Submit(self.account, self.draft.clone()));
+                }
+                Some(false) => outcome = Some(Outcome::Cancel),
+                _ => {}
+            }
+        });
+        outcome
+    }
+}
