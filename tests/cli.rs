@@ -1,5 +1,6 @@
 //! The built binary against a temporary database: output, JSON and exit codes
 //! as `shared/CLI.md` gives them.
+#![allow(clippy::unwrap_used)] // test helpers may panic: that is a failed test
 
 mod common;
 

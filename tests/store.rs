@@ -1,5 +1,6 @@
 //! The store on real temporary files: round trips, migration, refusal of a newer
 //! file, the one-default index, and no full card number in any byte written.
+#![allow(clippy::unwrap_used)] // test helpers may panic: that is a failed test
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! The card number and its row go together or not at all, with the mock keyring
 //! store standing in for the OS one and failures injected into it.
+#![allow(clippy::unwrap_used)] // test helpers may panic: that is a failed test
 
 mod common;
 

@@ -103,8 +103,8 @@ pub fn accounts_json(accounts: &[Account]) -> String {
                 "id": a.id.0,
                 "provider": a.provider.id(),
                 "label": a.label,
-                "region": a.region.map(|r| r.id()),
-                "country": a.country.as_ref().map(|c| c.as_str()),
+                "region": a.region.map(super::super::domain::account::Region::id),
+                "country": a.country.as_ref().map(super::super::domain::CountryCode::as_str),
                 "tier": a.tier.id(),
                 "holder": a.holder,
                 "passport_expiry": a.passport_expiry.map(|d| d.to_string()),
@@ -174,8 +174,12 @@ pub fn methods_json(methods: &[Method]) -> String {
                     v["masked"] = json!(c.masked_full());
                     v["holder"] = json!(c.holder);
                     v["expiry"] = json!(c.expiry.to_string());
-                    v["funding"] = json!(c.funding.map(|f| f.id()));
-                    v["issuer_country"] = json!(c.issuer_country.as_ref().map(|c| c.as_str()));
+                    v["funding"] = json!(c.funding.map(super::super::domain::method::Funding::id));
+                    v["issuer_country"] = json!(
+                        c.issuer_country
+                            .as_ref()
+                            .map(super::super::domain::CountryCode::as_str)
+                    );
                     v["bank"] = json!(c.bank);
                     v["intl"] = json!(c.intl_enabled.id());
                     v["three_ds"] = json!(c.three_ds.id());

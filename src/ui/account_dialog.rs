@@ -16,6 +16,8 @@ pub struct AccountDialog {
     pub draft: AccountDraft,
     /// The service's refusal of the last submit (the dialog stays open, nothing lost).
     pub error: Option<String>,
+    /// The label field gets the keyboard focus when the dialog opens.
+    focused: bool,
 }
 
 impl AccountDialog {
@@ -27,6 +29,7 @@ impl AccountDialog {
             ui.label("A wallet or console you link cards to");
             ui.add_space(8.0);
             let errors = self.draft.validate().err().unwrap_or_default();
+            let first_frame = !std::mem::replace(&mut self.focused, true);
             let d = &mut self.draft;
             Grid::new("account_form")
                 .num_columns(2)
@@ -35,13 +38,16 @@ impl AccountDialog {
                     let providers: Vec<(&str, &str)> =
                         Provider::ALL.iter().map(|p| (p.id(), p.name())).collect();
                     choice_row_ui(ui, "Provider", &mut d.provider, &providers);
-                    text_row_ui(
+                    let label_field = text_row_ui(
                         ui,
                         "Label",
                         &mut d.label,
                         "e.g. 支付宝 (US phone)",
                         errors.get("label"),
                     );
+                    if first_frame {
+                        label_field.request_focus();
+                    }
                     let needs_region =
                         Provider::parse(&d.provider).is_ok_and(Provider::needs_region);
                     let mut regions: Vec<(&str, &str)> =
@@ -103,7 +109,7 @@ impl AccountDialog {
             });
             match submit_or_cancel(ui, valid) {
                 Some(true) if outcome.is_none() => {
-                    outcome = Some(Outcome::Submit(self.draft.clone()))
+                    outcome = Some(Outcome::Submit(self.draft.clone()));
                 }
                 Some(false) => outcome = Some(Outcome::Cancel),
                 _ => {}

@@ -307,7 +307,7 @@ impl WalletApp {
                         .strong()
                         .color(Color32::WHITE),
                 );
-                ui.label(RichText::new(format!("{reason}")).color(Color32::from_gray(230)));
+                ui.label(RichText::new(reason.to_string()).color(Color32::from_gray(230)));
                 ui.label(RichText::new(format!("How to fix: {fix}")).color(Color32::from_gray(230)));
                 ui.label(
                     RichText::new("Your accounts and masked cards are listed as usual; no number is ever written anywhere else instead")
@@ -486,21 +486,21 @@ impl WalletApp {
             None => {}
             Some(Dialog::Account(d)) => match d.ui(ctx) {
                 Some(account_dialog::Outcome::Submit(draft)) => {
-                    commands.push(Command::AddAccount(draft))
+                    commands.push(Command::AddAccount(draft));
                 }
                 Some(account_dialog::Outcome::Cancel) => commands.push(Command::CloseDialog),
                 None => {}
             },
             Some(Dialog::Card(d)) => match d.ui(ctx, today) {
                 Some(card_dialog::Outcome::Submit(a, draft)) => {
-                    commands.push(Command::AddCard(a, draft))
+                    commands.push(Command::AddCard(a, *draft));
                 }
                 Some(card_dialog::Outcome::Cancel) => commands.push(Command::CloseDialog),
                 None => {}
             },
             Some(Dialog::Paypal(d)) => match d.ui(ctx) {
                 Some(paypal_dialog::Outcome::Submit(a, draft)) => {
-                    commands.push(Command::AddPaypal(a, draft))
+                    commands.push(Command::AddPaypal(a, draft));
                 }
                 Some(paypal_dialog::Outcome::Cancel) => commands.push(Command::CloseDialog),
                 None => {}

@@ -9,7 +9,7 @@ use crate::domain::card::check_number;
 use crate::domain::{AccountId, CardDraft, Fact, Funding, MethodStatus};
 
 pub enum Outcome {
-    Submit(AccountId, CardDraft),
+    Submit(AccountId, Box<CardDraft>),
     Cancel,
 }
 
@@ -28,6 +28,8 @@ pub struct CardDialog {
     pub account_label: String,
     pub draft: CardDraft,
     pub error: Option<String>,
+    /// The number field gets the keyboard focus when the dialog opens.
+    focused: bool,
 }
 
 impl CardDialog {
@@ -37,6 +39,7 @@ impl CardDialog {
             account_label,
             draft: CardDraft::default(),
             error: None,
+            focused: false,
         }
     }
 
@@ -49,18 +52,23 @@ impl CardDialog {
             ui.add_space(8.0);
             let errors = self.draft.validate(self.account, today).err().unwrap_or_default();
             let check = check_number(&self.draft.number);
+            let first_frame = !std::mem::replace(&mut self.focused, true);
             let d = &mut self.draft;
             Grid::new("card_form").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
                 let label = ui.label("Card number");
                 ui.vertical(|ui| {
-                    ui.add(
-                        TextEdit::singleline(&mut *d.number)
-                            .id(number_field_id())
-                            .hint_text("digits; spaces and dashes are fine")
-                            .char_limit(32)
-                            .desired_width(280.0),
-                    )
-                    .labelled_by(label.id);
+let number_field = ui
+                        .add(
+                            TextEdit::singleline(&mut *d.number)
+                                .id(number_field_id())
+                                .hint_text("digits; spaces and dashes are fine")
+                                .char_limit(32)
+                                .desired_width(280.0),
+                        )
+                        .labelled_by(label.id);
+                    if first_frame {
+                        number_field.request_focus();
+                    }
                     if !d.number.trim().is_empty() {
                         let network = match check.candidates.as_slice() {
                             [] => RichText::new("Network: not recognised").color(form::ERROR),
@@ -74,7 +82,7 @@ impl CardDialog {
                         };
                         ui.label(network);
                         if let Some(e) = &check.error {
-                            ui.label(RichText::new(&e.message).color(form::ERROR).small());
+                            ui.label(RichText::new(&e.message).color(form::ERROR));
                         } else if let Some(w) = &check.warning {
                             ui.label(RichText::new(w).color(form::WARN).small());
                         }
@@ -116,7 +124,7 @@ impl CardDialog {
             let valid = errors.is_empty();
             ui.horizontal(|ui| {
                 if ui.add_enabled(valid, egui::Button::new("Add card")).clicked() {
-                    outcome = Some(Outcome::Submit(self.account, self.draft.clone()));
+                    outcome = Some(Outcome::Submit(self.account, Box::new(self.draft.clone())));
                 }
                 if ui.button("Cancel").clicked() {
                     outcome = Some(Outcome::Cancel);
@@ -125,7 +133,7 @@ impl CardDialog {
             });
             match submit_or_cancel(ui, valid) {
                 Some(true) if outcome.is_none() => {
-                    outcome = Some(Outcome::Submit(self.account, self.draft.clone()));
+                    outcome = Some(Outcome::Submit(self.account, Box::new(self.draft.clone())));
                 }
                 Some(false) => outcome = Some(Outcome::Cancel),
                 _ => {}

@@ -30,7 +30,7 @@ pub fn text_row_ui(
                 )
                 .labelled_by(label_response.id);
             if let Some(e) = error.filter(|_| !value.trim().is_empty()) {
-                ui.label(RichText::new(&e.message).color(ERROR).small());
+                ui.label(RichText::new(&e.message).color(ERROR));
             }
             r
         })
@@ -39,15 +39,15 @@ pub fn text_row_ui(
     response
 }
 
-/// A labelled row of mutually exclusive choices (`id`, shown name).
+/// A labelled row of mutually exclusive choices (`id`, shown name). Each
+/// choice is a button named by its own text, reachable with Tab and Space. Each
+/// choice is a button named by its own text, reachable with Tab and Space.
 pub fn choice_row_ui(ui: &mut Ui, label: &str, value: &mut String, options: &[(&str, &str)]) {
-    let label_response = ui.label(label);
+    ui.label(label);
     ui.horizontal_wrapped(|ui| {
         for (id, name) in options {
             let selected = value == id;
-            let r = ui
-                .selectable_label(selected, *name)
-                .labelled_by(label_response.id);
+            let r = ui.selectable_label(selected, *name);
             if r.clicked() {
                 *value = (*id).to_owned();
             }

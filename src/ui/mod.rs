@@ -10,9 +10,15 @@ mod methods;
 mod paypal_dialog;
 
 pub use app::WalletApp;
+pub use fonts::find_cjk_font;
 
 use crate::Wallet;
 use eframe::egui;
+
+/// What the context needs before the first frame: a CJK font when the system has one.
+pub fn setup(ctx: &egui::Context) {
+    fonts::add_cjk_font(ctx);
+}
 
 /// Open the window and run until it is closed.
 pub fn run(wallet: Wallet) -> anyhow::Result<()> {
@@ -28,7 +34,7 @@ pub fn run(wallet: Wallet) -> anyhow::Result<()> {
         "walletdesk",
         options,
         Box::new(move |cc| {
-            fonts::add_cjk_font(&cc.egui_ctx);
+            setup(&cc.egui_ctx);
             Ok(Box::new(WalletApp::new(wallet)))
         }),
     )

@@ -15,6 +15,8 @@ pub struct PaypalDialog {
     pub account_label: String,
     pub draft: PaypalDraft,
     pub error: Option<String>,
+    /// The email field gets the keyboard focus when the dialog opens.
+    focused: bool,
 }
 
 impl PaypalDialog {
@@ -24,6 +26,7 @@ impl PaypalDialog {
             account_label,
             draft: PaypalDraft::default(),
             error: None,
+            focused: false,
         }
     }
 
@@ -35,18 +38,22 @@ impl PaypalDialog {
             ui.label(format!("To {}", self.account_label));
             ui.add_space(8.0);
             let errors = self.draft.validate(self.account).err().unwrap_or_default();
+            let first_frame = !std::mem::replace(&mut self.focused, true);
             let d = &mut self.draft;
             Grid::new("paypal_form")
                 .num_columns(2)
                 .spacing([12.0, 8.0])
                 .show(ui, |ui| {
-                    text_row_ui(
+                    let email = text_row_ui(
                         ui,
                         "Email",
                         &mut d.email,
                         "the PayPal login",
                         errors.get("email"),
                     );
+                    if first_frame {
+                        email.request_focus();
+                    }
                     text_row_ui(
                         ui,
                         "Country",

@@ -1,5 +1,5 @@
 //! Helpers shared by the integration tests: a wallet on a real temporary file.
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used)]
 
 use std::path::{Path, PathBuf};
 

@@ -1,0 +1,307 @@
+//! The real app driven through egui_kittest's AccessKit queries, on a temporary
+//! database and the mock secret store: what the user sees, and what the database holds.
+#![allow(clippy::unwrap_used)] // test helpers may panic: that is a failed test
+
+mod common;
+
+use common::{add_alipay, card, temp_wallet};
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use walletdesk::Wallet;
+use walletdesk::ui::WalletApp;
+use walletdesk::vault::Vault;
+
+use eframe::egui;
+
+/// The app as `walletdesk` starts it, fonts included. Where the machine has a CJK
+/// font (CI installs one) a glyph missing from 支付宝 fails the test; elsewhere
+/// missing glyphs are tolerated so `cargo test` passes on any machine.
+fn harness(wallet: Wallet) -> Harness<'static, WalletApp> {
+    let mut b = Harness::builder().with_size(egui::vec2(1100.0, 720.0));
+    if walletdesk::ui::find_cjk_font().is_none() {
+        b = b.allow_missing_glyphs();
+    }
+    b.build_eframe(move |cc| {
+        walletdesk::ui::setup(&cc.egui_ctx);
+        WalletApp::new(wallet)
+    })
+}
+
+fn type_into(h: &mut Harness<'_, WalletApp>, label: &str, text: &str) {
+    h.get_by_role_and_label(Role::TextInput, label).focus();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, label)
+        .type_text(text);
+    h.run();
+}
+
+fn is_disabled(h: &Harness<'_, WalletApp>, label: &str) -> bool {
+    h.get_by_role_and_label(Role::Button, label)
+        .accesskit_node()
+        .is_disabled()
+}
+
+#[test]
+fn first_run_offers_to_add_an_account_and_the_dialog_adds_it() {
+    let t = temp_wallet(Vault::memory());
+    let mut h = harness(t.wallet);
+    h.run();
+    h.get_by_label_contains("Keep your linked cards");
+    h.get_by_label("Load demo data");
+    h.get_by_label("Add your first account…").click();
+    h.run();
+
+    assert!(is_disabled(&h, "Add account"), "nothing typed yet");
+    type_into(&mut h, "Label", "My 支付宝");
+    type_into(&mut h, "Holder name", "JOHN SMITH");
+    h.get_by_label("Verified").click();
+    h.run();
+    assert!(!is_disabled(&h, "Add account"));
+    h.get_by_role_and_label(Role::Button, "Add account").click();
+    h.run();
+
+    let accounts = h.state().wallet().accounts().unwrap();
+    assert_eq!(accounts.len(), 1);
+    assert_eq!(accounts[0].label, "My 支付宝");
+    assert_eq!(accounts[0].holder.as_deref(), Some("JOHN SMITH"));
+    assert_eq!(accounts[0].tier.id(), "verified");
+    assert!(
+        h.query_all_by_label("My 支付宝").count() >= 1,
+        "shown in the window"
+    );
+    h.get_by_label_contains("No cards or PayPal accounts are linked");
+}
+
+#[test]
+fn alibaba_cloud_needs_a_region_before_add_is_enabled() {
+    let t = temp_wallet(Vault::memory());
+    let mut h = harness(t.wallet);
+    h.run();
+    h.get_by_label("Add account…").click();
+    h.run();
+    h.get_by_label("Alibaba Cloud").click();
+    h.run();
+    type_into(&mut h, "Label", "Cloud");
+    assert!(is_disabled(&h, "Add account"));
+    h.get_by_label_contains("region: required for Alibaba Cloud");
+    h.get_by_label("EU").click();
+    h.run();
+    assert!(!is_disabled(&h, "Add account"));
+}
+
+#[test]
+fn typing_a_card_number_adds_the_card_and_the_table_shows_it_masked() {
+    let mut t = temp_wallet(Vault::memory());
+    let a = add_alipay(&mut t.wallet);
+    let mut h = harness(t.wallet);
+    h.run();
+    h.get_by_label("Add card…").click();
+    h.run();
+
+    type_into(&mut h, "Card number", "4111 1111 1111 1111");
+    h.get_by_label("Network: Visa");
+    assert!(
+        is_disabled(&h, "Add card"),
+        "expiry and holder still missing"
+    );
+    type_into(&mut h, "Expiry", "09/28");
+    type_into(&mut h, "Cardholder", "JOHN SMITH");
+    assert!(!is_disabled(&h, "Add card"));
+    h.get_by_role_and_label(Role::Button, "Add card").click();
+    h.run();
+
+    h.get_by_label("•••• 1111");
+    h.get_by_label("★");
+    assert!(
+        h.query_by_label("4111 1111 1111 1111").is_none(),
+        "not shown in full"
+    );
+    let methods = h.state().wallet().methods(a, false).unwrap();
+    assert_eq!(methods.len(), 1);
+    assert_eq!(methods[0].card().unwrap().last4, "1111");
+    assert!(methods[0].is_default);
+}
+
+#[test]
+fn an_invalid_number_keeps_add_disabled_and_says_why() {
+    let mut t = temp_wallet(Vault::memory());
+    let a = add_alipay(&mut t.wallet);
+    let mut h = harness(t.wallet);
+    h.run();
+    h.get_by_label("Add card…").click();
+    h.run();
+    type_into(&mut h, "Card number", "4111 1111 1111 1112");
+    type_into(&mut h, "Expiry", "09/28");
+    type_into(&mut h, "Cardholder", "JOHN SMITH");
+    assert!(is_disabled(&h, "Add card"));
+    assert!(h.query_all_by_label_contains("Luhn").count() >= 1);
+    // Enter does not submit an invalid form either.
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert!(h.state().wallet().methods(a, true).unwrap().is_empty());
+    // Escape closes the dialog, nothing added.
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(
+        h.query_by_role_and_label(Role::TextInput, "Card number")
+            .is_none()
+    );
+    assert!(h.state().wallet().methods(a, true).unwrap().is_empty());
+}
+
+#[test]
+fn an_expired_card_is_refused_inline() {
+    let mut t = temp_wallet(Vault::memory());
+    add_alipay(&mut t.wallet);
+    let mut h = harness(t.wallet);
+    h.run();
+    h.get_by_label("Add card…").click();
+    h.run();
+    type_into(&mut h, "Card number", "5555 5555 5555 4444");
+    type_into(&mut h, "Expiry", "10/26");
+    type_into(&mut h, "Cardholder", "JOHN SMITH");
+    assert!(is_disabled(&h, "Add card"));
+    assert!(
+        h.query_all_by_label_contains("expired at the end of 10/26")
+            .count()
+            >= 1
+    );
+}
+
+#[test]
+fn a_duplicate_card_is_refused_in_the_dialog_with_nothing_lost() {
+    let mut t = temp_wallet(Vault::memory());
+    let a = add_alipay(&mut t.wallet);
+    t.wallet.add_card(a, &card("4111111111111111")).unwrap();
+    let mut h = harness(t.wallet);
+    h.run();
+    h.get_by_label("Add card…").click();
+    h.run();
+    type_into(&mut h, "Card number", "4111111111111111");
+    type_into(&mut h, "Expiry", "09/28");
+    type_into(&mut h, "Cardholder", "JOHN SMITH");
+    h.get_by_role_and_label(Role::Button, "Add card").click();
+    h.run();
+    assert!(h.query_all_by_label_contains("already linked").count() >= 1);
+    // The dialog is still open with what was typed.
+    assert_eq!(
+        h.get_by_role_and_label(Role::TextInput, "Cardholder")
+            .value()
+            .as_deref(),
+        Some("JOHN SMITH")
+    );
+    assert_eq!(h.state().wallet().methods(a, true).unwrap().len(), 1);
+}
+
+#[test]
+fn reveal_shows_the_full_number_and_copy_puts_it_on_the_clipboard() {
+    let mut t = temp_wallet(Vault::memory());
+    let a = add_alipay(&mut t.wallet);
+    t.wallet.add_card(a, &card("4111111111111111")).unwrap();
+    let mut h = harness(t.wallet);
+    h.run();
+    h.get_by_label("Reveal").click();
+    h.run();
+    h.get_by_label("4111 1111 1111 1111");
+    h.get_by_label_contains("hides in");
+    h.get_by_label("Hide").click();
+    h.run();
+    assert!(h.query_by_label("4111 1111 1111 1111").is_none());
+    h.get_by_label("•••• 1111");
+
+    h.get_by_label("Copy").click();
+    h.step();
+    let copied = h
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .any(|c| matches!(c, egui::OutputCommand::CopyText(s) if s == "4111111111111111"));
+    assert!(copied, "{:?}", h.output().platform_output.commands);
+    h.run();
+    h.get_by_label_contains("clipboard is cleared in 30 seconds");
+}
+
+#[test]
+fn without_a_secret_store_the_window_lists_data_but_cannot_add_cards() {
+    let mut t = temp_wallet(Vault::memory());
+    let a = add_alipay(&mut t.wallet);
+    t.wallet.add_card(a, &card("4111111111111111")).unwrap();
+    let path = t.path();
+    drop(t.wallet);
+    let wallet = Wallet::open(
+        &path,
+        Vault::unavailable("Failed to connect to the D-Bus session bus"),
+        common::clock(),
+    )
+    .unwrap();
+    let mut h = harness(wallet);
+    h.run();
+    h.get_by_label_contains("No secret store");
+    h.get_by_label_contains("gnome-keyring");
+    h.get_by_label("•••• 1111");
+    assert!(is_disabled(&h, "Add card…"));
+    assert!(is_disabled(&h, "Reveal"));
+    // PayPal needs no secret store.
+    assert!(!is_disabled(&h, "Link PayPal…"));
+    drop(t.dir);
+}
+
+#[test]
+fn load_demo_data_from_the_empty_state() {
+    let t = temp_wallet(Vault::memory());
+    let mut h = harness(t.wallet);
+    h.run();
+    h.get_by_label("Load demo data").click();
+    h.run();
+    assert_eq!(h.state().wallet().accounts().unwrap().len(), 4);
+    assert!(h.query_all_by_label_contains("WeChat Pay 微信支付").count() >= 1);
+    // Keyboard: arrow down selects the next account.
+    h.key_press(egui::Key::ArrowDown);
+    h.run();
+    h.get_by_label("•••• 0005");
+}
+
+#[test]
+fn link_paypal_from_the_window() {
+    let mut t = temp_wallet(Vault::memory());
+    let a = add_alipay(&mut t.wallet);
+    let mut h = harness(t.wallet);
+    h.run();
+    h.get_by_label("Link PayPal…").click();
+    h.run();
+    type_into(&mut h, "Email", "me@example");
+    assert!(is_disabled(&h, "Link PayPal"));
+    type_into(&mut h, "Email", ".com");
+    type_into(&mut h, "Country", "US");
+    h.get_by_role_and_label(Role::Button, "Link PayPal").click();
+    h.run();
+    h.get_by_label("me@example.com");
+    assert_eq!(h.state().wallet().methods(a, false).unwrap().len(), 1);
+}
+
+#[test]
+fn the_card_dialog_is_usable_from_the_keyboard_alone() {
+    let mut t = temp_wallet(Vault::memory());
+    let a = add_alipay(&mut t.wallet);
+    let mut h = harness(t.wallet);
+    h.run();
+    // Ctrl+N opens "Add card…" with the number field focused: typing goes there.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    h.run();
+    assert!(
+        h.get_by_role_and_label(Role::TextInput, "Card number")
+            .is_focused()
+    );
+    h.get_by_role_and_label(Role::TextInput, "Card number")
+        .type_text("5555 5555 5555 4444");
+    h.run();
+    type_into(&mut h, "Expiry", "12/30");
+    type_into(&mut h, "Cardholder", "JOHN SMITH");
+    // Enter submits a valid form.
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.get_by_label("•••• 4444");
+    assert_eq!(h.state().wallet().methods(a, false).unwrap().len(), 1);
+}
