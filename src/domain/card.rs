@@ -673,3 +673,49 @@ mod tests {
         assert!(!dec.is_this_month(d(2026, 11, 30)));
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever is typed, checking it never panics, and a number that can be
+        /// saved has a network whose lengths include its own.
+        #[test]
+        fn any_input_is_checked_without_panicking(input in "\\PC{0,40}") {
+            let c = check_number(&input);
+            if c.error.is_none() {
+                let n = c.network().unwrap();
+                prop_assert!(n.lengths().contains(&c.length));
+                prop_assert!(c.luhn || !n.requires_luhn());
+            }
+        }
+
+        /// Any digit string is refused for Luhn (C1) or network/length (C2), or it
+        /// gets a network.
+        #[test]
+        fn digits_fail_luhn_or_get_a_network(digits in "[0-9]{1,20}") {
+            let c = check_number(&digits);
+            match &c.error {
+                Some(e) => prop_assert!(e.message.contains("(C1)") || e.message.contains("(C2)")),
+                None => prop_assert!(c.network().is_some()),
+            }
+        }
+
+        /// Spaces and dashes anywhere do not change the number.
+        #[test]
+        fn separators_are_ignored(digits in "[0-9]{12,19}", seps in proptest::collection::vec(prop_oneof![Just(" "), Just("-"), Just("")], 20)) {
+            let spaced: String = digits.chars().zip(seps.iter().cycle()).flat_map(|(d, s)| [d.to_string(), (*s).to_owned()]).collect();
+            prop_assert_eq!(check_number(&spaced), check_number(&digits));
+        }
+
+        /// Every valid expiry prints as MM/YY and parses back to itself.
+        #[test]
+        fn expiry_round_trips(month in 1u32..=12, year in 2000i32..=2099) {
+            let e = Expiry { year, month };
+            prop_assert_eq!(Expiry::parse(&e.to_string()).unwrap(), e);
+            prop_assert_eq!(Expiry::parse(&format!("{month}/{year}")).unwrap(), e);
+        }
+    }
+}
