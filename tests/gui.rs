@@ -311,10 +311,13 @@ fn a_keyring_failure_is_shown_in_the_dialog_and_nothing_is_saved() {
     let vault = Vault::with_store(keyring_core::mock::Store::new().unwrap(), "mock");
     let mut t = temp_wallet(vault);
     let a = add_alipay(&mut t.wallet);
-    let key = walletdesk::vault::method_key(t.wallet.database_id(), walletdesk::domain::MethodId(1));
+    let key =
+        walletdesk::vault::method_key(t.wallet.database_id(), walletdesk::domain::MethodId(1));
     let entry = t.wallet.vault().raw_entry(&key).unwrap();
     let cred: &keyring_core::mock::Cred = entry.as_any().downcast_ref().unwrap();
-    cred.set_error(keyring_core::Error::NoStorageAccess("the login keyring is locked".into()));
+    cred.set_error(keyring_core::Error::NoStorageAccess(
+        "the login keyring is locked".into(),
+    ));
 
     let mut h = harness(t.wallet);
     h.run();
@@ -325,7 +328,11 @@ fn a_keyring_failure_is_shown_in_the_dialog_and_nothing_is_saved() {
     type_into(&mut h, "Cardholder", "JOHN SMITH");
     h.get_by_role_and_label(Role::Button, "Add card").click();
     h.run();
-    assert!(h.query_all_by_label_contains("login keyring is locked").count() >= 1);
+    assert!(
+        h.query_all_by_label_contains("login keyring is locked")
+            .count()
+            >= 1
+    );
     assert!(h.state().wallet().methods(a, true).unwrap().is_empty());
     // Still open, still filled in: pressing Add again succeeds now the store answers.
     h.get_by_role_and_label(Role::Button, "Add card").click();

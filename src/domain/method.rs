@@ -174,7 +174,7 @@ impl CardInfo {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PaypalInfo {
     pub email: String,
     pub country: CountryCode,

@@ -5,6 +5,8 @@
 pub mod account;
 pub mod card;
 pub mod method;
+pub mod profile;
+pub mod risk;
 
 use std::fmt;
 
