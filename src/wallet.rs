@@ -10,11 +10,15 @@ use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha256;
 use zeroize::Zeroizing;
 
+use crate::domain::card::{mask_full, normalize_number};
+use crate::domain::profile::{ProfileError, Profiles, parse_profile};
+use crate::domain::risk::{self, Assessment, CardSubject, History, Level, Subject, Target};
 use crate::domain::{
-    Account, AccountDraft, AccountId, CardDraft, CardNumber, FieldError, FieldErrors, Method,
-    MethodDetails, MethodId, MethodStatus, PaypalDraft,
+    Account, AccountDraft, AccountId, Attempt, CardDraft, CardNumber, FieldError, FieldErrors,
+    Method, MethodDetails, MethodId, MethodStatus, Network, Outcome, PaypalDraft, Provider, Region,
+    optional_text,
 };
-use crate::store::{self, MethodRow, Store};
+use crate::store::{self, MethodRow, SameMethod, Store};
 use crate::vault::{self, Vault};
 
 /// Errors of a user action, each with the exit code `shared/CLI.md` gives it.
@@ -32,6 +36,9 @@ pub enum Error {
     /// The secret store could not be used (exit 3).
     #[error(transparent)]
     Vault(#[from] vault::Error),
+    /// A provider profile is malformed (exit 3): names the file, key and problem.
+    #[error("provider profile {0}")]
+    Profile(#[from] ProfileError),
 }
 
 fn display_fields(e: &FieldErrors) -> String {
@@ -53,7 +60,7 @@ impl Error {
         match self {
             Error::Refused { .. } => 1,
             Error::Invalid(_) => 2,
-            Error::Store(_) | Error::Vault(_) => 3,
+            Error::Store(_) | Error::Vault(_) | Error::Profile(_) => 3,
         }
     }
 }
@@ -86,17 +93,94 @@ pub struct Wallet {
     store: Store,
     vault: Vault,
     clock: Clock,
+    profiles: Profiles,
+    /// The fingerprint key, read from the vault once.
+    fingerprint_key: std::cell::OnceCell<Zeroizing<String>>,
+}
+
+/// Whom a check is for: a stored account, or one described on the command line.
+#[derive(Debug, Clone)]
+pub enum Basis {
+    Account(AccountId),
+    /// The provider field is ignored: each provider asked about is filled in.
+    Described(Target),
+}
+
+/// One provider's verdict, and which account it was judged against.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProviderResult {
+    pub provider: Provider,
+    /// The account used, or what was assumed when there is none of that provider.
+    pub against: String,
+    pub assessment: Assessment,
+}
+
+/// `check-card`: what the number says, and the verdict per provider.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CardReport {
+    pub candidates: Vec<Network>,
+    pub luhn: bool,
+    /// First 6 and last 4 with stars, once the number is long enough to mask.
+    pub masked: Option<String>,
+    pub results: Vec<ProviderResult>,
+}
+
+/// A row of the "Will it bind?" matrix: one stored method against every provider.
+#[derive(Debug, Clone)]
+pub struct MatrixRow {
+    pub method: Method,
+    pub account: Account,
+    pub cells: Vec<ProviderResult>,
+}
+
+/// User copies of provider profiles: `providers/*.json` beside the database.
+fn load_profiles(db: &Path) -> Result<Profiles> {
+    let mut profiles = Profiles::built_in()?;
+    let Some(dir) = db
+        .parent()
+        .map(|d| d.join("providers"))
+        .filter(|d| d.is_dir())
+    else {
+        return Ok(profiles);
+    };
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .map_err(|e| store::Error::Open {
+            path: dir.clone(),
+            source: Box::new(e),
+        })?
+        .filter_map(std::result::Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    for f in files {
+        let name = f.display().to_string();
+        let text = std::fs::read_to_string(&f).map_err(|e| ProfileError {
+            file: name.clone(),
+            key: "(file)".into(),
+            problem: format!("cannot be read: {e}"),
+        })?;
+        profiles = profiles.with_override(parse_profile(&name, &text)?);
+    }
+    Ok(profiles)
 }
 
 type HmacSha256 = Hmac<Sha256>;
 
 impl Wallet {
     pub fn open(path: &Path, vault: Vault, clock: Clock) -> Result<Wallet> {
+        let profiles = load_profiles(path)?;
         Ok(Wallet {
             store: Store::open(path)?,
             vault,
             clock,
+            profiles,
+            fingerprint_key: std::cell::OnceCell::new(),
         })
+    }
+
+    pub fn profiles(&self) -> &Profiles {
+        &self.profiles
     }
 
     pub fn path(&self) -> &Path {
@@ -147,23 +231,31 @@ impl Wallet {
 
     /// The keyed fingerprint of a number: finds the same card again without storing it.
     pub(crate) fn fingerprint(&self, number: &CardNumber) -> Result<String> {
-        let key_name = vault::fingerprint_key(self.store.database_id());
-        let key = match self.vault.get(&key_name)? {
+        let key = match self.fingerprint_key.get() {
             Some(k) => k,
             None => {
-                let mut bytes = Zeroizing::new([0u8; 32]);
-                getrandom::fill(bytes.as_mut()).map_err(|e| {
-                    vault::Error::Failed(format!("no randomness for the fingerprint key: {e}"))
-                })?;
-                let hex = Zeroizing::new(to_hex(bytes.as_ref()));
-                self.vault.set(&key_name, &hex)?;
-                hex
+                let key = self.load_or_create_fingerprint_key()?;
+                self.fingerprint_key.get_or_init(|| key)
             }
         };
         let mut mac = HmacSha256::new_from_slice(key.as_bytes())
             .map_err(|_| vault::Error::Failed("the fingerprint key is unusable".into()))?;
         mac.update(number.expose().as_bytes());
         Ok(to_hex(&mac.finalize().into_bytes()))
+    }
+
+    fn load_or_create_fingerprint_key(&self) -> Result<Zeroizing<String>> {
+        let key_name = vault::fingerprint_key(self.store.database_id());
+        if let Some(k) = self.vault.get(&key_name)? {
+            return Ok(k);
+        }
+        let mut bytes = Zeroizing::new([0u8; 32]);
+        getrandom::fill(bytes.as_mut()).map_err(|e| {
+            vault::Error::Failed(format!("no randomness for the fingerprint key: {e}"))
+        })?;
+        let hex = Zeroizing::new(to_hex(bytes.as_ref()));
+        self.vault.set(&key_name, &hex)?;
+        Ok(hex)
     }
 
     /// Add a card: the number to the vault, the rest to the database, both or neither.
@@ -253,6 +345,228 @@ impl Wallet {
             ))
             .into()
         })
+    }
+
+    /// The target for each provider: the basis account where it is of that
+    /// provider, else the first account of that provider here, else one assumed
+    /// from the basis's details (said in `against`).
+    fn targets(
+        &self,
+        basis: &Basis,
+        providers: &[Provider],
+    ) -> Result<Vec<(Target, Option<AccountId>, String)>> {
+        let accounts = self.accounts()?;
+        let of = |a: &Account| Target {
+            provider: a.provider,
+            region: a.region,
+            tier: a.tier,
+            holder: a.holder.clone(),
+            passport_expiry: a.passport_expiry,
+        };
+        let base = match basis {
+            Basis::Account(id) => Some(accounts.iter().find(|a| a.id == *id).ok_or_else(|| {
+                Error::from(FieldError::new(
+                    "account",
+                    format!("there is no account {id}"),
+                ))
+            })?),
+            Basis::Described(_) => None,
+        };
+        let mut out = Vec::new();
+        for &p in providers {
+            let (mut target, account, mut against) = match (base, basis) {
+                (Some(a), _) if a.provider == p => (of(a), Some(a.id), a.label.clone()),
+                (Some(a), _) => match accounts.iter().find(|o| o.provider == p) {
+                    Some(o) => (of(o), Some(o.id), o.label.clone()),
+                    None => (
+                        Target {
+                            provider: p,
+                            ..of(a)
+                        },
+                        None,
+                        format!(
+                            "no {} account here: judged as {} would be",
+                            p.name(),
+                            a.label
+                        ),
+                    ),
+                },
+                (None, Basis::Described(t)) => (
+                    Target {
+                        provider: p,
+                        ..t.clone()
+                    },
+                    None,
+                    "the account described".to_owned(),
+                ),
+                // An account basis was looked up above, so `base` is set.
+                (None, Basis::Account(_)) => continue,
+            };
+            if p.needs_region() && target.region.is_none() {
+                // AC4 and AC6 need a region; say which was assumed.
+                target.region = Some(Region::Other);
+                against.push_str(" (region OTHER assumed)");
+            }
+            out.push((target, account, against));
+        }
+        Ok(out)
+    }
+
+    fn history(
+        &self,
+        same: Option<&SameMethod>,
+        target: &Target,
+        account: Option<AccountId>,
+    ) -> Result<History> {
+        let Some(same) = same else {
+            return Ok(History::default());
+        };
+        let c = self.store.conn();
+        Ok(History {
+            linked_elsewhere: store::accounts_holding(c, same, target.provider, account)?,
+            failed_attempts: store::failed_attempt_times(c, same, target.provider)?,
+        })
+    }
+
+    fn judge(
+        &self,
+        subject: &Subject,
+        same: Option<&SameMethod>,
+        basis: &Basis,
+        providers: &[Provider],
+    ) -> Result<Vec<ProviderResult>> {
+        let now = self.clock.now();
+        self.targets(basis, providers)?
+            .into_iter()
+            .map(|(target, account, against)| {
+                let history = self.history(same, &target, account)?;
+                Ok(ProviderResult {
+                    provider: target.provider,
+                    against,
+                    assessment: risk::assess(
+                        subject,
+                        &target,
+                        &history,
+                        self.profiles.get(target.provider),
+                        now,
+                    ),
+                })
+            })
+            .collect()
+    }
+
+    /// Will this card (as typed, not stored) bind? The number is only used to
+    /// recognise the same card among the stored ones (AC8, A4).
+    pub fn check_card(
+        &self,
+        draft: &CardDraft,
+        basis: &Basis,
+        providers: &[Provider],
+    ) -> Result<CardReport> {
+        let digits = normalize_number(&draft.number).map_err(Error::from)?;
+        let subject = CardSubject::from_draft(draft);
+        let same = match CardNumber::parse(&digits) {
+            Ok(n) if self.vault.is_available() => {
+                Some(SameMethod::Fingerprint(self.fingerprint(&n)?))
+            }
+            _ => None,
+        };
+        let masked = (digits.len() >= 10)
+            .then(|| mask_full(&digits[..6], &digits[digits.len() - 4..], digits.len()));
+        Ok(CardReport {
+            candidates: subject.candidates.clone(),
+            luhn: subject.luhn,
+            masked,
+            results: self.judge(&Subject::Card(subject), same.as_ref(), basis, providers)?,
+        })
+    }
+
+    fn method_subject(&self, m: &Method) -> Result<(Subject, Option<SameMethod>)> {
+        Ok(match &m.details {
+            MethodDetails::Card(c) => {
+                // The stored first 6 digits tell the candidates again (IIN prefixes are at most 6).
+                let candidates: Vec<Network> = crate::domain::card::networks_for(&c.first6)
+                    .into_iter()
+                    .filter(|n| n.lengths().contains(&c.length))
+                    .collect();
+                let same = store::method_fingerprint(self.store.conn(), m.id)?
+                    .map(SameMethod::Fingerprint);
+                (Subject::Card(CardSubject::from_info(c, candidates)), same)
+            }
+            MethodDetails::Paypal(p) => (
+                Subject::Paypal(p.clone()),
+                Some(SameMethod::Email(p.email.clone())),
+            ),
+        })
+    }
+
+    /// A stored method against the given providers (its own account for its own provider).
+    pub fn assess_method(
+        &self,
+        id: MethodId,
+        providers: &[Provider],
+    ) -> Result<Vec<ProviderResult>> {
+        let m = self.method(id)?;
+        let (subject, same) = self.method_subject(&m)?;
+        self.judge(
+            &subject,
+            same.as_ref(),
+            &Basis::Account(m.account_id),
+            providers,
+        )
+    }
+
+    /// A method's verdict on its own account, or `None` where the provider takes no
+    /// such method (PayPal on Alipay).
+    pub fn verdict(&self, m: &Method) -> Result<Option<Level>> {
+        let account = self.account(m.account_id)?;
+        let r = self.assess_method(m.id, &[account.provider])?;
+        Ok(r.first()
+            .filter(|r| r.assessment.applicable)
+            .map(|r| r.assessment.verdict))
+    }
+
+    /// Every stored method (not removed) against every provider.
+    pub fn matrix(&self) -> Result<Vec<MatrixRow>> {
+        let mut rows = Vec::new();
+        for account in self.accounts()? {
+            for method in store::methods(self.store.conn(), account.id, false)? {
+                let cells = self.assess_method(method.id, &Provider::ALL)?;
+                rows.push(MatrixRow {
+                    method,
+                    account: account.clone(),
+                    cells,
+                });
+            }
+        }
+        Ok(rows)
+    }
+
+    /// Record how an attempt to bind a method to its account's provider went (A4 reads it).
+    pub fn record_attempt(&mut self, id: MethodId, outcome: Outcome, error: &str) -> Result<()> {
+        let m = self.method(id)?;
+        if m.status == MethodStatus::Removed {
+            return Err(FieldError::new("method", format!("{} was removed", m.title())).into());
+        }
+        let error = optional_text("error", error, 500).map_err(Error::from)?;
+        let provider = self.account(m.account_id)?.provider;
+        let attempt = Attempt {
+            method: id,
+            provider,
+            at: self.clock.now(),
+            outcome,
+            error,
+        };
+        let tx = self.store.transaction()?;
+        store::insert_attempt(&tx, &attempt)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// A method's bind attempts, newest first.
+    pub fn attempts(&self, id: MethodId) -> Result<Vec<Attempt>> {
+        self.method(id)?;
+        Ok(store::attempts(self.store.conn(), id)?)
     }
 
     /// Add the sample accounts and methods of `assets/demo.json`, all in one transaction.

@@ -334,3 +334,284 @@ fn demo_fills_the_given_database() {
     assert_eq!(accounts.as_array().unwrap().len(), 4);
     assert_eq!(accounts[0]["provider"], "alipay");
 }
+
+fn check_card_json(db: &Path, args: &[&str], number: &str) -> serde_json::Value {
+    let mut all = vec!["--json", "check-card"];
+    all.extend_from_slice(args);
+    serde_json::from_str(&ok(&walletdesk(db, &all, Some(&format!("{number}\n"))))).unwrap()
+}
+
+fn rule_ids(result: &serde_json::Value) -> Vec<String> {
+    result["flags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn check_card_answers_for_every_provider_with_rule_ids_and_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite");
+    let v = check_card_json(
+        &db,
+        &[
+            "--provider",
+            "all",
+            "--region",
+            "US",
+            "--tier",
+            "verified",
+            "--account-holder",
+            "JOHN SMITH",
+            "--passport-expiry",
+            "2030-01-01",
+            "--expiry",
+            "12/28",
+            "--holder",
+            "John Smith",
+            "--funding",
+            "credit",
+            "--issuer-country",
+            "US",
+            "--intl",
+            "yes",
+            "--three-ds",
+            "yes",
+            "--balance-ok",
+            "yes",
+        ],
+        "3530 1113 3330 0000",
+    );
+    assert_eq!(v["card"]["network"], "jcb");
+    assert_eq!(v["card"]["candidates"], serde_json::json!(["jcb"]));
+    assert_eq!(v["card"]["luhn"], true);
+    assert_eq!(v["card"]["masked"], "353011******0000");
+    let results = v["results"].as_array().unwrap();
+    let providers: Vec<&str> = results
+        .iter()
+        .map(|r| r["provider"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        providers,
+        ["alipay", "alipay-hk", "wechat-pay", "alibaba-cloud"]
+    );
+    let by = |p: &str| results.iter().find(|r| r["provider"] == p).unwrap();
+    assert_eq!(by("alibaba-cloud")["verdict"], "block");
+    assert_eq!(rule_ids(by("alibaba-cloud")), ["AC4"]);
+    let ac4 = &by("alibaba-cloud")["flags"][0];
+    assert_eq!(ac4["level"], "block");
+    assert_eq!(ac4["source"], "003_0647db2b27c843d7.txt");
+    assert!(ac4["remedy"].as_str().unwrap().contains("Visa"));
+    assert_eq!(rule_ids(by("alipay")), ["AL1"]);
+    assert_eq!(by("alipay")["verdict"], "high");
+    assert_eq!(rule_ids(by("alipay-hk")), ["AH1"]);
+    assert_eq!(rule_ids(by("wechat-pay")), ["WX1"]);
+    // The number is in no file.
+    for f in db_files(&db) {
+        assert!(!file_contains(&f, "3530111333300000"));
+    }
+}
+
+#[test]
+fn check_card_reports_a_mistyped_number_as_a_verdict_not_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite");
+    let v = check_card_json(
+        &db,
+        &["--provider", "wechat-pay", "--expiry", "12/28"],
+        "4111 1111 1111 1112",
+    );
+    assert_eq!(v["card"]["luhn"], false);
+    assert_eq!(v["results"][0]["verdict"], "block");
+    assert!(rule_ids(&v["results"][0]).contains(&"C1".to_owned()));
+    // Bad facts are bad input, exit 2, naming the field.
+    let e = err(
+        &walletdesk(
+            &db,
+            &[
+                "check-card",
+                "--provider",
+                "alipay",
+                "--expiry",
+                "12/28",
+                "--intl",
+                "maybe",
+            ],
+            Some("4111111111111111\n"),
+        ),
+        2,
+    );
+    assert!(e.contains("intl:"), "{e}");
+    let e = err(
+        &walletdesk(
+            &db,
+            &["check-card", "--provider", "paypal", "--expiry", "12/28"],
+            Some("4111111111111111\n"),
+        ),
+        2,
+    );
+    assert!(e.contains("provider:"), "{e}");
+}
+
+#[test]
+fn failed_attempts_raise_a4_and_a_second_cloud_account_raises_ac8() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite");
+    let add = |label: &str| {
+        ok(&walletdesk(
+            &db,
+            &[
+                "account",
+                "add",
+                "--provider",
+                "alibaba-cloud",
+                "--label",
+                label,
+                "--region",
+                "OTHER",
+                "--tier",
+                "verified",
+            ],
+            None,
+        ))
+    };
+    add("Cloud A");
+    add("Cloud B");
+    let card = |account: &str| {
+        ok(&walletdesk(
+            &db,
+            &[
+                "card",
+                "add",
+                "--account",
+                account,
+                "--expiry",
+                "12/28",
+                "--holder",
+                "J",
+                "--intl",
+                "yes",
+                "--three-ds",
+                "yes",
+                "--balance-ok",
+                "yes",
+            ],
+            Some("4111 1111 1111 1111\n"),
+        ))
+    };
+    assert_eq!(card("1"), "1\n");
+    let args = [
+        "--provider",
+        "alibaba-cloud",
+        "--account",
+        "2",
+        "--expiry",
+        "12/28",
+        "--intl",
+        "yes",
+        "--three-ds",
+        "yes",
+        "--balance-ok",
+        "yes",
+    ];
+    // With the memory store the fingerprint key lives only as long as one process,
+    // so AC8 (which needs the same key) is proven in-process in tests/wallet.rs.
+    let v = check_card_json(&db, &args, "4111 1111 1111 1111");
+    assert_eq!(v["results"][0]["against"], "Cloud B");
+
+    for _ in 0..2 {
+        ok(&walletdesk(
+            &db,
+            &[
+                "method",
+                "attempt",
+                "1",
+                "--outcome",
+                "failed",
+                "--error",
+                "card not supported",
+            ],
+            None,
+        ));
+    }
+    let list: serde_json::Value = serde_json::from_str(&ok(&walletdesk(
+        &db,
+        &["--json", "method", "list", "--account", "1"],
+        None,
+    )))
+    .unwrap();
+    assert_eq!(list[0]["verdict"], "ok");
+    ok(&walletdesk(
+        &db,
+        &["method", "attempt", "1", "--outcome", "failed"],
+        None,
+    ));
+    let list: serde_json::Value = serde_json::from_str(&ok(&walletdesk(
+        &db,
+        &["--json", "method", "list", "--account", "1"],
+        None,
+    )))
+    .unwrap();
+    assert_eq!(list[0]["verdict"], "high", "three failures in 24 h: A4");
+    // A day later they no longer count.
+    let later: serde_json::Value = serde_json::from_str(&ok(&walletdesk(
+        &db,
+        &[
+            "--now",
+            "2026-11-22T13:00:00+08:00",
+            "--json",
+            "method",
+            "list",
+            "--account",
+            "1",
+        ],
+        None,
+    )))
+    .unwrap();
+    assert_eq!(later[0]["verdict"], "ok");
+    let e = err(
+        &walletdesk(&db, &["method", "attempt", "9", "--outcome", "ok"], None),
+        2,
+    );
+    assert!(e.contains("method:"), "{e}");
+}
+
+#[test]
+fn a_malformed_user_profile_stops_with_file_key_and_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite");
+    std::fs::create_dir(dir.path().join("providers")).unwrap();
+    let good = include_str!("../assets/providers/alibaba-cloud.json");
+    let bad = good.replace(
+        r#""MY": ["visa", "mastercard"]"#,
+        r#""MY": ["visa", "mastercrad"]"#,
+    );
+    assert_ne!(good, bad);
+    std::fs::write(dir.path().join("providers/alibaba-cloud.json"), bad).unwrap();
+    let e = err(&walletdesk(&db, &["account", "list"], None), 3);
+    assert!(e.contains("providers/alibaba-cloud.json"), "{e}");
+    assert!(e.contains("rules.AC4.networks.MY[1]"), "{e}");
+    assert!(e.contains("\"mastercrad\" is not a known network"), "{e}");
+
+    // A valid edited copy is used: JCB allowed in MY.
+    let edited = good.replace(
+        r#""MY": ["visa", "mastercard"]"#,
+        r#""MY": ["visa", "mastercard", "jcb"]"#,
+    );
+    std::fs::write(dir.path().join("providers/alibaba-cloud.json"), edited).unwrap();
+    let v = check_card_json(
+        &db,
+        &[
+            "--provider",
+            "alibaba-cloud",
+            "--region",
+            "MY",
+            "--expiry",
+            "12/28",
+        ],
+        "3530111333300000",
+    );
+    assert!(!rule_ids(&v["results"][0]).contains(&"AC4".to_owned()));
+}

@@ -11,9 +11,14 @@ use chrono::{DateTime, FixedOffset};
 use clap::{Args, Parser, Subcommand};
 use zeroize::Zeroizing;
 
-use crate::domain::{AccountDraft, AccountId, CardDraft, PaypalDraft};
+use crate::domain::account::parse_date;
+use crate::domain::risk::Target;
+use crate::domain::{
+    AccountDraft, AccountId, CardDraft, FieldError, MethodId, Outcome, PaypalDraft, Provider,
+    Region, Tier, optional_text,
+};
 use crate::vault::Vault;
-use crate::wallet::{self, Clock, Wallet};
+use crate::wallet::{self, Basis, Clock, Wallet};
 
 /// Environment variable that selects the secret store: `os` (default) or
 /// `memory` (nothing kept after exit; for tests and trying things out).
@@ -64,6 +69,46 @@ pub enum Command {
     /// Linked methods of an account
     #[command(subcommand)]
     Method(MethodCmd),
+    /// Will this card bind? The number is read from standard input and not stored
+    CheckCard(CheckCardArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckCardArgs {
+    /// alipay, alipay-hk, wechat-pay, alibaba-cloud, or all
+    #[arg(long)]
+    provider: String,
+    /// Judge against this stored account (its provider, region, tier, holder, passport)
+    #[arg(long, conflicts_with_all = ["region", "tier", "account_holder", "passport_expiry"])]
+    account: Option<i64>,
+    /// Without --account: the account's region (US, EU, EUROPE-NON-EU, MY, OTHER)
+    #[arg(long)]
+    region: Option<String>,
+    /// Without --account: unverified or verified
+    #[arg(long, default_value = "verified")]
+    tier: String,
+    /// Without --account: the account holder's name as on the passport
+    #[arg(long)]
+    account_holder: Option<String>,
+    /// Without --account: YYYY-MM-DD
+    #[arg(long)]
+    passport_expiry: Option<String>,
+    /// MM/YY
+    #[arg(long)]
+    expiry: String,
+    /// The cardholder's name as on the card
+    #[arg(long, default_value = "")]
+    holder: String,
+    #[arg(long, default_value = "")]
+    funding: String,
+    #[arg(long, default_value = "")]
+    issuer_country: String,
+    #[arg(long, default_value = "unknown")]
+    intl: String,
+    #[arg(long, default_value = "unknown")]
+    three_ds: String,
+    #[arg(long, default_value = "unknown")]
+    balance_ok: String,
 }
 
 #[derive(Debug, Subcommand)]
@@ -169,6 +214,16 @@ pub enum MethodCmd {
         /// Include removed (archived) methods
         #[arg(long)]
         all: bool,
+    },
+    /// Record how an attempt to bind a method went (three failures in 24 h raise A4)
+    Attempt {
+        method: i64,
+        /// ok or failed
+        #[arg(long, value_parser = ["ok", "failed"])]
+        outcome: String,
+        /// The error the provider showed
+        #[arg(long, default_value = "")]
+        error: String,
     },
 }
 
@@ -310,11 +365,112 @@ pub fn run(cli: &Cli, command: &Command) -> Result<String, Failure> {
         }
         Command::Method(MethodCmd::List { account, all }) => {
             let methods = w.methods(AccountId(*account), *all)?;
+            let verdicts = methods
+                .iter()
+                .map(|m| w.verdict(m))
+                .collect::<Result<Vec<_>, _>>()?;
             Ok(if json {
-                output::methods_json(&methods)
+                output::methods_json(&methods, &verdicts)
             } else {
-                output::methods_table(&methods)
+                output::methods_table(&methods, &verdicts)
             })
         }
+        Command::Method(MethodCmd::Attempt {
+            method,
+            outcome,
+            error,
+        }) => {
+            let outcome = Outcome::from_id(outcome).unwrap_or(Outcome::Failed);
+            w.record_attempt(MethodId(*method), outcome, error)?;
+            Ok(if json {
+                format!(
+                    "{}\n",
+                    serde_json::json!({"method": method, "outcome": outcome.id()})
+                )
+            } else {
+                format!("Recorded: {} attempt for method {method}\n", outcome.id())
+            })
+        }
+        Command::CheckCard(c) => check_card(&w, c, json),
     }
+}
+
+fn check_card(w: &Wallet, c: &CheckCardArgs, json: bool) -> Result<String, Failure> {
+    let bad = |e: FieldError| Failure::from(wallet::Error::from(e));
+    let providers: Vec<Provider> = if c.provider == "all" {
+        Provider::ALL.to_vec()
+    } else {
+        vec![Provider::parse(&c.provider).map_err(|_| {
+            bad(FieldError::new(
+                "provider",
+                format!(
+                    "must be alipay, alipay-hk, wechat-pay, alibaba-cloud or all, not {:?}",
+                    c.provider
+                ),
+            ))
+        })?]
+    };
+    let basis = match c.account {
+        Some(id) => Basis::Account(AccountId(id)),
+        None => Basis::Described(Target {
+            provider: providers[0],
+            region: c
+                .region
+                .as_deref()
+                .map(Region::parse)
+                .transpose()
+                .map_err(bad)?,
+            tier: Tier::parse(&c.tier).map_err(bad)?,
+            holder: optional_text(
+                "account-holder",
+                c.account_holder.as_deref().unwrap_or(""),
+                100,
+            )
+            .map_err(bad)?,
+            passport_expiry: c
+                .passport_expiry
+                .as_deref()
+                .map(|d| parse_date("passport-expiry", d))
+                .transpose()
+                .map_err(bad)?,
+        }),
+    };
+    if let Some(id) = c.account {
+        w.account(AccountId(id))?;
+    }
+    let draft = CardDraft {
+        number: read_number()?,
+        expiry: c.expiry.clone(),
+        holder: c.holder.clone(),
+        funding: c.funding.clone(),
+        issuer_country: c.issuer_country.clone(),
+        bank: String::new(),
+        intl: c.intl.clone(),
+        three_ds: c.three_ds.clone(),
+        balance_ok: c.balance_ok.clone(),
+        status: "pending".into(),
+    };
+    // The facts must be readable; a number that fails the checks is a verdict, not an error.
+    let mut errs = crate::domain::FieldErrors::default();
+    for e in draft
+        .validate(AccountId(0), w.clock().today())
+        .err()
+        .unwrap_or_default()
+        .0
+    {
+        if !matches!(e.field, "number" | "holder")
+            && !(e.field == "expiry" && e.message.contains("(C3)"))
+        {
+            errs.push(e);
+        }
+    }
+    if !errs.is_empty() {
+        return Err(wallet::Error::Invalid(errs).into());
+    }
+    let report = w.check_card(&draft, &basis, &providers)?;
+    Ok(if json {
+        output::card_report_json(&report)
+    } else {
+        output::card_report_text(&report)
+    })
 }

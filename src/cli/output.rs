@@ -3,7 +3,9 @@
 use chrono::SecondsFormat;
 use serde_json::{Value, json};
 
+use crate::domain::risk::{Flag, Level};
 use crate::domain::{Account, AccountId, Method, MethodDetails};
+use crate::wallet::CardReport;
 
 pub fn new_id(id: i64, json: bool) -> String {
     if json {
@@ -116,13 +118,14 @@ pub fn accounts_json(accounts: &[Account]) -> String {
     format!("{}\n", Value::Array(list))
 }
 
-pub fn methods_table(methods: &[Method]) -> String {
+pub fn methods_table(methods: &[Method], verdicts: &[Option<Level>]) -> String {
     if methods.is_empty() {
         return "No methods linked to this account yet.\n".into();
     }
     let rows: Vec<Vec<String>> = methods
         .iter()
-        .map(|m| {
+        .enumerate()
+        .map(|(i, m)| {
             let (network, expiry, holder) = match &m.details {
                 MethodDetails::Card(c) => (
                     c.network.name().to_owned(),
@@ -144,28 +147,35 @@ pub fn methods_table(methods: &[Method]) -> String {
                 } else {
                     String::new()
                 },
+                verdicts
+                    .get(i)
+                    .copied()
+                    .flatten()
+                    .map_or("n/a", Level::verdict_text)
+                    .to_owned(),
             ]
         })
         .collect();
     table(
         &[
-            "ID", "KIND", "NETWORK", "NUMBER", "HOLDER", "EXPIRY", "STATUS", "DEFAULT",
+            "ID", "KIND", "NETWORK", "NUMBER", "HOLDER", "EXPIRY", "STATUS", "DEFAULT", "BINDING",
         ],
         &rows,
     )
 }
 
-pub fn methods_json(methods: &[Method]) -> String {
+pub fn methods_json(methods: &[Method], verdicts: &[Option<Level>]) -> String {
     let list: Vec<Value> = methods
         .iter()
-        .map(|m| {
+        .zip(verdicts)
+        .map(|(m, verdict)| {
             let mut v = json!({
                 "id": m.id.0,
                 "kind": m.kind().id(),
                 "status": m.status.id(),
                 "default": m.is_default,
-                // The binding verdict arrives with the risk engine (issue 3).
-                "verdict": Value::Null,
+                // On its own account; null where the provider takes no such method.
+                "verdict": verdict.map(Level::id),
                 "created_at": m.created_at.to_rfc3339_opts(SecondsFormat::Secs, false),
             });
             match &m.details {
@@ -199,6 +209,99 @@ pub fn methods_json(methods: &[Method]) -> String {
         })
         .collect();
     format!("{}\n", Value::Array(list))
+}
+
+fn flag_json(f: &Flag) -> Value {
+    json!({
+        "rule": f.rule,
+        "level": f.level.id(),
+        "message": f.message,
+        "remedy": f.remedy,
+        "source": f.source,
+        "inference": f.inference,
+    })
+}
+
+/// `check-card --json`, in the shape of CLI.md.
+pub fn card_report_json(r: &CardReport) -> String {
+    let results: Vec<Value> = r
+        .results
+        .iter()
+        .map(|p| {
+            json!({
+                "provider": p.provider.id(),
+                "verdict": p.assessment.verdict.id(),
+                "applicable": p.assessment.applicable,
+                "against": p.against,
+                "flags": p.assessment.flags.iter().map(flag_json).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let v = json!({
+        "card": {
+            "network": r.candidates.first().map(|n| n.id()),
+            "candidates": r.candidates.iter().map(|n| n.id()).collect::<Vec<_>>(),
+            "luhn": r.luhn,
+            "masked": r.masked,
+        },
+        "results": results,
+    });
+    format!("{v}\n")
+}
+
+/// `check-card` for people: the card, then each provider's verdict and flags.
+pub fn card_report_text(r: &CardReport) -> String {
+    let mut out = String::new();
+    let network = match r.candidates.as_slice() {
+        [] => "unknown network".to_owned(),
+        [one] => one.name().to_owned(),
+        [first, rest @ ..] => format!(
+            "{} (or {})",
+            first.name(),
+            rest.iter().map(|n| n.name()).collect::<Vec<_>>().join(", ")
+        ),
+    };
+    out.push_str(&format!(
+        "Card: {network} {}{}\n",
+        r.masked.as_deref().unwrap_or(""),
+        if r.luhn {
+            ""
+        } else {
+            " (fails the Luhn check)"
+        }
+    ));
+    for p in &r.results {
+        out.push('\n');
+        let verdict = if p.assessment.applicable {
+            format!(
+                "{} ({})",
+                p.assessment.verdict.verdict_text(),
+                p.assessment.verdict.id()
+            )
+        } else {
+            "not applicable".to_owned()
+        };
+        out.push_str(&format!(
+            "{}: {verdict}  [{}]\n",
+            p.provider.name(),
+            p.against
+        ));
+        for f in &p.assessment.flags {
+            out.push_str(&format!(
+                "  {:<4} {:<5} {}\n",
+                f.rule,
+                f.level.id(),
+                f.message
+            ));
+            out.push_str(&format!(
+                "             → {}  ({}{})\n",
+                f.remedy,
+                f.source,
+                if f.inference { ", inference" } else { "" }
+            ));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

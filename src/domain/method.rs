@@ -231,6 +231,38 @@ impl Method {
     }
 }
 
+/// How a bind attempt went (recorded by the user, read by A4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Outcome {
+    Ok,
+    Failed,
+}
+
+impl Outcome {
+    pub const ALL: [Outcome; 2] = [Outcome::Ok, Outcome::Failed];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Outcome::Ok => "ok",
+            Outcome::Failed => "failed",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Outcome> {
+        Outcome::ALL.into_iter().find(|o| o.id() == id)
+    }
+}
+
+/// One try at binding a method to its provider.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attempt {
+    pub method: MethodId,
+    pub provider: super::Provider,
+    pub at: DateTime<FixedOffset>,
+    pub outcome: Outcome,
+    pub error: Option<String>,
+}
+
 /// A checked card, ready for the vault and the database.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewCard {

@@ -13,8 +13,8 @@ use std::fmt;
 pub use account::{Account, AccountDraft, NewAccount, Provider, Region, Tier};
 pub use card::{CardNumber, Expiry, Network};
 pub use method::{
-    CardDraft, CardInfo, Fact, Funding, Method, MethodDetails, MethodKind, MethodStatus, NewCard,
-    NewPaypal, PaypalDraft, PaypalInfo,
+    Attempt, CardDraft, CardInfo, Fact, Funding, Method, MethodDetails, MethodKind, MethodStatus,
+    NewCard, NewPaypal, Outcome, PaypalDraft, PaypalInfo,
 };
 
 /// What is wrong with one field of the user's input: shown inline in the window and

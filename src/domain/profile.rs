@@ -131,6 +131,14 @@ impl Profiles {
         Ok(Profiles(out))
     }
 
+    /// Replace the profile of the same provider (a user's edited copy).
+    pub fn with_override(mut self, p: Profile) -> Profiles {
+        self.0.retain(|o| o.provider != p.provider);
+        self.0.push(p);
+        self.0.sort_by_key(|p| p.provider);
+        self
+    }
+
     /// The built-in profiles. They are checked by the test suite, so this fails
     /// only on a broken build.
     pub fn built_in() -> Result<Profiles, ProfileError> {
@@ -225,7 +233,8 @@ impl Ctx<'_> {
     }
 }
 
-fn parse_profile(file: &str, text: &str) -> Result<Profile, ProfileError> {
+/// Parse and validate one profile file.
+pub fn parse_profile(file: &str, text: &str) -> Result<Profile, ProfileError> {
     let cx = Ctx { file };
     let root: Value =
         serde_json::from_str(text).map_err(|e| cx.err("(file)", format!("not valid JSON: {e}")))?;

@@ -128,6 +128,27 @@ impl CardSubject {
         }
     }
 
+    /// A card as typed so far: what cannot be read yet is simply not known.
+    pub fn from_draft(d: &super::method::CardDraft) -> CardSubject {
+        let check = super::card::check_number(&d.number);
+        CardSubject {
+            candidates: check.candidates,
+            length: check.length,
+            luhn: check.luhn,
+            expiry: Expiry::parse(&d.expiry).ok(),
+            holder: super::optional_text("holder", &d.holder, 100)
+                .ok()
+                .flatten(),
+            funding: Funding::from_id(d.funding.trim()),
+            issuer_country: super::optional_country("issuer-country", &d.issuer_country)
+                .ok()
+                .flatten(),
+            intl: Fact::from_id(d.intl.trim()).unwrap_or_default(),
+            three_ds: Fact::from_id(d.three_ds.trim()).unwrap_or_default(),
+            balance_ok: Fact::from_id(d.balance_ok.trim()).unwrap_or_default(),
+        }
+    }
+
     pub fn network(&self) -> Option<Network> {
         self.candidates.first().copied()
     }
@@ -549,7 +570,7 @@ fn ac4(i: &Input<'_>) -> Option<Flag> {
             region.id(),
             n.name()
         ),
-        format!("Use a {} card instead", names.join(" or ")),
+        format!("Use a {} card instead", join_or(&names)),
     )
 }
 
@@ -767,8 +788,17 @@ fn wx3(i: &Input<'_>) -> Option<Flag> {
     i.flag(
         i.spec.level,
         format!("WeChat Pay does not accept {} cards", n.name()),
-        format!("Use a {} card", names.join(", ")),
+        format!("Use a {} card", join_or(&names)),
     )
+}
+
+/// "A, B or C".
+fn join_or(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
 }
 
 fn capitalise(s: &str) -> String {

@@ -73,4 +73,19 @@ CREATE UNIQUE INDEX method_one_default ON method (account_id) WHERE is_default =
 CREATE INDEX method_by_account ON method (account_id, id);
 CREATE INDEX method_by_fingerprint ON method (fingerprint) WHERE fingerprint IS NOT NULL;
 ",
+    // 2: the bind-attempt log (A4 reads it).
+    r"
+CREATE TABLE bind_attempt (
+    id        INTEGER PRIMARY KEY,
+    method_id INTEGER NOT NULL REFERENCES method (id),
+    provider  TEXT NOT NULL
+              CHECK (provider IN ('alipay', 'alipay-hk', 'wechat-pay', 'alibaba-cloud')),
+    -- UTC, RFC 3339 with Z, so text order is time order
+    at        TEXT NOT NULL CHECK (at LIKE '____-__-__T__:__:__Z'),
+    outcome   TEXT NOT NULL CHECK (outcome IN ('ok', 'failed')),
+    error     TEXT
+) STRICT;
+CREATE INDEX bind_attempt_by_method ON bind_attempt (method_id, at);
+CREATE INDEX method_by_email ON method (email) WHERE email IS NOT NULL;
+",
 ];

@@ -50,6 +50,11 @@ impl From<rusqlite::Error> for Error {
     }
 }
 
+/// The migration steps, for tests that build an older database on a real file.
+pub fn migration_steps() -> &'static [&'static str] {
+    migrations::STEPS
+}
+
 /// The schema version this program writes.
 pub fn schema_version() -> i64 {
     i64::try_from(migrations::STEPS.len()).unwrap_or(i64::MAX)

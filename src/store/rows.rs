@@ -6,8 +6,9 @@ use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use crate::domain::{
-    Account, AccountId, CardInfo, CountryCode, Expiry, Fact, Funding, Method, MethodDetails,
-    MethodId, MethodStatus, Network, NewAccount, PaypalInfo, Provider, Region, Tier,
+    Account, AccountId, Attempt, CardInfo, CountryCode, Expiry, Fact, Funding, Method,
+    MethodDetails, MethodId, MethodStatus, Network, NewAccount, Outcome, PaypalInfo, Provider,
+    Region, Tier,
 };
 
 use super::Result;
@@ -291,4 +292,110 @@ pub fn insert_method(c: &Connection, m: &MethodRow<'_>) -> Result<MethodId> {
         }
     }
     Ok(MethodId(c.last_insert_rowid()))
+}
+
+/// What identifies "the same method" across accounts without its secret: a
+/// card's keyed fingerprint, a PayPal account's email.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SameMethod {
+    Fingerprint(String),
+    Email(String),
+}
+
+impl SameMethod {
+    fn column_and_value(&self) -> (&'static str, &str) {
+        match self {
+            SameMethod::Fingerprint(f) => ("fingerprint", f),
+            SameMethod::Email(e) => ("email", e),
+        }
+    }
+}
+
+pub fn method_fingerprint(c: &Connection, id: MethodId) -> Result<Option<String>> {
+    Ok(
+        c.query_row("SELECT fingerprint FROM method WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .optional()?
+        .flatten(),
+    )
+}
+
+/// Labels of the `provider` accounts other than `except` that hold the same
+/// method, not removed (AC8).
+pub fn accounts_holding(
+    c: &Connection,
+    same: &SameMethod,
+    provider: Provider,
+    except: Option<AccountId>,
+) -> Result<Vec<String>> {
+    let (column, value) = same.column_and_value();
+    let mut st = c.prepare_cached(&format!(
+        "SELECT DISTINCT a.label FROM method m JOIN account a ON a.id = m.account_id
+         WHERE m.{column} = ?1 COLLATE NOCASE AND a.provider = ?2 AND m.status <> 'removed'
+           AND a.id IS NOT ?3
+         ORDER BY a.id"
+    ))?;
+    let rows = st.query_map(params![value, provider.id(), except], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// When the same method failed to bind to `provider`, newest first (A4).
+pub fn failed_attempt_times(
+    c: &Connection,
+    same: &SameMethod,
+    provider: Provider,
+) -> Result<Vec<DateTime<FixedOffset>>> {
+    let (column, value) = same.column_and_value();
+    let mut st = c.prepare_cached(&format!(
+        "SELECT b.at FROM bind_attempt b JOIN method m ON m.id = b.method_id
+         WHERE m.{column} = ?1 COLLATE NOCASE AND b.provider = ?2 AND b.outcome = 'failed'
+         ORDER BY b.at DESC LIMIT 100"
+    ))?;
+    let rows = st.query_map(params![value, provider.id()], |r| r.get::<_, String>(0))?;
+    rows.map(|r| {
+        let s = r?;
+        time(&s).map_err(|e| conversion(0, e).into())
+    })
+    .collect()
+}
+
+pub fn insert_attempt(c: &Connection, a: &Attempt) -> Result<()> {
+    c.execute(
+        "INSERT INTO bind_attempt (method_id, provider, at, outcome, error) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![
+            a.method,
+            a.provider.id(),
+            a.at.to_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            a.outcome.id(),
+            a.error,
+        ],
+    )?;
+    Ok(())
+}
+
+/// A method's attempts, newest first.
+pub fn attempts(c: &Connection, method: MethodId) -> Result<Vec<Attempt>> {
+    let mut st = c.prepare_cached(
+        "SELECT b.method_id, b.provider, b.at, b.outcome, b.error FROM bind_attempt b
+         WHERE b.method_id = ?1 ORDER BY b.at DESC, b.id DESC",
+    )?;
+    let rows = st.query_map([method], |r| {
+        let provider: String = r.get(1)?;
+        let at: String = r.get(2)?;
+        let outcome: String = r.get(3)?;
+        Ok(Attempt {
+            method: r.get(0)?,
+            provider: required(
+                choice(Some(provider), |s| Provider::parse(s).ok()),
+                "provider",
+            )
+            .map_err(|e| conversion(1, e))?,
+            at: time(&at).map_err(|e| conversion(2, e))?,
+            outcome: required(choice(Some(outcome), Outcome::from_id), "outcome")
+                .map_err(|e| conversion(3, e))?,
+            error: r.get(4)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
