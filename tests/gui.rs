@@ -340,3 +340,111 @@ fn a_keyring_failure_is_shown_in_the_dialog_and_nothing_is_saved() {
     h.get_by_label("•••• 1111");
     assert_eq!(h.state().wallet().methods(a, true).unwrap().len(), 1);
 }
+
+fn us_cloud(w: &mut Wallet) -> walletdesk::domain::AccountId {
+    w.add_account(&walletdesk::domain::AccountDraft {
+        provider: "alibaba-cloud".into(),
+        label: "Cloud US".into(),
+        region: "US".into(),
+        tier: "verified".into(),
+        holder: "JOHN SMITH".into(),
+        ..Default::default()
+    })
+    .unwrap()
+}
+
+#[test]
+fn typing_a_jcb_number_for_a_us_cloud_account_shows_ac4_before_adding() {
+    let mut t = temp_wallet(Vault::memory());
+    let a = us_cloud(&mut t.wallet);
+    let mut h = harness(t.wallet);
+    h.run();
+    h.get_by_label("Add card…").click();
+    h.run();
+    h.get_by_label_contains("Type the card number to see whether it will bind");
+    type_into(&mut h, "Card number", "3530 1113 3330 0000");
+    // The verdict is there while typing, before Add is pressed.
+    h.get_by_label_contains("do not accept JCB cards");
+    h.get_by_label_contains("Use a Visa, Mastercard or American Express card instead");
+    h.get_by_label("AC4");
+    assert!(h.query_all_by_label("will fail").count() >= 1);
+    assert!(
+        h.query_all_by_label_contains("003_0647db2b27c843d7.txt")
+            .count()
+            >= 1
+    );
+    // The other providers in one row.
+    h.get_by_label("WeChat Pay:");
+    h.get_by_label("Alipay HK:");
+    // A Visa instead: the AC4 block goes away.
+    h.get_by_role_and_label(Role::TextInput, "Card number")
+        .focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Card number")
+        .type_text("4111 1111 1111 1111");
+    h.run();
+    assert!(h.query_by_label("AC4").is_none());
+    assert!(
+        h.state().wallet().methods(a, true).unwrap().is_empty(),
+        "nothing added by looking"
+    );
+}
+
+#[test]
+fn the_matrix_shows_one_cell_per_method_and_provider_and_explains_a_cell() {
+    let t = temp_wallet(Vault::memory());
+    let mut h = harness(t.wallet);
+    h.run();
+    h.get_by_label("Load demo data").click();
+    h.run();
+    h.get_by_label("Will it bind?").click();
+    h.run();
+    let methods = h.state().wallet().matrix().unwrap().len();
+    assert_eq!(methods, 7);
+    let cells = [
+        "binds",
+        "binds (see note)",
+        "may fail",
+        "likely to fail",
+        "will fail",
+        "n/a",
+    ]
+    .iter()
+    .map(|l| h.query_all_by_label(l).count())
+    .sum::<usize>();
+    assert_eq!(cells, methods * 4);
+    h.get_by_label("Select a cell to see its flags");
+    // The JCB on the US cloud account, Alibaba Cloud column: AC4.
+    h.get_all_by_label("will fail").nth(3).unwrap().click();
+    h.run();
+    assert!(h.query_by_label("Select a cell to see its flags").is_none());
+}
+
+#[test]
+fn three_failed_attempts_recorded_in_the_window_raise_a4() {
+    let mut t = temp_wallet(Vault::memory());
+    let a = us_cloud(&mut t.wallet);
+    let mut c = card("4111111111111111");
+    c.intl = "yes".into();
+    c.three_ds = "yes".into();
+    c.balance_ok = "yes".into();
+    let m = t.wallet.add_card(a, &c).unwrap();
+    let mut h = harness(t.wallet);
+    h.run();
+    h.get_by_label("binds").click();
+    h.run();
+    h.get_by_label("None recorded");
+    for i in 0..3 {
+        type_into(&mut h, "Error shown", "card not supported");
+        h.get_by_label("Record attempt").click();
+        h.run();
+        assert_eq!(h.state().wallet().attempts(m).unwrap().len(), i + 1);
+    }
+    h.get_by_label("A4");
+    h.get_by_label_contains("3 failed attempts");
+    assert!(
+        h.query_all_by_label("likely to fail").count() >= 1,
+        "the table's badge changed too"
+    );
+}

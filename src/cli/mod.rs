@@ -458,9 +458,10 @@ fn check_card(w: &Wallet, c: &CheckCardArgs, json: bool) -> Result<String, Failu
         .unwrap_or_default()
         .0
     {
-        if !matches!(e.field, "number" | "holder")
-            && !(e.field == "expiry" && e.message.contains("(C3)"))
-        {
+        // The number is judged (C1, C2) rather than refused; an expired card is C3.
+        let judged = matches!(e.field, "number" | "holder")
+            || (e.field == "expiry" && e.message.contains("(C3)"));
+        if !judged {
             errs.push(e);
         }
     }

@@ -340,12 +340,12 @@ fn parse_rule(
             "inference" => {
                 r.inference = v
                     .as_bool()
-                    .ok_or_else(|| cx.err(&p, "must be true or false"))?
+                    .ok_or_else(|| cx.err(&p, "must be true or false"))?;
             }
             "surname_first" => {
                 r.surname_first = v
                     .as_bool()
-                    .ok_or_else(|| cx.err(&p, "must be true or false"))?
+                    .ok_or_else(|| cx.err(&p, "must be true or false"))?;
             }
             "unknown_level" => r.unknown_level = Some(cx.level(v, &p)?),
             "other_level" => r.other_level = Some(cx.level(v, &p)?),
@@ -372,7 +372,7 @@ fn parse_rule(
                 _ => r.networks = cx.list(v, &p, "network", Network::from_id)?,
             },
             "paypal_regions" => {
-                r.paypal_regions = cx.list(v, &p, "region", |s| Region::parse(s).ok())?
+                r.paypal_regions = cx.list(v, &p, "region", |s| Region::parse(s).ok())?;
             }
             "regions" => r.regions = cx.list(v, &p, "region", |s| Region::parse(s).ok())?,
             "days" => r.days = Some(cx.count(v, &p)?),

@@ -8,13 +8,18 @@ use zeroize::Zeroizing;
 use super::account_dialog::{self, AccountDialog};
 use super::card_dialog::{self, CardDialog};
 use super::form;
-use super::methods::{Revealed, methods_table_ui};
+use super::matrix::matrix_ui;
+use super::method_detail::{AttemptForm, Detail, method_detail_ui};
+use super::methods::{Revealed, TableView, methods_table_ui};
 use super::paypal_dialog::{self, PaypalDialog};
 use crate::Wallet;
+use crate::domain::risk::Level;
 use crate::domain::{
     Account, AccountDraft, AccountId, CardDraft, Method, MethodId, PaypalDraft, Tier,
 };
+use crate::domain::{Outcome, Provider};
 use crate::vault;
+use crate::wallet::{Basis, MatrixRow};
 
 /// How long a revealed number stays visible, and a copied one on the clipboard.
 pub const SECRET_SHOWN_SECS: f64 = 30.0;
@@ -35,11 +40,25 @@ pub enum Command {
     Hide,
     Copy(MethodId),
     LoadDemo,
+    /// Show a method's flags and attempts below the table.
+    SelectMethod(MethodId),
+    CloseDetail,
+    RecordAttempt(MethodId, Outcome, String),
+    ShowView(View),
+    /// A cell of the "Will it bind?" matrix.
+    SelectCell(MethodId, Provider),
+}
+
+/// The two views of the central panel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Accounts,
+    Matrix,
 }
 
 enum Dialog {
     Account(AccountDialog),
-    Card(CardDialog),
+    Card(Box<CardDialog>),
     Paypal(PaypalDialog),
 }
 
@@ -65,6 +84,13 @@ pub struct WalletApp {
     accounts: Vec<Account>,
     selected: Option<AccountId>,
     methods: Vec<Method>,
+    /// Each method's verdict on its own account, computed when the data changes.
+    verdicts: Vec<Option<Level>>,
+    detail: Option<Detail>,
+    attempt_form: AttemptForm,
+    view: View,
+    matrix: Vec<MatrixRow>,
+    matrix_cell: Option<(MethodId, Provider)>,
     dialog: Option<Dialog>,
     shown: Option<Shown>,
     copied: Option<Copied>,
@@ -78,6 +104,12 @@ impl WalletApp {
             accounts: Vec::new(),
             selected: None,
             methods: Vec::new(),
+            verdicts: Vec::new(),
+            detail: None,
+            attempt_form: AttemptForm::default(),
+            view: View::Accounts,
+            matrix: Vec::new(),
+            matrix_cell: None,
             dialog: None,
             shown: None,
             copied: None,
@@ -114,6 +146,53 @@ impl WalletApp {
             }),
             None => Vec::new(),
         };
+        let verdicts: Result<Vec<_>, _> = self
+            .methods
+            .iter()
+            .map(|m| self.wallet.verdict(m))
+            .collect();
+        self.verdicts = verdicts.unwrap_or_else(|e| {
+            self.notice = Some(Notice {
+                text: format!("Could not judge the methods: {e}"),
+                is_error: true,
+            });
+            Vec::new()
+        });
+        if let Some(id) = self.detail.as_ref().map(|d| d.method) {
+            self.load_detail(id);
+        }
+        if self.view == View::Matrix {
+            self.load_matrix();
+        }
+    }
+
+    fn load_detail(&mut self, id: MethodId) {
+        let loaded = (|| {
+            let m = self.wallet.method(id)?;
+            let provider = self.wallet.account(m.account_id)?.provider;
+            Ok::<_, crate::wallet::Error>(Detail {
+                method: id,
+                title: m.title(),
+                status: m.status,
+                provider,
+                results: self.wallet.assess_method(id, &Provider::ALL)?,
+                attempts: self.wallet.attempts(id)?,
+            })
+        })();
+        match loaded {
+            Ok(d) => self.detail = Some(d),
+            Err(e) => {
+                self.detail = None;
+                self.error(format!("Could not judge the method: {e}"));
+            }
+        }
+    }
+
+    fn load_matrix(&mut self) {
+        match self.wallet.matrix() {
+            Ok(m) => self.matrix = m,
+            Err(e) => self.error(format!("Could not build the matrix: {e}")),
+        }
     }
 
     fn error(&mut self, text: String) {
@@ -140,14 +219,43 @@ impl WalletApp {
             Command::SelectAccount(id) => {
                 self.selected = Some(id);
                 self.shown = None;
+                self.detail = None;
+                self.view = View::Accounts;
                 self.reload();
             }
+            Command::SelectMethod(id) => {
+                self.attempt_form = AttemptForm::default();
+                self.load_detail(id);
+            }
+            Command::CloseDetail => self.detail = None,
+            Command::RecordAttempt(id, outcome, error) => {
+                match self.wallet.record_attempt(id, outcome, &error) {
+                    Ok(()) => {
+                        self.attempt_form = AttemptForm::default();
+                        self.reload();
+                        self.load_detail(id);
+                        self.info(format!("Recorded a {} attempt", outcome.id()));
+                    }
+                    Err(e) => self.error(format!("Could not record the attempt: {e}")),
+                }
+            }
+            Command::ShowView(v) => {
+                self.view = v;
+                if v == View::Matrix {
+                    self.load_matrix();
+                }
+            }
+            Command::SelectCell(m, p) => self.matrix_cell = Some((m, p)),
             Command::OpenAddAccount => {
                 self.dialog = Some(Dialog::Account(AccountDialog::default()));
             }
             Command::OpenAddCard => {
                 if let Some(a) = self.selected_account() {
-                    self.dialog = Some(Dialog::Card(CardDialog::new(a.id, a.label.clone())));
+                    self.dialog = Some(Dialog::Card(Box::new(CardDialog::new(
+                        a.id,
+                        a.label.clone(),
+                        a.provider,
+                    ))));
                 }
             }
             Command::OpenAddPaypal => {
@@ -317,6 +425,24 @@ impl WalletApp {
             });
     }
 
+    fn nav_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        if self.accounts.is_empty() {
+            return;
+        }
+        egui::Panel::top("nav").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                for (view, name) in [
+                    (View::Accounts, "Accounts"),
+                    (View::Matrix, "Will it bind?"),
+                ] {
+                    if ui.selectable_label(self.view == view, name).clicked() && self.view != view {
+                        commands.push(Command::ShowView(view));
+                    }
+                }
+            });
+        });
+    }
+
     fn status_bar_ui(&self, ui: &mut Ui) {
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             ui.horizontal(|ui| {
@@ -455,7 +581,17 @@ impl WalletApp {
             grouped: s.grouped.clone(),
             seconds_left: (s.until - ui.input(|i| i.time)).max(0.0).ceil() as u64,
         });
-        methods_table_ui(ui, &self.methods, revealed.as_ref(), vault_ok, commands);
+        methods_table_ui(
+            ui,
+            &TableView {
+                methods: &self.methods,
+                verdicts: &self.verdicts,
+                selected: self.detail.as_ref().map(|d| d.method),
+                revealed: revealed.as_ref(),
+                vault_available: vault_ok,
+            },
+            commands,
+        );
     }
 
     fn central_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
@@ -474,8 +610,14 @@ impl WalletApp {
             }
             if self.accounts.is_empty() {
                 Self::empty_state_ui(ui, commands);
+            } else if self.view == View::Matrix {
+                matrix_ui(ui, &self.matrix, self.matrix_cell, commands);
             } else if let Some(a) = self.selected_account() {
                 self.account_ui(ui, a, commands);
+                if let Some(d) = &self.detail {
+                    ui.separator();
+                    method_detail_ui(ui, d, &mut self.attempt_form, commands);
+                }
             }
         });
     }
@@ -491,13 +633,23 @@ impl WalletApp {
                 Some(account_dialog::Outcome::Cancel) => commands.push(Command::CloseDialog),
                 None => {}
             },
-            Some(Dialog::Card(d)) => match d.ui(ctx, today) {
-                Some(card_dialog::Outcome::Submit(a, draft)) => {
-                    commands.push(Command::AddCard(a, *draft));
+            Some(Dialog::Card(d)) => {
+                // Re-judge only when the draft changed, not every frame.
+                if d.needs_check() {
+                    let report = self
+                        .wallet
+                        .check_card(&d.draft, &Basis::Account(d.account), &Provider::ALL)
+                        .map_err(|e| e.to_string());
+                    d.report = Some((d.draft.clone(), report));
                 }
-                Some(card_dialog::Outcome::Cancel) => commands.push(Command::CloseDialog),
-                None => {}
-            },
+                match d.ui(ctx, today) {
+                    Some(card_dialog::Outcome::Submit(a, draft)) => {
+                        commands.push(Command::AddCard(a, *draft));
+                    }
+                    Some(card_dialog::Outcome::Cancel) => commands.push(Command::CloseDialog),
+                    None => {}
+                }
+            }
             Some(Dialog::Paypal(d)) => match d.ui(ctx) {
                 Some(paypal_dialog::Outcome::Submit(a, draft)) => {
                     commands.push(Command::AddPaypal(a, draft));
@@ -546,6 +698,7 @@ impl eframe::App for WalletApp {
         let mut commands = Vec::new();
         self.keyboard(&ctx, &mut commands);
         self.banner_ui(ui);
+        self.nav_ui(ui, &mut commands);
         self.status_bar_ui(ui);
         self.accounts_ui(ui, &mut commands);
         self.central_ui(ui, &mut commands);

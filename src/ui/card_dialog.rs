@@ -5,8 +5,10 @@ use chrono::NaiveDate;
 use eframe::egui::{self, Grid, Id, Modal, RichText, TextEdit};
 
 use super::form::{self, blocking_reason_ui, choice_row_ui, submit_or_cancel, text_row_ui};
-use crate::domain::card::check_number;
-use crate::domain::{AccountId, CardDraft, Fact, Funding, MethodStatus};
+use super::verdict::{compact_row_ui, flags_ui, verdict_badge_ui};
+use crate::domain::card::{check_number, normalize_number};
+use crate::domain::{AccountId, CardDraft, Fact, Funding, MethodStatus, Provider};
+use crate::wallet::CardReport;
 
 pub enum Outcome {
     Submit(AccountId, Box<CardDraft>),
@@ -26,26 +28,77 @@ pub fn forget_number_field(ctx: &egui::Context) {
 pub struct CardDialog {
     pub account: AccountId,
     pub account_label: String,
+    pub provider: Provider,
     pub draft: CardDraft,
     pub error: Option<String>,
+    /// The verdicts for the draft as it was when last checked (see `needs_check`).
+    pub report: Option<(CardDraft, Result<CardReport, String>)>,
     /// The number field gets the keyboard focus when the dialog opens.
     focused: bool,
 }
 
 impl CardDialog {
-    pub fn new(account: AccountId, account_label: String) -> Self {
+    pub fn new(account: AccountId, account_label: String, provider: Provider) -> Self {
         CardDialog {
             account,
             account_label,
+            provider,
             draft: CardDraft::default(),
             error: None,
+            report: None,
             focused: false,
+        }
+    }
+
+    /// Whether the verdicts are stale: the draft changed since they were computed.
+    pub fn needs_check(&self) -> bool {
+        self.report.as_ref().is_none_or(|(d, _)| *d != self.draft)
+    }
+
+    /// The verdict column: the selected account's provider in full, the others in a row.
+    fn verdict_ui(&self, ui: &mut egui::Ui) {
+        ui.heading("Will it bind?");
+        let digits = normalize_number(&self.draft.number)
+            .map(|d| d.len())
+            .unwrap_or(0);
+        if digits < 6 {
+            ui.label("Type the card number to see whether it will bind, and why not");
+            return;
+        }
+        match self.report.as_ref().map(|(_, r)| r) {
+            None => {}
+            Some(Err(e)) => {
+                ui.label(RichText::new(e).color(form::ERROR));
+            }
+            Some(Ok(report)) => {
+                let (own, others): (Vec<_>, Vec<_>) = report
+                    .results
+                    .iter()
+                    .partition(|r| r.provider == self.provider);
+                if let Some(r) = own.first() {
+                    ui.horizontal(|ui| {
+                        ui.label(format!("{}:", self.account_label));
+                        verdict_badge_ui(ui, Some(r.assessment.verdict));
+                    });
+                    ui.add_space(4.0);
+                    egui::ScrollArea::vertical()
+                        .max_height(330.0)
+                        .id_salt("card_dialog_flags")
+                        .show(ui, |ui| flags_ui(ui, &r.assessment.flags));
+                }
+                ui.separator();
+                ui.label(RichText::new("Elsewhere").strong());
+                let others: Vec<_> = others.into_iter().cloned().collect();
+                compact_row_ui(ui, &others);
+            }
         }
     }
 
     pub fn ui(&mut self, ctx: &egui::Context, today: NaiveDate) -> Option<Outcome> {
         let mut outcome = None;
         Modal::new(Id::unique("add_card_dialog")).show(ctx, |ui| {
+          ui.horizontal_top(|ui| {
+           ui.vertical(|ui| {
             ui.set_width(520.0);
             ui.heading("Add card");
             ui.label(format!("To {}", self.account_label));
@@ -138,6 +191,13 @@ let number_field = ui
                 Some(false) => outcome = Some(Outcome::Cancel),
                 _ => {}
             }
+           });
+           ui.add_space(16.0);
+           ui.vertical(|ui| {
+               ui.set_width(400.0);
+               self.verdict_ui(ui);
+           });
+          });
         });
         outcome
     }

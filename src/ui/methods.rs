@@ -6,6 +6,8 @@ use egui_extras::{Column, TableBuilder};
 
 use super::app::Command;
 use super::form;
+use super::verdict::verdict_badge_ui;
+use crate::domain::risk::Level;
 use crate::domain::{Method, MethodDetails, MethodId, MethodStatus};
 
 /// A number shown in full for a while.
@@ -25,16 +27,29 @@ fn status_text(status: MethodStatus) -> RichText {
     }
 }
 
-pub fn methods_table_ui(
-    ui: &mut Ui,
-    methods: &[Method],
-    revealed: Option<&Revealed>,
-    vault_available: bool,
-    commands: &mut Vec<Command>,
-) {
+/// What the table shows beside each method.
+pub struct TableView<'a> {
+    pub methods: &'a [Method],
+    /// Each method's verdict on its own account (`None`: not applicable).
+    pub verdicts: &'a [Option<Level>],
+    pub selected: Option<MethodId>,
+    pub revealed: Option<&'a Revealed>,
+    pub vault_available: bool,
+}
+
+pub fn methods_table_ui(ui: &mut Ui, view: &TableView<'_>, commands: &mut Vec<Command>) {
+    let TableView {
+        methods,
+        verdicts,
+        selected,
+        revealed,
+        vault_available,
+    } = *view;
     TableBuilder::new(ui)
         .id_salt("methods_table")
         .striped(true)
+        .sense(egui::Sense::click())
+        .max_scroll_height(240.0)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         .column(Column::exact(22.0))
         .column(Column::auto().at_least(110.0))
@@ -42,17 +57,21 @@ pub fn methods_table_ui(
         .column(Column::auto().at_least(130.0))
         .column(Column::auto().at_least(60.0))
         .column(Column::auto().at_least(70.0))
+        .column(Column::auto().at_least(100.0))
         .column(Column::remainder().at_least(160.0))
         .header(24.0, |mut h| {
-            for title in ["", "Network", "Number", "Holder", "Expiry", "Status", ""] {
+            for title in [
+                "", "Network", "Number", "Holder", "Expiry", "Status", "Binding", "",
+            ] {
                 h.col(|ui| {
                     ui.strong(title);
                 });
             }
         })
         .body(|mut body| {
-            for m in methods {
+            for (i, m) in methods.iter().enumerate() {
                 body.row(26.0, |mut row| {
+                    row.set_selected(selected == Some(m.id));
                     row.col(|ui| {
                         if m.is_default {
                             ui.label(RichText::new("★").color(form::WARN))
@@ -95,6 +114,15 @@ pub fn methods_table_ui(
                         ui.label(status_text(m.status));
                     });
                     row.col(|ui| {
+                        let verdict = verdicts.get(i).copied().flatten();
+                        if verdict_badge_ui(ui, verdict)
+                            .on_hover_text(format!("Why? Show the flags of {}", m.title()))
+                            .clicked()
+                        {
+                            commands.push(Command::SelectMethod(m.id));
+                        }
+                    });
+                    row.col(|ui| {
                         if m.card().is_none() || m.status == MethodStatus::Removed {
                             return;
                         }
@@ -135,6 +163,9 @@ pub fn methods_table_ui(
                             commands.push(Command::Copy(m.id));
                         }
                     });
+                    if row.response().clicked() {
+                        commands.push(Command::SelectMethod(m.id));
+                    }
                 });
             }
         });

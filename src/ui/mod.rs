@@ -6,8 +6,11 @@ mod app;
 mod card_dialog;
 mod fonts;
 mod form;
+mod matrix;
+mod method_detail;
 mod methods;
 mod paypal_dialog;
+mod verdict;
 
 pub use app::WalletApp;
 pub use fonts::find_cjk_font;

@@ -1,0 +1,107 @@
+//! How a binding verdict looks: a coloured badge, and the flags behind it, worst
+//! first, each with its rule id, what to do, and where the rule comes from.
+
+use eframe::egui::{self, Color32, Response, RichText, Ui};
+
+use crate::domain::risk::{Flag, Level};
+use crate::wallet::ProviderResult;
+
+pub fn level_color(level: Level) -> Color32 {
+    match level {
+        Level::Ok => Color32::from_rgb(0x2e, 0x9e, 0x5b),
+        Level::Info => Color32::from_rgb(0x3a, 0x7b, 0xc8),
+        Level::Warn => Color32::from_rgb(0xc8, 0x8a, 0x10),
+        Level::High => Color32::from_rgb(0xd8, 0x62, 0x1e),
+        Level::Block => Color32::from_rgb(0xd0, 0x3a, 0x3a),
+    }
+}
+
+/// A verdict as a small clickable badge ("will fail", red). `None`: not applicable.
+pub fn verdict_badge_ui(ui: &mut Ui, verdict: Option<Level>) -> Response {
+    let (text, fill) = match verdict {
+        Some(l) => (l.verdict_text(), level_color(l)),
+        None => ("n/a", Color32::from_gray(90)),
+    };
+    ui.add(
+        egui::Button::new(RichText::new(text).color(Color32::WHITE).small())
+            .fill(fill)
+            .corner_radius(4.0),
+    )
+}
+
+/// The flags of one verdict, worst first.
+pub fn flags_ui(ui: &mut Ui, flags: &[Flag]) {
+    if flags.is_empty() {
+        ui.label(RichText::new("No rule stands in the way").color(level_color(Level::Ok)));
+        return;
+    }
+    for f in flags {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new(format!(" {} ", f.level.id()))
+                    .small()
+                    .color(Color32::WHITE)
+                    .background_color(level_color(f.level)),
+            );
+            ui.label(RichText::new(f.rule).strong());
+            ui.label(&f.message);
+        });
+        ui.horizontal_wrapped(|ui| {
+            ui.add_space(16.0);
+            ui.label(RichText::new(format!("→ {}", f.remedy)).italics());
+        });
+        ui.horizontal_wrapped(|ui| {
+            ui.add_space(16.0);
+            let source = if f.inference {
+                format!("Source {} (inference: no source states it)", f.source)
+            } else {
+                format!("Source {}", f.source)
+            };
+            ui.label(RichText::new(source).small().weak());
+        });
+        ui.add_space(4.0);
+    }
+}
+
+/// "Alipay: likely to fail · WeChat Pay: binds" for the providers in `results`.
+pub fn compact_row_ui(ui: &mut Ui, results: &[ProviderResult]) {
+    ui.horizontal_wrapped(|ui| {
+        for (i, r) in results.iter().enumerate() {
+            if i > 0 {
+                ui.label(RichText::new("·").weak());
+            }
+            ui.label(format!("{}:", r.provider.name()));
+            let (text, color) = if r.assessment.applicable {
+                (
+                    r.assessment.verdict.verdict_text(),
+                    level_color(r.assessment.verdict),
+                )
+            } else {
+                ("n/a", Color32::GRAY)
+            };
+            ui.label(RichText::new(text).color(color).strong())
+                .on_hover_text(format!("Judged against {}", r.against));
+        }
+    });
+}
+
+/// One provider's verdict with its flags.
+pub fn result_ui(ui: &mut Ui, r: &ProviderResult) {
+    ui.horizontal(|ui| {
+        ui.strong(r.provider.name());
+        verdict_badge_ui(ui, r.assessment.applicable.then_some(r.assessment.verdict));
+    });
+    ui.label(
+        RichText::new(format!("Judged against {}", r.against))
+            .small()
+            .weak(),
+    );
+    if r.assessment.applicable {
+        flags_ui(ui, &r.assessment.flags);
+    } else {
+        ui.label(format!(
+            "{} does not take this kind of method",
+            r.provider.name()
+        ));
+    }
+}
