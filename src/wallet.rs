@@ -11,6 +11,7 @@ use sha2::Sha256;
 use zeroize::Zeroizing;
 
 use crate::domain::card::{mask_full, normalize_number};
+use crate::domain::lifecycle::{self, ExpiryReminder, Preauth, Refusal, Removal};
 use crate::domain::profile::{ProfileError, Profiles, parse_profile};
 use crate::domain::risk::{self, Assessment, CardSubject, History, Level, Subject, Target};
 use crate::domain::{
@@ -27,9 +28,9 @@ pub enum Error {
     /// Bad input: names the field and what is wrong (exit 2).
     #[error("{}", display_fields(.0))]
     Invalid(FieldErrors),
-    /// Refused by a rule of DOMAIN.md (exit 1).
-    #[error("{rule}: {message}")]
-    Refused { rule: &'static str, message: String },
+    /// Refused by a rule of DOMAIN.md (exit 1), with the ways through.
+    #[error("{0}")]
+    Refused(Refusal),
     /// The database could not be used (exit 3).
     #[error(transparent)]
     Store(#[from] store::Error),
@@ -48,6 +49,12 @@ fn display_fields(e: &FieldErrors) -> String {
         .join("; ")
 }
 
+impl From<Refusal> for Error {
+    fn from(r: Refusal) -> Self {
+        Error::Refused(r)
+    }
+}
+
 impl From<FieldError> for Error {
     fn from(e: FieldError) -> Self {
         Error::Invalid(FieldErrors(vec![e]))
@@ -58,7 +65,7 @@ impl Error {
     /// The process exit code for this error (`shared/CLI.md`).
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::Refused { .. } => 1,
+            Error::Refused(_) => 1,
             Error::Invalid(_) => 2,
             Error::Store(_) | Error::Vault(_) | Error::Profile(_) => 3,
         }
@@ -168,15 +175,23 @@ fn load_profiles(db: &Path) -> Result<Profiles> {
 type HmacSha256 = Hmac<Sha256>;
 
 impl Wallet {
+    /// Open the database; cards whose expiry month has ended become `expired`.
     pub fn open(path: &Path, vault: Vault, clock: Clock) -> Result<Wallet> {
         let profiles = load_profiles(path)?;
-        Ok(Wallet {
+        let mut w = Wallet {
             store: Store::open(path)?,
             vault,
             clock,
             profiles,
             fingerprint_key: std::cell::OnceCell::new(),
-        })
+        };
+        w.expire_due()?;
+        Ok(w)
+    }
+
+    /// Move the clock (the window does when the day changes; tests do).
+    pub fn set_clock(&mut self, clock: Clock) {
+        self.clock = clock;
     }
 
     pub fn profiles(&self) -> &Profiles {
@@ -519,6 +534,9 @@ impl Wallet {
     /// A method's verdict on its own account, or `None` where the provider takes no
     /// such method (PayPal on Alipay).
     pub fn verdict(&self, m: &Method) -> Result<Option<Level>> {
+        if m.status == MethodStatus::Removed {
+            return Ok(None);
+        }
         let account = self.account(m.account_id)?;
         let r = self.assess_method(m.id, &[account.provider])?;
         Ok(r.first()
@@ -567,6 +585,131 @@ impl Wallet {
     pub fn attempts(&self, id: MethodId) -> Result<Vec<Attempt>> {
         self.method(id)?;
         Ok(store::attempts(self.store.conn(), id)?)
+    }
+
+    /// Mark cards whose expiry month has ended as `expired` (one transaction).
+    /// Returns them, so the window can say so (L6: an expired default is reported,
+    /// never replaced silently).
+    pub fn expire_due(&mut self) -> Result<Vec<MethodId>> {
+        let live = store::live_methods(self.store.conn())?;
+        let due = lifecycle::due_to_expire(&live, self.clock.today());
+        if due.is_empty() {
+            return Ok(due);
+        }
+        let tx = self.store.transaction()?;
+        for id in &due {
+            store::set_status(&tx, *id, MethodStatus::Expired, None)?;
+        }
+        tx.commit()?;
+        Ok(due)
+    }
+
+    /// Whether `id` could become the default now, and if not why and how (L2).
+    pub fn default_check(&self, id: MethodId) -> Result<std::result::Result<(), Refusal>> {
+        let m = self.method(id)?;
+        let methods = store::methods(self.store.conn(), m.account_id, false)?;
+        Ok(lifecycle::check_make_default(&methods, id)?)
+    }
+
+    /// Make `id` its account's default (L2), in one transaction.
+    pub fn make_default(&mut self, id: MethodId) -> Result<()> {
+        self.default_check(id)?.map_err(Error::Refused)?;
+        let account = self.method(id)?.account_id;
+        let tx = self.store.transaction()?;
+        store::set_default(&tx, account, Some(id))?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Whether `id` could be removed now, and if not why and how (L3–L6).
+    pub fn removal_check(
+        &self,
+        id: MethodId,
+        new_default: Option<MethodId>,
+    ) -> Result<std::result::Result<Removal, Refusal>> {
+        let m = self.method(id)?;
+        let account = self.account(m.account_id)?;
+        let methods = store::methods(self.store.conn(), account.id, false)?;
+        Ok(lifecycle::check_remove(
+            &methods,
+            account.outstanding_bills,
+            id,
+            new_default,
+        )?)
+    }
+
+    /// Archive a method: the row stays (history), marked `removed`, its number is
+    /// deleted from the keyring. With L6, `new_default` becomes the default in the
+    /// same transaction. If the commit fails the number is put back.
+    pub fn remove_method(&mut self, id: MethodId, new_default: Option<MethodId>) -> Result<()> {
+        let removal = self
+            .removal_check(id, new_default)?
+            .map_err(Error::Refused)?;
+        let m = self.method(id)?;
+        let key = vault::method_key(self.store.database_id(), id);
+        let secret = if m.card().is_some() {
+            self.vault.get(&key)?
+        } else {
+            None
+        };
+        let tx = self.store.transaction()?;
+        if m.is_default {
+            store::set_default(&tx, m.account_id, removal.new_default)?;
+        }
+        store::set_status(&tx, id, MethodStatus::Removed, None)?;
+        if m.card().is_some() {
+            // Dropping `tx` on this error rolls the removal back.
+            self.vault.delete(&key)?;
+        }
+        if let Err(e) = tx.commit() {
+            if let Some(s) = secret {
+                let _ = self.vault.set(&key, &s);
+            }
+            return Err(e.into());
+        }
+        Ok(())
+    }
+
+    /// Change a method's status as a person reports it (`active` once verified,
+    /// `failed` with a reason). Returns true when it also became the default
+    /// because the account had none (L1).
+    pub fn set_status(&mut self, id: MethodId, to: MethodStatus, reason: &str) -> Result<bool> {
+        let m = self.method(id)?;
+        lifecycle::check_set_status(&m, to)?;
+        let reason = if to == MethodStatus::Failed {
+            optional_text("reason", reason, 300)?
+        } else {
+            None
+        };
+        let tx = self.store.transaction()?;
+        store::set_status(&tx, id, to, reason.as_deref())?;
+        let becomes_default = to == MethodStatus::Active && !store::has_default(&tx, m.account_id)?;
+        if becomes_default {
+            store::set_default(&tx, m.account_id, Some(id))?;
+        }
+        tx.commit()?;
+        Ok(becomes_default)
+    }
+
+    /// The pre-authorization hold of a pending method: when placed, refund dates.
+    pub fn preauth(&self, id: MethodId) -> Result<Option<Preauth>> {
+        let m = self.method(id)?;
+        let placed = store::preauth_at(self.store.conn(), id)?;
+        Ok(lifecycle::preauth(&m, placed, self.clock.now()))
+    }
+
+    /// Cards expiring this month or within 60 days, across all accounts.
+    pub fn reminders(&self) -> Result<Vec<(Method, String, ExpiryReminder)>> {
+        let today = self.clock.today();
+        let mut out = Vec::new();
+        for a in self.accounts()? {
+            for m in store::methods(self.store.conn(), a.id, false)? {
+                if let Some(r) = lifecycle::expiry_reminder(&m, today) {
+                    out.push((m, a.label.clone(), r));
+                }
+            }
+        }
+        Ok(out)
     }
 
     /// Add the sample accounts and methods of `assets/demo.json`, all in one transaction.
@@ -727,10 +870,11 @@ mod tests {
     #[test]
     fn exit_codes_follow_the_cli_contract() {
         assert_eq!(Error::from(FieldError::new("x", "y")).exit_code(), 2);
-        let refused = Error::Refused {
+        let refused = Error::Refused(Refusal {
             rule: "L3",
             message: "no".into(),
-        };
+            plans: Vec::new(),
+        });
         assert_eq!(refused.exit_code(), 1);
         assert_eq!(refused.to_string(), "L3: no");
         let v: Error = vault::Error::Failed("x".into()).into();

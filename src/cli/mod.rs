@@ -12,6 +12,7 @@ use clap::{Args, Parser, Subcommand};
 use zeroize::Zeroizing;
 
 use crate::domain::account::parse_date;
+use crate::domain::lifecycle::{Plan, Refusal, Step};
 use crate::domain::risk::Target;
 use crate::domain::{
     AccountDraft, AccountId, CardDraft, FieldError, MethodId, Outcome, PaypalDraft, Provider,
@@ -215,6 +216,24 @@ pub enum MethodCmd {
         #[arg(long)]
         all: bool,
     },
+    /// Make a method its account's default (it must be active: L2)
+    Default { method: i64 },
+    /// Remove (archive) a method: history stays, its number leaves the keyring
+    Remove {
+        method: i64,
+        /// When removing an expired default while others are active (L6): the new default
+        #[arg(long)]
+        new_default: Option<i64>,
+    },
+    /// Report a method's status: active once verified, failed with a reason
+    SetStatus {
+        method: i64,
+        #[arg(value_parser = ["active", "failed"])]
+        status: String,
+        /// Why binding failed (kept with the method)
+        #[arg(long, default_value = "")]
+        reason: String,
+    },
     /// Record how an attempt to bind a method went (three failures in 24 h raise A4)
     Attempt {
         method: i64,
@@ -248,6 +267,45 @@ pub struct Failure {
     pub message: String,
 }
 
+/// The commands that carry out a plan, where the CLI can.
+fn plan_commands(plan: &Plan) -> Option<String> {
+    if !plan.is_doable() {
+        return None;
+    }
+    let cmds: Vec<String> = match plan.0.as_slice() {
+        // L6: remove the expired default and name the new one in the same step.
+        [
+            Step::Remove { method, .. },
+            Step::MakeDefault { method: new, .. },
+        ] => {
+            vec![format!(
+                "walletdesk method remove {method} --new-default {new}"
+            )]
+        }
+        steps => steps
+            .iter()
+            .map(|s| match s {
+                Step::MakeDefault { method, .. } => format!("walletdesk method default {method}"),
+                Step::Remove { method, .. } => format!("walletdesk method remove {method}"),
+                Step::Outside(_) => String::new(),
+            })
+            .collect(),
+    };
+    Some(cmds.join(" && "))
+}
+
+/// A refusal for people: the rule and reason, then each way through.
+fn refusal_text(r: &Refusal) -> String {
+    let mut out = r.to_string();
+    for plan in &r.plans {
+        out.push_str(&format!("\nway through: {plan}"));
+        if let Some(cmds) = plan_commands(plan) {
+            out.push_str(&format!("\n  {cmds}"));
+        }
+    }
+    out
+}
+
 impl From<wallet::Error> for Failure {
     fn from(e: wallet::Error) -> Self {
         let message = match &e {
@@ -257,6 +315,7 @@ impl From<wallet::Error> for Failure {
                 .map(ToString::to_string)
                 .collect::<Vec<_>>()
                 .join("\n"),
+            wallet::Error::Refused(r) => refusal_text(r),
             other => other.to_string(),
         };
         Failure {
@@ -392,6 +451,48 @@ pub fn run(cli: &Cli, command: &Command) -> Result<String, Failure> {
             })
         }
         Command::CheckCard(c) => check_card(&w, c, json),
+        Command::Method(MethodCmd::Default { method }) => {
+            w.make_default(MethodId(*method))?;
+            let m = w.method(MethodId(*method))?;
+            Ok(done(
+                json,
+                *method,
+                &format!("{} is now the default", m.title()),
+            ))
+        }
+        Command::Method(MethodCmd::Remove {
+            method,
+            new_default,
+        }) => {
+            w.remove_method(MethodId(*method), new_default.map(MethodId))?;
+            let m = w.method(MethodId(*method))?;
+            let mut text = format!("{} removed: archived", m.title());
+            if m.card().is_some() {
+                text.push_str(", its number deleted from the secret store");
+            }
+            if let Some(n) = new_default {
+                text.push_str(&format!(
+                    "; {} is now the default",
+                    w.method(MethodId(*n))?.title()
+                ));
+            }
+            Ok(done(json, *method, &text))
+        }
+        Command::Method(MethodCmd::SetStatus {
+            method,
+            status,
+            reason,
+        }) => {
+            let to = crate::domain::MethodStatus::from_id(status)
+                .unwrap_or(crate::domain::MethodStatus::Failed);
+            let became_default = w.set_status(MethodId(*method), to, reason)?;
+            let m = w.method(MethodId(*method))?;
+            let mut text = format!("{} is now {}", m.title(), to.id());
+            if became_default {
+                text.push_str(" and the default (L1: the account had none)");
+            }
+            Ok(done(json, *method, &text))
+        }
     }
 }
 
@@ -474,4 +575,13 @@ fn check_card(w: &Wallet, c: &CheckCardArgs, json: bool) -> Result<String, Failu
     } else {
         output::card_report_text(&report)
     })
+}
+
+/// What a successful change prints: a sentence, or `{"id", "status", "default"}`-ish JSON.
+fn done(json: bool, method: i64, text: &str) -> String {
+    if json {
+        format!("{}\n", serde_json::json!({"id": method, "done": text}))
+    } else {
+        format!("{text}\n")
+    }
 }

@@ -4,6 +4,7 @@
 
 pub mod account;
 pub mod card;
+pub mod lifecycle;
 pub mod method;
 pub mod profile;
 pub mod risk;

@@ -88,4 +88,11 @@ CREATE TABLE bind_attempt (
 CREATE INDEX bind_attempt_by_method ON bind_attempt (method_id, at);
 CREATE INDEX method_by_email ON method (email) WHERE email IS NOT NULL;
 ",
+    // 3: when the USD 1.00 pre-authorization hold was placed (pending methods).
+    r"
+ALTER TABLE method ADD COLUMN preauth_at TEXT
+    CHECK (preauth_at IS NULL OR preauth_at LIKE '____-__-__T__:__:__Z');
+UPDATE method SET preauth_at = strftime('%Y-%m-%dT%H:%M:%SZ', created_at)
+    WHERE status = 'pending';
+",
 ];

@@ -240,18 +240,26 @@ pub struct MethodRow<'a> {
     pub fingerprint: Option<&'a str>,
 }
 
+fn utc(t: DateTime<FixedOffset>) -> String {
+    t.to_utc()
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
 pub fn insert_method(c: &Connection, m: &MethodRow<'_>) -> Result<MethodId> {
     let created = m
         .created_at
         .to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
+    // The USD 1.00 hold is placed when a method is linked and still pending.
+    let preauth = (m.status == MethodStatus::Pending).then(|| utc(m.created_at));
     match m.details {
         MethodDetails::Card(card) => {
             c.execute(
                 "INSERT INTO method (account_id, kind, status, is_default, created_at,
                     network, first6, last4, number_length, fingerprint, expiry_month, expiry_year,
-                    holder, funding, issuer_country, bank, intl_enabled, three_ds, balance_ok)
+                    holder, funding, issuer_country, bank, intl_enabled, three_ds, balance_ok,
+                    preauth_at)
                  VALUES (?1, 'card', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,
-                         ?15, ?16, ?17, ?18)",
+                         ?15, ?16, ?17, ?18, ?19)",
                 params![
                     m.account,
                     m.status.id(),
@@ -271,14 +279,15 @@ pub fn insert_method(c: &Connection, m: &MethodRow<'_>) -> Result<MethodId> {
                     card.intl_enabled.id(),
                     card.three_ds.id(),
                     card.balance_ok.id(),
+                    preauth,
                 ],
             )?;
         }
         MethodDetails::Paypal(p) => {
             c.execute(
                 "INSERT INTO method (account_id, kind, status, is_default, created_at,
-                    email, paypal_country, funding_source)
-                 VALUES (?1, 'paypal', ?2, ?3, ?4, ?5, ?6, ?7)",
+                    email, paypal_country, funding_source, preauth_at)
+                 VALUES (?1, 'paypal', ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 params![
                     m.account,
                     m.status.id(),
@@ -287,6 +296,7 @@ pub fn insert_method(c: &Connection, m: &MethodRow<'_>) -> Result<MethodId> {
                     p.email,
                     p.country.as_str(),
                     p.funding_source,
+                    preauth,
                 ],
             )?;
         }
@@ -366,7 +376,7 @@ pub fn insert_attempt(c: &Connection, a: &Attempt) -> Result<()> {
         params![
             a.method,
             a.provider.id(),
-            a.at.to_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            utc(a.at),
             a.outcome.id(),
             a.error,
         ],
@@ -397,5 +407,56 @@ pub fn attempts(c: &Connection, method: MethodId) -> Result<Vec<Attempt>> {
             error: r.get(4)?,
         })
     })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// When the pre-authorization hold of a method was placed.
+pub fn preauth_at(c: &Connection, id: MethodId) -> Result<Option<DateTime<FixedOffset>>> {
+    let s: Option<String> = c
+        .query_row("SELECT preauth_at FROM method WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .optional()?
+        .flatten();
+    s.map(|s| time(&s).map_err(|e| conversion(0, e).into()))
+        .transpose()
+}
+
+/// Change a method's status (and its reason: kept for `failed`, cleared otherwise).
+pub fn set_status(
+    c: &Connection,
+    id: MethodId,
+    status: MethodStatus,
+    reason: Option<&str>,
+) -> Result<()> {
+    c.execute(
+        "UPDATE method SET status = ?2, status_reason = ?3 WHERE id = ?1",
+        params![id, status.id(), reason],
+    )?;
+    Ok(())
+}
+
+/// Make `id` its account's only default (L6: the old one is cleared first, so the
+/// partial unique index never sees two).
+pub fn set_default(c: &Connection, account: AccountId, id: Option<MethodId>) -> Result<()> {
+    c.execute(
+        "UPDATE method SET is_default = 0 WHERE account_id = ?1 AND is_default = 1",
+        [account],
+    )?;
+    if let Some(id) = id {
+        c.execute(
+            "UPDATE method SET is_default = 1 WHERE id = ?1 AND account_id = ?2",
+            params![id, account],
+        )?;
+    }
+    Ok(())
+}
+
+/// Every method of every account that is not removed (for expiry by the clock).
+pub fn live_methods(c: &Connection) -> Result<Vec<Method>> {
+    let mut st = c.prepare_cached(&format!(
+        "SELECT {METHOD_COLUMNS} FROM method WHERE status <> 'removed' ORDER BY id"
+    ))?;
+    let rows = st.query_map([], method_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
