@@ -448,3 +448,115 @@ fn three_failed_attempts_recorded_in_the_window_raise_a4() {
         "the table's badge changed too"
     );
 }
+
+fn two_active_cards(
+    w: &mut Wallet,
+) -> (
+    walletdesk::domain::AccountId,
+    walletdesk::domain::MethodId,
+    walletdesk::domain::MethodId,
+) {
+    let a = add_alipay(w);
+    let mut c1 = card("4111111111111111");
+    c1.status = "active".into();
+    let d = w.add_card(a, &c1).unwrap();
+    let mut c2 = card("5555555555554444");
+    c2.status = "active".into();
+    let other = w.add_card(a, &c2).unwrap();
+    (a, d, other)
+}
+
+#[test]
+fn removing_the_default_is_refused_with_l3_and_the_plan_makes_it_possible_in_two_clicks() {
+    let mut t = temp_wallet(Vault::memory());
+    let (a, d, other) = two_active_cards(&mut t.wallet);
+    let mut h = harness(t.wallet);
+    h.run();
+    // Remove… on the default (the first row).
+    h.get_all_by_label("Remove…").next().unwrap().click();
+    h.run();
+    h.get_by_label("Refused by L3");
+    h.get_by_label_contains("is the default and the account has other methods");
+    // Click 1: the plan's button.
+    h.get_by_label("Set Mastercard •••• 4444 as default, then remove Visa •••• 1111")
+        .click();
+    h.run();
+    assert!(h.state().wallet().method(other).unwrap().is_default);
+    h.get_by_label("This cannot be undone");
+    // Click 2: remove.
+    h.get_by_role_and_label(Role::Button, "Remove").click();
+    h.run();
+    let m = h.state().wallet().method(d).unwrap();
+    assert_eq!(m.status, walletdesk::domain::MethodStatus::Removed);
+    assert!(
+        h.query_by_label("•••• 1111").is_none(),
+        "archived rows are hidden"
+    );
+    assert_eq!(h.state().wallet().methods(a, false).unwrap().len(), 1);
+    // "Show archived" brings it back, marked Removed.
+    h.get_by_label("Show archived").click();
+    h.run();
+    h.get_by_label("•••• 1111");
+    h.get_by_label("Removed");
+}
+
+#[test]
+fn make_default_is_disabled_with_the_rule_for_a_pending_method_and_delete_starts_remove() {
+    let mut t = temp_wallet(Vault::memory());
+    let a = add_alipay(&mut t.wallet);
+    let mut c = card("4111111111111111");
+    c.status = "active".into();
+    t.wallet.add_card(a, &c).unwrap();
+    let pending = t.wallet.add_card(a, &card("5555555555554444")).unwrap();
+    let mut h = harness(t.wallet);
+    h.run();
+    assert!(
+        is_disabled(&h, "Make default"),
+        "L2: the pending card cannot be made default"
+    );
+    // Select the pending card (its Binding badge), mark it verified: Make default is enabled.
+    h.get_all_by_label("likely to fail").nth(1).unwrap().click();
+    h.run();
+    h.get_by_label("Mark verified").click();
+    h.run();
+    assert!(!is_disabled(&h, "Make default"));
+    h.get_by_label("Make default").click();
+    h.run();
+    assert!(h.state().wallet().method(pending).unwrap().is_default);
+    // Delete on the selected method opens "Remove…".
+    h.key_press(egui::Key::Delete);
+    h.run();
+    h.get_by_label("Remove Mastercard •••• 4444");
+}
+
+#[test]
+fn the_expiry_reminder_appears_when_the_clock_passes_into_the_expiry_month() {
+    let mut t = temp_wallet(Vault::memory());
+    let a = add_alipay(&mut t.wallet);
+    let mut c = card("4111111111111111");
+    c.expiry = "03/27".into();
+    t.wallet.add_card(a, &c).unwrap();
+    let mut h = harness(t.wallet);
+    h.run();
+    assert!(
+        h.query_by_label_contains("expire soon").is_none(),
+        "03/27 is months away"
+    );
+    h.state_mut()
+        .wallet_mut()
+        .set_clock(walletdesk::Clock::Fixed(
+            chrono::DateTime::parse_from_rfc3339("2027-03-02T09:00:00+08:00").unwrap(),
+        ));
+    h.run();
+    h.get_by_label_contains("1 card expires soon");
+    h.get_by_label_contains("this month");
+    // And after the month it is marked expired, with the default warning (L6).
+    h.state_mut()
+        .wallet_mut()
+        .set_clock(walletdesk::Clock::Fixed(
+            chrono::DateTime::parse_from_rfc3339("2027-04-01T09:00:00+08:00").unwrap(),
+        ));
+    h.run();
+    h.get_by_label("Expired");
+    h.get_by_label_contains("The default Visa •••• 1111 is expired");
+}

@@ -97,7 +97,7 @@ pub struct Removal {
     pub new_default: Option<MethodId>,
 }
 
-fn others<'a>(methods: &'a [Method], id: MethodId) -> impl Iterator<Item = &'a Method> {
+fn others(methods: &[Method], id: MethodId) -> impl Iterator<Item = &Method> {
     methods
         .iter()
         .filter(move |m| m.id != id && m.status != MethodStatus::Removed)

@@ -10,14 +10,16 @@ use super::card_dialog::{self, CardDialog};
 use super::form;
 use super::matrix::matrix_ui;
 use super::method_detail::{AttemptForm, Detail, method_detail_ui};
-use super::methods::{Revealed, TableView, methods_table_ui};
+use super::methods::{Revealed, RowRules, TableView, methods_table_ui};
 use super::paypal_dialog::{self, PaypalDialog};
+use super::remove_dialog::RemoveDialog;
 use crate::Wallet;
+use crate::domain::lifecycle::{self, ExpiryReminder};
 use crate::domain::risk::Level;
 use crate::domain::{
     Account, AccountDraft, AccountId, CardDraft, Method, MethodId, PaypalDraft, Tier,
 };
-use crate::domain::{Outcome, Provider};
+use crate::domain::{MethodStatus, Outcome, Provider};
 use crate::vault;
 use crate::wallet::{Basis, MatrixRow};
 
@@ -47,6 +49,16 @@ pub enum Command {
     ShowView(View),
     /// A cell of the "Will it bind?" matrix.
     SelectCell(MethodId, Provider),
+    MakeDefault(MethodId),
+    /// Start "Remove…": confirmation, or the refusal and its plan.
+    OpenRemove(MethodId),
+    /// Remove, with the new default when L6 asks for one.
+    ConfirmRemove(MethodId, Option<MethodId>),
+    /// The planner's step: make the first the default, then look at removing the second again.
+    PlanMakeDefault(MethodId, MethodId),
+    SetStatus(MethodId, MethodStatus, String),
+    OpenMarkFailed(MethodId),
+    ShowArchived(bool),
 }
 
 /// The two views of the central panel.
@@ -60,6 +72,12 @@ enum Dialog {
     Account(AccountDialog),
     Card(Box<CardDialog>),
     Paypal(PaypalDialog),
+    Remove(RemoveDialog),
+    MarkFailed {
+        method: MethodId,
+        title: String,
+        reason: String,
+    },
 }
 
 struct Shown {
@@ -91,6 +109,13 @@ pub struct WalletApp {
     view: View,
     matrix: Vec<MatrixRow>,
     matrix_cell: Option<(MethodId, Provider)>,
+    /// What L2–L5 say about each row, computed with the verdicts.
+    row_rules: Vec<RowRules>,
+    show_archived: bool,
+    /// Cards expiring this month or within 60 days, across all accounts.
+    reminders: Vec<(Method, String, ExpiryReminder)>,
+    /// The day the data was last judged on; a new day re-runs expiry.
+    today: chrono::NaiveDate,
     dialog: Option<Dialog>,
     shown: Option<Shown>,
     copied: Option<Copied>,
@@ -110,6 +135,10 @@ impl WalletApp {
             view: View::Accounts,
             matrix: Vec::new(),
             matrix_cell: None,
+            row_rules: Vec::new(),
+            show_archived: false,
+            reminders: Vec::new(),
+            today: chrono::NaiveDate::MIN,
             dialog: None,
             shown: None,
             copied: None,
@@ -122,6 +151,31 @@ impl WalletApp {
     /// The service, for tests that check what the database holds.
     pub fn wallet(&self) -> &Wallet {
         &self.wallet
+    }
+
+    /// The service, for tests that move its clock.
+    pub fn wallet_mut(&mut self) -> &mut Wallet {
+        &mut self.wallet
+    }
+
+    /// On a new day: cards whose month ended become expired, reminders move.
+    fn on_day_change(&mut self) {
+        let today = self.wallet.clock().today();
+        if today == self.today {
+            return;
+        }
+        self.today = today;
+        match self.wallet.expire_due() {
+            Ok(expired) if !expired.is_empty() => {
+                self.info(format!(
+                    "{} card(s) expired and are marked so",
+                    expired.len()
+                ));
+            }
+            Ok(_) => {}
+            Err(e) => self.error(format!("Could not mark expired cards: {e}")),
+        }
+        self.reload();
     }
 
     /// Re-read accounts and the selected account's methods (after a change, not per frame).
@@ -137,13 +191,16 @@ impl WalletApp {
             self.selected = self.accounts.first().map(|a| a.id);
         }
         self.methods = match self.selected {
-            Some(id) => self.wallet.methods(id, false).unwrap_or_else(|e| {
-                self.notice = Some(Notice {
-                    text: format!("Could not read the methods: {e}"),
-                    is_error: true,
-                });
-                Vec::new()
-            }),
+            Some(id) => self
+                .wallet
+                .methods(id, self.show_archived)
+                .unwrap_or_else(|e| {
+                    self.notice = Some(Notice {
+                        text: format!("Could not read the methods: {e}"),
+                        is_error: true,
+                    });
+                    Vec::new()
+                }),
             None => Vec::new(),
         };
         let verdicts: Result<Vec<_>, _> = self
@@ -158,6 +215,23 @@ impl WalletApp {
             });
             Vec::new()
         });
+        self.row_rules = self
+            .methods
+            .iter()
+            .map(|m| RowRules {
+                make_default: match self.wallet.default_check(m.id) {
+                    Ok(Ok(())) => Ok(()),
+                    Ok(Err(r)) => Err(r.to_string()),
+                    Err(e) => Err(e.to_string()),
+                },
+                remove_hint: match self.wallet.removal_check(m.id, None) {
+                    Ok(Err(r)) => Some(format!("{r}; the dialog shows the way through")),
+                    _ => None,
+                },
+                reminder: lifecycle::expiry_reminder(m, self.wallet.clock().today()),
+            })
+            .collect();
+        self.reminders = self.wallet.reminders().unwrap_or_default();
         if let Some(id) = self.detail.as_ref().map(|d| d.method) {
             self.load_detail(id);
         }
@@ -174,6 +248,8 @@ impl WalletApp {
                 method: id,
                 title: m.title(),
                 status: m.status,
+                status_reason: m.status_reason.clone(),
+                preauth: self.wallet.preauth(id)?,
                 provider,
                 results: self.wallet.assess_method(id, &Provider::ALL)?,
                 attempts: self.wallet.attempts(id)?,
@@ -246,6 +322,79 @@ impl WalletApp {
                 }
             }
             Command::SelectCell(m, p) => self.matrix_cell = Some((m, p)),
+            Command::MakeDefault(id) => match self.wallet.make_default(id) {
+                Ok(()) => {
+                    self.reload();
+                    let title = self
+                        .wallet
+                        .method(id)
+                        .map(|m| m.title())
+                        .unwrap_or_default();
+                    self.info(format!("{title} is now the default"));
+                }
+                Err(e) => self.error(e.to_string()),
+            },
+            Command::OpenRemove(id) => self.open_remove(id),
+            Command::PlanMakeDefault(new, then_remove) => match self.wallet.make_default(new) {
+                Ok(()) => {
+                    self.reload();
+                    self.open_remove(then_remove);
+                }
+                Err(e) => self.dialog_error(e.to_string()),
+            },
+            Command::ConfirmRemove(id, new_default) => {
+                let title = self
+                    .wallet
+                    .method(id)
+                    .map(|m| m.title())
+                    .unwrap_or_default();
+                match self.wallet.remove_method(id, new_default) {
+                    Ok(()) => {
+                        self.dialog = None;
+                        if self.detail.as_ref().is_some_and(|d| d.method == id) {
+                            self.detail = None;
+                        }
+                        self.reload();
+                        self.info(format!("Removed {title}: archived, see \"Show archived\""));
+                    }
+                    Err(e) => self.dialog_error(e.to_string()),
+                }
+            }
+            Command::SetStatus(id, status, reason) => {
+                match self.wallet.set_status(id, status, &reason) {
+                    Ok(became_default) => {
+                        self.dialog = None;
+                        self.reload();
+                        let title = self
+                            .wallet
+                            .method(id)
+                            .map(|m| m.title())
+                            .unwrap_or_default();
+                        let mut text = format!("{title} is now {}", status.id());
+                        if became_default {
+                            text.push_str(", and the default: the account had none (L1)");
+                        }
+                        self.info(text);
+                    }
+                    Err(e) => self.dialog_error(e.to_string()),
+                }
+            }
+            Command::OpenMarkFailed(id) => {
+                let title = self
+                    .wallet
+                    .method(id)
+                    .map(|m| m.title())
+                    .unwrap_or_default();
+                self.dialog = Some(Dialog::MarkFailed {
+                    method: id,
+                    title,
+                    reason: String::new(),
+                });
+            }
+            Command::ShowArchived(on) => {
+                self.show_archived = on;
+                self.reload();
+            }
             Command::OpenAddAccount => {
                 self.dialog = Some(Dialog::Account(AccountDialog::default()));
             }
@@ -344,8 +493,27 @@ impl WalletApp {
             Some(Dialog::Account(d)) => d.error = Some(text),
             Some(Dialog::Card(d)) => d.error = Some(text),
             Some(Dialog::Paypal(d)) => d.error = Some(text),
-            None => self.error(text),
+            Some(Dialog::Remove(d)) => d.error = Some(text),
+            Some(Dialog::MarkFailed { .. }) | None => self.error(text),
         }
+    }
+
+    /// "Remove…": ask the service what removal would do, then show it.
+    fn open_remove(&mut self, id: MethodId) {
+        let (m, check) = match (self.wallet.method(id), self.wallet.removal_check(id, None)) {
+            (Ok(m), Ok(check)) => (m, check),
+            (Err(e), _) | (_, Err(e)) => {
+                self.error(e.to_string());
+                return;
+            }
+        };
+        self.dialog = Some(Dialog::Remove(RemoveDialog {
+            method: id,
+            title: m.title(),
+            is_card: m.card().is_some(),
+            check,
+            error: None,
+        }));
     }
 
     /// Mask a revealed number and clear a copied one when their time is up.
@@ -396,6 +564,12 @@ impl WalletApp {
                 commands.push(Command::SelectAccount(self.accounts[p + 1].id));
             }
         }
+        if ctx.input(|i| i.key_pressed(egui::Key::Delete))
+            && let Some(d) = &self.detail
+            && d.status != MethodStatus::Removed
+        {
+            commands.push(Command::OpenRemove(d.method));
+        }
         if new_account {
             commands.push(Command::OpenAddAccount);
         } else if new_card && self.selected.is_some() && self.wallet.vault().is_available() {
@@ -438,6 +612,34 @@ impl WalletApp {
                     if ui.selectable_label(self.view == view, name).clicked() && self.view != view {
                         commands.push(Command::ShowView(view));
                     }
+                }
+            });
+        });
+    }
+
+    /// "2 cards expire soon": this month or within 60 days, across accounts.
+    fn reminders_ui(&self, ui: &mut Ui) {
+        if self.reminders.is_empty() {
+            return;
+        }
+        egui::Panel::top("expiry_reminders").show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    RichText::new(format!(
+                        "{} card{} expire{} soon:",
+                        self.reminders.len(),
+                        if self.reminders.len() == 1 { "" } else { "s" },
+                        if self.reminders.len() == 1 { "s" } else { "" }
+                    ))
+                    .color(form::WARN)
+                    .strong(),
+                );
+                for (m, label, r) in &self.reminders {
+                    let when = match r {
+                        ExpiryReminder::ThisMonth => "this month".to_owned(),
+                        ExpiryReminder::WithinDays(d) => format!("in {d} days"),
+                    };
+                    ui.label(format!("{} ({label}) {when}", m.title()));
                 }
             });
         });
@@ -567,7 +769,44 @@ impl WalletApp {
             if ui.button("Link PayPal…").clicked() {
                 commands.push(Command::OpenAddPaypal);
             }
+            let mut archived = self.show_archived;
+            if ui
+                .checkbox(&mut archived, "Show archived")
+                .on_hover_text("Removed methods stay as history")
+                .changed()
+            {
+                commands.push(Command::ShowArchived(archived));
+            }
         });
+        // L6: an expired or failed default is said, and the active methods offered.
+        if let Some((d, active)) = lifecycle::default_needs_replacing(&self.methods) {
+            egui::Frame::new()
+                .fill(Color32::from_rgb(0x4a, 0x36, 0x10))
+                .inner_margin(6.0)
+                .show(ui, |ui| {
+                    ui.label(
+                        RichText::new(format!(
+                            "The default {} is {}: choose the new default",
+                            d.title(),
+                            d.status.id()
+                        ))
+                        .color(Color32::WHITE),
+                    );
+                    ui.horizontal_wrapped(|ui| {
+                        if active.is_empty() {
+                            ui.label("No other method is active yet: verify one first");
+                        }
+                        for a in active {
+                            if ui
+                                .button(format!("Make {} the default", a.title()))
+                                .clicked()
+                            {
+                                commands.push(Command::MakeDefault(a.id));
+                            }
+                        }
+                    });
+                });
+        }
         ui.add_space(6.0);
         if self.methods.is_empty() {
             ui.label(format!(
@@ -584,6 +823,7 @@ impl WalletApp {
         methods_table_ui(
             ui,
             &TableView {
+                rules: &self.row_rules,
                 methods: &self.methods,
                 verdicts: &self.verdicts,
                 selected: self.detail.as_ref().map(|d| d.method),
@@ -650,6 +890,12 @@ impl WalletApp {
                     None => {}
                 }
             }
+            Some(Dialog::Remove(d)) => d.ui(ctx, commands),
+            Some(Dialog::MarkFailed {
+                method,
+                title,
+                reason,
+            }) => mark_failed_ui(ctx, *method, title, reason, commands),
             Some(Dialog::Paypal(d)) => match d.ui(ctx) {
                 Some(paypal_dialog::Outcome::Submit(a, draft)) => {
                     commands.push(Command::AddPaypal(a, draft));
@@ -659,6 +905,44 @@ impl WalletApp {
             },
         }
     }
+}
+
+/// "Mark failed…": why binding failed, kept with the method.
+fn mark_failed_ui(
+    ctx: &egui::Context,
+    method: MethodId,
+    title: &str,
+    reason: &mut String,
+    commands: &mut Vec<Command>,
+) {
+    egui::Modal::new(egui::Id::unique("mark_failed_dialog")).show(ctx, |ui| {
+        ui.set_width(420.0);
+        ui.heading(format!("Mark {title} failed"));
+        let l = ui.label("Reason");
+        let r = ui
+            .add(
+                egui::TextEdit::singleline(reason)
+                    .hint_text("what the provider said")
+                    .desired_width(380.0),
+            )
+            .labelled_by(l.id);
+        if !r.has_focus() && reason.is_empty() {
+            r.request_focus();
+        }
+        ui.separator();
+        ui.horizontal(|ui| {
+            if ui.button("Mark failed").clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                commands.push(Command::SetStatus(
+                    method,
+                    MethodStatus::Failed,
+                    reason.clone(),
+                ));
+            }
+            if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                commands.push(Command::CloseDialog);
+            }
+        });
+    });
 }
 
 fn tier_badge_ui(ui: &mut Ui, tier: Tier) {
@@ -690,6 +974,7 @@ impl eframe::App for WalletApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         let now = ctx.input(|i| i.time);
         self.expire_secrets(ctx, now);
+        self.on_day_change();
     }
 
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
@@ -699,6 +984,7 @@ impl eframe::App for WalletApp {
         self.keyboard(&ctx, &mut commands);
         self.banner_ui(ui);
         self.nav_ui(ui, &mut commands);
+        self.reminders_ui(ui);
         self.status_bar_ui(ui);
         self.accounts_ui(ui, &mut commands);
         self.central_ui(ui, &mut commands);

@@ -6,6 +6,7 @@ use eframe::egui::{self, RichText, Ui};
 use super::app::Command;
 use super::form::{self, choice_row_ui};
 use super::verdict::{compact_row_ui, result_ui};
+use crate::domain::lifecycle::Preauth;
 use crate::domain::{Attempt, MethodId, MethodStatus, Outcome, Provider};
 use crate::wallet::ProviderResult;
 
@@ -15,6 +16,8 @@ pub struct Detail {
     pub title: String,
     pub status: MethodStatus,
     pub provider: Provider,
+    pub status_reason: Option<String>,
+    pub preauth: Option<Preauth>,
     pub results: Vec<ProviderResult>,
     pub attempts: Vec<Attempt>,
 }
@@ -49,7 +52,45 @@ pub fn method_detail_ui(
         {
             commands.push(Command::CloseDetail);
         }
+        if matches!(d.status, MethodStatus::Pending | MethodStatus::Failed)
+            && ui
+                .button("Mark verified")
+                .on_hover_text("The provider shows it Active: the pre-authorization succeeded")
+                .clicked()
+        {
+            commands.push(Command::SetStatus(
+                d.method,
+                MethodStatus::Active,
+                String::new(),
+            ));
+        }
+        if matches!(d.status, MethodStatus::Pending | MethodStatus::Active)
+            && ui.button("Mark failed…").clicked()
+        {
+            commands.push(Command::OpenMarkFailed(d.method));
+        }
     });
+    if let Some(reason) = &d.status_reason {
+        ui.label(RichText::new(format!("Failed: {reason}")).color(form::ERROR));
+    }
+    if let Some(p) = &d.preauth {
+        let text = format!(
+            "USD 1.00 hold placed {}; the refund starts by {} and should appear by {}",
+            p.placed_at.format("%Y-%m-%d"),
+            p.refund_starts_by.format("%Y-%m-%d %H:%M"),
+            p.refund_expected_by.format("%Y-%m-%d")
+        );
+        if p.overdue {
+            ui.label(
+                RichText::new(format!(
+                    "{text}. 30 days have passed: check your statement, and ask your bank to release the hold"
+                ))
+                .color(form::WARN),
+            );
+        } else {
+            ui.label(RichText::new(text).weak());
+        }
+    }
     ui.columns(2, |cols| {
         let (left, right) = cols.split_at_mut(1);
         let left = &mut left[0];

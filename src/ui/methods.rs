@@ -7,6 +7,7 @@ use egui_extras::{Column, TableBuilder};
 use super::app::Command;
 use super::form;
 use super::verdict::verdict_badge_ui;
+use crate::domain::lifecycle::ExpiryReminder;
 use crate::domain::risk::Level;
 use crate::domain::{Method, MethodDetails, MethodId, MethodStatus};
 
@@ -27,8 +28,18 @@ fn status_text(status: MethodStatus) -> RichText {
     }
 }
 
+/// What the lifecycle rules say about one row, computed when the data changes.
+pub struct RowRules {
+    /// `Err(tooltip)` names the rule that refuses "Make default".
+    pub make_default: Result<(), String>,
+    /// Hover text for "Remove…" when a rule stands in the way (the dialog shows the plan).
+    pub remove_hint: Option<String>,
+    pub reminder: Option<ExpiryReminder>,
+}
+
 /// What the table shows beside each method.
 pub struct TableView<'a> {
+    pub rules: &'a [RowRules],
     pub methods: &'a [Method],
     /// Each method's verdict on its own account (`None`: not applicable).
     pub verdicts: &'a [Option<Level>],
@@ -39,6 +50,7 @@ pub struct TableView<'a> {
 
 pub fn methods_table_ui(ui: &mut Ui, view: &TableView<'_>, commands: &mut Vec<Command>) {
     let TableView {
+        rules,
         methods,
         verdicts,
         selected,
@@ -52,9 +64,9 @@ pub fn methods_table_ui(ui: &mut Ui, view: &TableView<'_>, commands: &mut Vec<Co
         .max_scroll_height(240.0)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         .column(Column::exact(22.0))
-        .column(Column::auto().at_least(110.0))
-        .column(Column::auto().at_least(180.0))
-        .column(Column::auto().at_least(130.0))
+        .column(Column::auto().at_least(90.0))
+        .column(Column::auto().at_least(150.0))
+        .column(Column::auto().at_least(100.0))
         .column(Column::auto().at_least(60.0))
         .column(Column::auto().at_least(70.0))
         .column(Column::auto().at_least(100.0))
@@ -93,8 +105,25 @@ pub fn methods_table_ui(ui: &mut Ui, view: &TableView<'_>, commands: &mut Vec<Co
                             row.col(|ui| {
                                 ui.label(&c.holder);
                             });
-                            row.col(|ui| {
-                                ui.label(c.expiry.to_string());
+                            row.col(|ui| match rules.get(i).and_then(|r| r.reminder) {
+                                Some(r) => {
+                                    let hint = match r {
+                                        ExpiryReminder::ThisMonth => {
+                                            "Expires this month".to_owned()
+                                        }
+                                        ExpiryReminder::WithinDays(d) => {
+                                            format!("Expires in {d} days")
+                                        }
+                                    };
+                                    ui.label(
+                                        RichText::new(format!("{} (soon)", c.expiry))
+                                            .color(form::WARN),
+                                    )
+                                    .on_hover_text(hint);
+                                }
+                                None => {
+                                    ui.label(c.expiry.to_string());
+                                }
                             });
                         }
                         MethodDetails::Paypal(p) => {
@@ -123,7 +152,35 @@ pub fn methods_table_ui(ui: &mut Ui, view: &TableView<'_>, commands: &mut Vec<Co
                         }
                     });
                     row.col(|ui| {
-                        if m.card().is_none() || m.status == MethodStatus::Removed {
+                        if m.status == MethodStatus::Removed {
+                            return;
+                        }
+                        if let Some(r) = rules.get(i) {
+                            if !m.is_default {
+                                let b = ui.add_enabled(
+                                    r.make_default.is_ok(),
+                                    egui::Button::new("Make default"),
+                                );
+                                let b = match &r.make_default {
+                                    Ok(()) => {
+                                        b.on_hover_text(format!("Make {} the default", m.title()))
+                                    }
+                                    Err(why) => b.on_disabled_hover_text(why.as_str()),
+                                };
+                                if b.clicked() {
+                                    commands.push(Command::MakeDefault(m.id));
+                                }
+                            }
+                            let remove = ui.button("Remove…");
+                            let remove = match &r.remove_hint {
+                                Some(h) => remove.on_hover_text(h.as_str()),
+                                None => remove.on_hover_text("Archive it (Delete)"),
+                            };
+                            if remove.clicked() {
+                                commands.push(Command::OpenRemove(m.id));
+                            }
+                        }
+                        if m.card().is_none() {
                             return;
                         }
                         let title = m.title();

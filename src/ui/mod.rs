@@ -10,6 +10,7 @@ mod matrix;
 mod method_detail;
 mod methods;
 mod paypal_dialog;
+mod remove_dialog;
 mod verdict;
 
 pub use app::WalletApp;

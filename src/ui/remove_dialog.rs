@@ -1,0 +1,111 @@
+//! "Remove…": confirmation of what removal does, or, when a rule refuses it, the
+//! rule and the plan that makes it possible, as buttons where the app can do
+//! the steps (L3: set another default first; L6: choose the new default).
+
+use eframe::egui::{self, Id, Modal, RichText};
+
+use super::app::Command;
+use super::form;
+use crate::domain::MethodId;
+use crate::domain::lifecycle::{Refusal, Removal, Step};
+
+pub struct RemoveDialog {
+    pub method: MethodId,
+    pub title: String,
+    pub is_card: bool,
+    /// What the service said, refreshed after each step of a plan.
+    pub check: Result<Removal, Refusal>,
+    pub error: Option<String>,
+}
+
+impl RemoveDialog {
+    pub fn ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        Modal::new(Id::unique("remove_dialog")).show(ctx, |ui| {
+            ui.set_width(520.0);
+            ui.heading(format!("Remove {}", self.title));
+            ui.add_space(6.0);
+            match &self.check {
+                Ok(_) => {
+                    ui.label(format!(
+                        "{} will be archived: it leaves the list, its history stays{}",
+                        self.title,
+                        if self.is_card {
+                            ", and its full number is deleted from the secret store"
+                        } else {
+                            ""
+                        }
+                    ));
+                    ui.label(RichText::new("This cannot be undone").strong());
+                }
+                Err(r) => refusal_ui(ui, self.method, r, commands),
+            }
+            if let Some(e) = &self.error {
+                ui.label(RichText::new(e).color(form::ERROR));
+            }
+            ui.separator();
+            ui.horizontal(|ui| {
+                if self.check.is_ok() && ui.button("Remove").clicked() {
+                    commands.push(Command::ConfirmRemove(self.method, None));
+                }
+                let close = if self.check.is_ok() {
+                    "Cancel"
+                } else {
+                    "Close"
+                };
+                if ui.button(close).clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                    commands.push(Command::CloseDialog);
+                }
+            });
+        });
+    }
+}
+
+/// Why removal is refused, and each way through.
+fn refusal_ui(ui: &mut egui::Ui, method: MethodId, r: &Refusal, commands: &mut Vec<Command>) {
+    ui.label(
+        RichText::new(format!("Refused by {}", r.rule))
+            .strong()
+            .color(form::ERROR),
+    );
+    ui.label(&r.message);
+    ui.add_space(6.0);
+    for plan in &r.plans {
+        if !plan.is_doable() {
+            ui.label(RichText::new("What you can do").strong());
+            for step in &plan.0 {
+                ui.label(format!("• {}", capitalise(&step.to_string())));
+            }
+            continue;
+        }
+        match plan.0.as_slice() {
+            // L6: remove and name the new default in one step.
+            [
+                Step::Remove { .. },
+                Step::MakeDefault { method: new, title },
+            ] => {
+                if ui
+                    .button(format!("Remove and make {title} the default"))
+                    .clicked()
+                {
+                    commands.push(Command::ConfirmRemove(method, Some(*new)));
+                }
+            }
+            // L3: make another method the default; removal is then allowed.
+            [Step::MakeDefault { method: new, .. }, Step::Remove { .. }] => {
+                if ui.button(plan.to_string()).clicked() {
+                    commands.push(Command::PlanMakeDefault(*new, method));
+                }
+            }
+            _ => {
+                ui.label(plan.to_string());
+            }
+        }
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
