@@ -1,8 +1,8 @@
 //! "Add account…": provider, label, region, tier, holder, passport expiry.
 
-use eframe::egui::{self, Grid, Id, Modal, RichText};
+use eframe::egui::{self, Grid, Id, Modal};
 
-use super::form::{self, blocking_reason_ui, choice_row_ui, submit_or_cancel, text_row_ui};
+use super::form::{self, choice_row_ui, text_row_ui};
 use crate::domain::{AccountDraft, Provider, Region, Tier};
 
 /// What the user did with the dialog this frame.
@@ -90,29 +90,10 @@ impl AccountDialog {
                         ui.end_row();
                     }
                 });
-            if let Some(e) = &self.error {
-                ui.label(RichText::new(e).color(form::ERROR));
-            }
-            ui.separator();
-            let valid = errors.is_empty();
-            ui.horizontal(|ui| {
-                if ui
-                    .add_enabled(valid, egui::Button::new("Add account"))
-                    .clicked()
-                {
-                    outcome = Some(Outcome::Submit(self.draft.clone()));
-                }
-                if ui.button("Cancel").clicked() {
-                    outcome = Some(Outcome::Cancel);
-                }
-                blocking_reason_ui(ui, &errors);
-            });
-            match submit_or_cancel(ui, valid) {
-                Some(true) if outcome.is_none() => {
-                    outcome = Some(Outcome::Submit(self.draft.clone()));
-                }
+            match form::footer_ui(ui, self.error.as_deref(), &errors, "Add account") {
+                Some(true) => outcome = Some(Outcome::Submit(self.draft.clone())),
                 Some(false) => outcome = Some(Outcome::Cancel),
-                _ => {}
+                None => {}
             }
         });
         outcome

@@ -325,11 +325,7 @@ impl WalletApp {
             Command::MakeDefault(id) => match self.wallet.make_default(id) {
                 Ok(()) => {
                     self.reload();
-                    let title = self
-                        .wallet
-                        .method(id)
-                        .map(|m| m.title())
-                        .unwrap_or_default();
+                    let title = self.title_of(id);
                     self.info(format!("{title} is now the default"));
                 }
                 Err(e) => self.error(e.to_string()),
@@ -343,11 +339,7 @@ impl WalletApp {
                 Err(e) => self.dialog_error(e.to_string()),
             },
             Command::ConfirmRemove(id, new_default) => {
-                let title = self
-                    .wallet
-                    .method(id)
-                    .map(|m| m.title())
-                    .unwrap_or_default();
+                let title = self.title_of(id);
                 match self.wallet.remove_method(id, new_default) {
                     Ok(()) => {
                         self.dialog = None;
@@ -365,11 +357,7 @@ impl WalletApp {
                     Ok(became_default) => {
                         self.dialog = None;
                         self.reload();
-                        let title = self
-                            .wallet
-                            .method(id)
-                            .map(|m| m.title())
-                            .unwrap_or_default();
+                        let title = self.title_of(id);
                         let mut text = format!("{title} is now {}", status.id());
                         if became_default {
                             text.push_str(", and the default: the account had none (L1)");
@@ -380,11 +368,7 @@ impl WalletApp {
                 }
             }
             Command::OpenMarkFailed(id) => {
-                let title = self
-                    .wallet
-                    .method(id)
-                    .map(|m| m.title())
-                    .unwrap_or_default();
+                let title = self.title_of(id);
                 self.dialog = Some(Dialog::MarkFailed {
                     method: id,
                     title,
@@ -430,11 +414,7 @@ impl WalletApp {
                     self.dialog = None;
                     card_dialog::forget_number_field(ctx);
                     self.reload();
-                    let title = self
-                        .wallet
-                        .method(id)
-                        .map(|m| m.title())
-                        .unwrap_or_default();
+                    let title = self.title_of(id);
                     self.info(format!("Added {title}; its number is in the secret store"));
                 }
                 Err(e) => self.dialog_error(e.to_string()),
@@ -466,11 +446,7 @@ impl WalletApp {
                         digits,
                         until: now + SECRET_SHOWN_SECS,
                     });
-                    let title = self
-                        .wallet
-                        .method(id)
-                        .map(|m| m.title())
-                        .unwrap_or_default();
+                    let title = self.title_of(id);
                     self.info(format!(
                         "Copied the number of {title}; the clipboard is cleared in 30 seconds"
                     ));
@@ -496,6 +472,14 @@ impl WalletApp {
             Some(Dialog::Remove(d)) => d.error = Some(text),
             Some(Dialog::MarkFailed { .. }) | None => self.error(text),
         }
+    }
+
+    /// A method's name for messages (empty if it has gone).
+    fn title_of(&self, id: MethodId) -> String {
+        self.wallet
+            .method(id)
+            .map(|m| m.title())
+            .unwrap_or_default()
     }
 
     /// "Remove…": ask the service what removal would do, then show it.

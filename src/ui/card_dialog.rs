@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use eframe::egui::{self, Grid, Id, Modal, RichText, TextEdit};
 
-use super::form::{self, blocking_reason_ui, choice_row_ui, submit_or_cancel, text_row_ui};
+use super::form::{self, choice_row_ui, text_row_ui};
 use super::verdict::{compact_row_ui, flags_ui, verdict_badge_ui};
 use crate::domain::card::{check_number, normalize_number};
 use crate::domain::{AccountId, CardDraft, Fact, Funding, MethodStatus, Provider};
@@ -170,27 +170,11 @@ let number_field = ui
                 .small()
                 .weak(),
             );
-            if let Some(e) = &self.error {
-                ui.label(RichText::new(e).color(form::ERROR));
-            }
-            ui.separator();
-            let valid = errors.is_empty();
-            ui.horizontal(|ui| {
-                if ui.add_enabled(valid, egui::Button::new("Add card")).clicked() {
-                    outcome = Some(Outcome::Submit(self.account, Box::new(self.draft.clone())));
-                }
-                if ui.button("Cancel").clicked() {
-                    outcome = Some(Outcome::Cancel);
-                }
-                blocking_reason_ui(ui, &errors);
-            });
-            match submit_or_cancel(ui, valid) {
-                Some(true) if outcome.is_none() => {
-                    outcome = Some(Outcome::Submit(self.account, Box::new(self.draft.clone())));
-                }
-                Some(false) => outcome = Some(Outcome::Cancel),
-                _ => {}
-            }
+match form::footer_ui(ui, self.error.as_deref(), &errors, "Add card") {
+    Some(true) => outcome = Some(Outcome::Submit(self.account, Box::new(self.draft.clone()))),
+    Some(false) => outcome = Some(Outcome::Cancel),
+    None => {}
+}
            });
            ui.add_space(16.0);
            ui.vertical(|ui| {

@@ -56,15 +56,38 @@ pub fn choice_row_ui(ui: &mut Ui, label: &str, value: &mut String, options: &[(&
     ui.end_row();
 }
 
-/// The line next to a disabled submit button: what is still wrong.
-pub fn blocking_reason_ui(ui: &mut Ui, errors: &FieldErrors) {
-    if let Some(e) = errors.first() {
-        ui.label(RichText::new(e.to_string()).color(ERROR));
+/// The foot of every form dialog: the service's refusal of the last submit, the
+/// submit button (disabled until `errors` is empty, with the first error beside
+/// it), Cancel, and the keyboard: Enter submits a valid form, Escape cancels.
+/// Returns `Some(true)` to submit, `Some(false)` to cancel.
+pub fn footer_ui(
+    ui: &mut Ui,
+    error: Option<&str>,
+    errors: &FieldErrors,
+    submit: &str,
+) -> Option<bool> {
+    if let Some(e) = error {
+        ui.label(RichText::new(e).color(ERROR));
     }
+    ui.separator();
+    let valid = errors.is_empty();
+    let mut outcome = None;
+    ui.horizontal(|ui| {
+        if ui.add_enabled(valid, egui::Button::new(submit)).clicked() {
+            outcome = Some(true);
+        }
+        if ui.button("Cancel").clicked() {
+            outcome = Some(false);
+        }
+        if let Some(e) = errors.first() {
+            ui.label(RichText::new(e.to_string()).color(ERROR));
+        }
+    });
+    outcome.or_else(|| submit_or_cancel(ui, valid))
 }
 
 /// Enter submits, Escape cancels: the keyboard path through every dialog.
-pub fn submit_or_cancel(ui: &Ui, can_submit: bool) -> Option<bool> {
+fn submit_or_cancel(ui: &Ui, can_submit: bool) -> Option<bool> {
     ui.input(|i| {
         if i.key_pressed(egui::Key::Escape) {
             Some(false)
