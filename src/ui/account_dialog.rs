@@ -24,7 +24,7 @@ impl AccountDialog {
     pub fn ui(&mut self, ctx: &egui::Context) -> Option<Outcome> {
         let mut outcome = None;
         Modal::new(Id::unique("add_account_dialog")).show(ctx, |ui| {
-            ui.set_width(460.0);
+            ui.set_width(540.0);
             ui.heading("Add account");
             ui.label("A wallet or console you link cards to");
             ui.add_space(8.0);
