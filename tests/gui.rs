@@ -36,6 +36,15 @@ fn type_into(h: &mut Harness<'_, WalletApp>, label: &str, text: &str) {
     h.run();
 }
 
+/// Open "Add card…" and type the number, expiry and cardholder.
+fn fill_card_dialog(h: &mut Harness<'_, WalletApp>, number: &str, expiry: &str, holder: &str) {
+    h.get_by_label("Add card…").click();
+    h.run();
+    type_into(h, "Card number", number);
+    type_into(h, "Expiry", expiry);
+    type_into(h, "Cardholder", holder);
+}
+
 fn is_disabled(h: &Harness<'_, WalletApp>, label: &str) -> bool {
     h.get_by_role_and_label(Role::Button, label)
         .accesskit_node()
@@ -129,11 +138,7 @@ fn an_invalid_number_keeps_add_disabled_and_says_why() {
     let a = add_alipay(&mut t.wallet);
     let mut h = harness(t.wallet);
     h.run();
-    h.get_by_label("Add card…").click();
-    h.run();
-    type_into(&mut h, "Card number", "4111 1111 1111 1112");
-    type_into(&mut h, "Expiry", "09/28");
-    type_into(&mut h, "Cardholder", "JOHN SMITH");
+    fill_card_dialog(&mut h, "4111 1111 1111 1112", "09/28", "JOHN SMITH");
     assert!(is_disabled(&h, "Add card"));
     assert!(h.query_all_by_label_contains("Luhn").count() >= 1);
     // Enter does not submit an invalid form either.
@@ -156,11 +161,7 @@ fn an_expired_card_is_refused_inline() {
     add_alipay(&mut t.wallet);
     let mut h = harness(t.wallet);
     h.run();
-    h.get_by_label("Add card…").click();
-    h.run();
-    type_into(&mut h, "Card number", "5555 5555 5555 4444");
-    type_into(&mut h, "Expiry", "10/26");
-    type_into(&mut h, "Cardholder", "JOHN SMITH");
+    fill_card_dialog(&mut h, "5555 5555 5555 4444", "10/26", "JOHN SMITH");
     assert!(is_disabled(&h, "Add card"));
     assert!(
         h.query_all_by_label_contains("expired at the end of 10/26")
@@ -176,11 +177,7 @@ fn a_duplicate_card_is_refused_in_the_dialog_with_nothing_lost() {
     t.wallet.add_card(a, &card("4111111111111111")).unwrap();
     let mut h = harness(t.wallet);
     h.run();
-    h.get_by_label("Add card…").click();
-    h.run();
-    type_into(&mut h, "Card number", "4111111111111111");
-    type_into(&mut h, "Expiry", "09/28");
-    type_into(&mut h, "Cardholder", "JOHN SMITH");
+    fill_card_dialog(&mut h, "4111111111111111", "09/28", "JOHN SMITH");
     h.get_by_role_and_label(Role::Button, "Add card").click();
     h.run();
     assert!(h.query_all_by_label_contains("already linked").count() >= 1);
@@ -321,11 +318,7 @@ fn a_keyring_failure_is_shown_in_the_dialog_and_nothing_is_saved() {
 
     let mut h = harness(t.wallet);
     h.run();
-    h.get_by_label("Add card…").click();
-    h.run();
-    type_into(&mut h, "Card number", "4111 1111 1111 1111");
-    type_into(&mut h, "Expiry", "09/28");
-    type_into(&mut h, "Cardholder", "JOHN SMITH");
+    fill_card_dialog(&mut h, "4111 1111 1111 1111", "09/28", "JOHN SMITH");
     h.get_by_role_and_label(Role::Button, "Add card").click();
     h.run();
     assert!(
