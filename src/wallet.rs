@@ -496,6 +496,22 @@ impl Wallet {
         })
     }
 
+    /// `check_card` for input that must be complete (the command line): facts
+    /// that cannot be read are bad input, while the window judges a half-typed
+    /// draft as it stands.
+    pub fn check_card_input(
+        &self,
+        draft: &CardDraft,
+        basis: &Basis,
+        providers: &[Provider],
+    ) -> Result<CardReport> {
+        let errs = draft.fact_errors();
+        if !errs.is_empty() {
+            return Err(Error::Invalid(errs));
+        }
+        self.check_card(draft, basis, providers)
+    }
+
     fn method_subject(&self, m: &Method) -> Result<(Subject, Option<SameMethod>)> {
         Ok(match &m.details {
             MethodDetails::Card(c) => {
@@ -696,6 +712,14 @@ impl Wallet {
         let m = self.method(id)?;
         let placed = store::preauth_at(self.store.conn(), id)?;
         Ok(lifecycle::preauth(&m, placed, self.clock.now()))
+    }
+
+    /// L6: the account's default when it has expired or failed, with the active
+    /// methods that could replace it (the window offers them; never picks one).
+    pub fn default_to_replace(&self, account: AccountId) -> Result<Option<(Method, Vec<Method>)>> {
+        let methods = store::methods(self.store.conn(), account, false)?;
+        Ok(lifecycle::default_needs_replacing(&methods)
+            .map(|(d, active)| (d.clone(), active.into_iter().cloned().collect())))
     }
 
     /// Cards expiring this month or within 60 days, across all accounts.

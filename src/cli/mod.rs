@@ -100,14 +100,26 @@ pub struct CheckCardArgs {
     /// The cardholder's name as on the card
     #[arg(long, default_value = "")]
     holder: String,
+    #[command(flatten)]
+    facts: CardFacts,
+}
+
+/// What the person knows of a card, shared by `card add` and `check-card`.
+#[derive(Debug, Args)]
+pub struct CardFacts {
+    /// credit, debit, prepaid, virtual or gift
     #[arg(long, default_value = "")]
     funding: String,
+    /// Where the card was issued (two letters)
     #[arg(long, default_value = "")]
     issuer_country: String,
+    /// International and online payments enabled: yes, no or unknown
     #[arg(long, default_value = "unknown")]
     intl: String,
+    /// 3-D Secure enabled: yes, no or unknown
     #[arg(long, default_value = "unknown")]
     three_ds: String,
+    /// Balance of at least USD 1.00: yes, no or unknown
     #[arg(long, default_value = "unknown")]
     balance_ok: String,
 }
@@ -163,22 +175,10 @@ pub struct CardAddArgs {
     /// The cardholder's name as on the card
     #[arg(long)]
     holder: String,
-    /// credit, debit, prepaid, virtual or gift
-    #[arg(long, default_value = "")]
-    funding: String,
-    #[arg(long, default_value = "")]
-    issuer_country: String,
     #[arg(long, default_value = "")]
     bank: String,
-    /// International and online payments enabled: yes, no or unknown
-    #[arg(long, default_value = "unknown")]
-    intl: String,
-    /// 3-D Secure enabled: yes, no or unknown
-    #[arg(long, default_value = "unknown")]
-    three_ds: String,
-    /// Balance of at least USD 1.00: yes, no or unknown
-    #[arg(long, default_value = "unknown")]
-    balance_ok: String,
+    #[command(flatten)]
+    facts: CardFacts,
     /// pending (default) or active (already linked and verified)
     #[arg(long, default_value = "pending")]
     status: String,
@@ -399,12 +399,12 @@ pub fn run(cli: &Cli, command: &Command) -> Result<String, Failure> {
                     number,
                     expiry: c.expiry.clone(),
                     holder: c.holder.clone(),
-                    funding: c.funding.clone(),
-                    issuer_country: c.issuer_country.clone(),
+                    funding: c.facts.funding.clone(),
+                    issuer_country: c.facts.issuer_country.clone(),
                     bank: c.bank.clone(),
-                    intl: c.intl.clone(),
-                    three_ds: c.three_ds.clone(),
-                    balance_ok: c.balance_ok.clone(),
+                    intl: c.facts.intl.clone(),
+                    three_ds: c.facts.three_ds.clone(),
+                    balance_ok: c.facts.balance_ok.clone(),
                     status: c.status.clone(),
                 },
             )?;
@@ -543,33 +543,15 @@ fn check_card(w: &Wallet, c: &CheckCardArgs, json: bool) -> Result<String, Failu
         number: read_number()?,
         expiry: c.expiry.clone(),
         holder: c.holder.clone(),
-        funding: c.funding.clone(),
-        issuer_country: c.issuer_country.clone(),
+        funding: c.facts.funding.clone(),
+        issuer_country: c.facts.issuer_country.clone(),
         bank: String::new(),
-        intl: c.intl.clone(),
-        three_ds: c.three_ds.clone(),
-        balance_ok: c.balance_ok.clone(),
+        intl: c.facts.intl.clone(),
+        three_ds: c.facts.three_ds.clone(),
+        balance_ok: c.facts.balance_ok.clone(),
         status: "pending".into(),
     };
-    // The facts must be readable; a number that fails the checks is a verdict, not an error.
-    let mut errs = crate::domain::FieldErrors::default();
-    for e in draft
-        .validate(AccountId(0), w.clock().today())
-        .err()
-        .unwrap_or_default()
-        .0
-    {
-        // The number is judged (C1, C2) rather than refused; an expired card is C3.
-        let judged = matches!(e.field, "number" | "holder")
-            || (e.field == "expiry" && e.message.contains("(C3)"));
-        if !judged {
-            errs.push(e);
-        }
-    }
-    if !errs.is_empty() {
-        return Err(wallet::Error::Invalid(errs).into());
-    }
-    let report = w.check_card(&draft, &basis, &providers)?;
+    let report = w.check_card_input(&draft, &basis, &providers)?;
     Ok(if json {
         output::card_report_json(&report)
     } else {

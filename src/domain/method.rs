@@ -319,6 +319,30 @@ impl Default for CardDraft {
 
 impl CardDraft {
     /// Every problem with the form, or the card to store. `today` decides "expired".
+    /// Empty is "not known".
+    fn parse_funding(&self) -> Result<Option<Funding>, FieldError> {
+        if self.funding.trim().is_empty() {
+            return Ok(None);
+        }
+        parse_choice("funding", &self.funding, &Funding::ALL, Funding::id).map(Some)
+    }
+
+    /// Bad input among what a binding check reads (`check-card`): an expiry that
+    /// is not MM/YY, an unknown funding type or country, a fact that is not
+    /// yes/no/unknown. The number and an expired date are not errors there: they
+    /// are verdicts (C1, C2, C3).
+    pub fn fact_errors(&self) -> FieldErrors {
+        let mut errs = FieldErrors::default();
+        errs.take(Expiry::parse(&self.expiry));
+        errs.take(optional_text("holder", &self.holder, 100));
+        errs.take(self.parse_funding());
+        errs.take(optional_country("issuer-country", &self.issuer_country));
+        errs.take(Fact::parse("intl", &self.intl));
+        errs.take(Fact::parse("three-ds", &self.three_ds));
+        errs.take(Fact::parse("balance-ok", &self.balance_ok));
+        errs
+    }
+
     pub fn validate(&self, account: AccountId, today: NaiveDate) -> Result<NewCard, FieldErrors> {
         let mut errs = FieldErrors::default();
         let number = errs.take(CardNumber::parse(&self.number));
@@ -334,16 +358,7 @@ impl CardDraft {
             }
         }));
         let holder = errs.take(required_text("holder", &self.holder, 100));
-        let funding = if self.funding.trim().is_empty() {
-            None
-        } else {
-            errs.take(parse_choice(
-                "funding",
-                &self.funding,
-                &Funding::ALL,
-                Funding::id,
-            ))
-        };
+        let funding = errs.take(self.parse_funding()).flatten();
         let issuer_country = errs
             .take(optional_country("issuer-country", &self.issuer_country))
             .flatten();

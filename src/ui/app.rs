@@ -14,7 +14,7 @@ use super::methods::{Revealed, RowRules, TableView, methods_table_ui};
 use super::paypal_dialog::{self, PaypalDialog};
 use super::remove_dialog::RemoveDialog;
 use crate::Wallet;
-use crate::domain::lifecycle::{self, ExpiryReminder};
+use crate::domain::lifecycle::ExpiryReminder;
 use crate::domain::risk::Level;
 use crate::domain::{
     Account, AccountDraft, AccountId, CardDraft, Method, MethodId, PaypalDraft, Tier,
@@ -114,6 +114,8 @@ pub struct WalletApp {
     show_archived: bool,
     /// Cards expiring this month or within 60 days, across all accounts.
     reminders: Vec<(Method, String, ExpiryReminder)>,
+    /// L6: the selected account's expired or failed default, and the active methods.
+    default_to_replace: Option<(Method, Vec<Method>)>,
     /// The day the data was last judged on; a new day re-runs expiry.
     today: chrono::NaiveDate,
     dialog: Option<Dialog>,
@@ -138,6 +140,7 @@ impl WalletApp {
             row_rules: Vec::new(),
             show_archived: false,
             reminders: Vec::new(),
+            default_to_replace: None,
             today: chrono::NaiveDate::MIN,
             dialog: None,
             shown: None,
@@ -215,6 +218,11 @@ impl WalletApp {
             });
             Vec::new()
         });
+        self.reminders = self.wallet.reminders().unwrap_or_default();
+        self.default_to_replace = match self.selected {
+            Some(a) => self.wallet.default_to_replace(a).unwrap_or_default(),
+            None => None,
+        };
         self.row_rules = self
             .methods
             .iter()
@@ -228,10 +236,13 @@ impl WalletApp {
                     Ok(Err(r)) => Some(format!("{r}; the dialog shows the way through")),
                     _ => None,
                 },
-                reminder: lifecycle::expiry_reminder(m, self.wallet.clock().today()),
+                reminder: self
+                    .reminders
+                    .iter()
+                    .find(|(r, _, _)| r.id == m.id)
+                    .map(|(_, _, r)| *r),
             })
             .collect();
-        self.reminders = self.wallet.reminders().unwrap_or_default();
         if let Some(id) = self.detail.as_ref().map(|d| d.method) {
             self.load_detail(id);
         }
@@ -763,7 +774,7 @@ impl WalletApp {
             }
         });
         // L6: an expired or failed default is said, and the active methods offered.
-        if let Some((d, active)) = lifecycle::default_needs_replacing(&self.methods) {
+        if let Some((d, active)) = &self.default_to_replace {
             egui::Frame::new()
                 .fill(Color32::from_rgb(0x4a, 0x36, 0x10))
                 .inner_margin(6.0)
