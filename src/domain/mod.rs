@@ -5,7 +5,9 @@
 pub mod account;
 pub mod card;
 pub mod lifecycle;
+pub mod limits;
 pub mod method;
+pub mod money;
 pub mod profile;
 pub mod risk;
 
