@@ -518,6 +518,10 @@ fn parse_book(file: &str, text: &str, earlier: &[LimitBook]) -> Result<LimitBook
                     cx.err(k("tier"), format!("{t:?} is not unverified or verified"))
                 })?),
             };
+        let currency = cx.currency(&k("currency"), &l.currency)?;
+        if !LIMIT_CURRENCIES.contains(&currency) {
+            return Err(cx.err(k("currency"), "limits are kept in USD or CNY"));
+        }
         let max = cx.decimal(&k("amount"), &l.amount)?;
         if max.is_zero() {
             return Err(cx.err(k("amount"), "must be more than zero"));
@@ -544,7 +548,7 @@ fn parse_book(file: &str, text: &str, earlier: &[LimitBook]) -> Result<LimitBook
             providers: cx.providers(&k("providers"), &l.providers)?,
             tier,
             window,
-            currency: cx.currency(&k("currency"), &l.currency)?,
+            currency,
             max,
             min: l
                 .min
@@ -634,6 +638,8 @@ pub struct Layer {
     pub types: Vec<TxType>,
     pub to: Vec<Destination>,
     pub per_person: bool,
+    /// The providers whose accounts a per-person layer adds up.
+    pub providers: Vec<Provider>,
     pub skips_exempt: bool,
     /// An own cap on one method's payments.
     pub method: Option<MethodId>,
@@ -721,6 +727,7 @@ pub fn layers_in_force(
             types: l.types.clone(),
             to: l.to.clone(),
             per_person: l.per_person,
+            providers: l.providers.clone(),
             skips_exempt: l.skips_exempt,
             method: None,
             source: l.source.clone(),
@@ -746,6 +753,7 @@ pub fn layers_in_force(
             types: Vec::new(),
             to: Vec::new(),
             per_person: false,
+            providers: vec![account.provider],
             skips_exempt: false,
             method: c.method,
             source: "your own cap".into(),
@@ -828,7 +836,7 @@ pub struct Break {
 
 /// The payment a pre-check is asked about, converted into every limit currency.
 #[derive(Debug, Clone)]
-pub struct Payment {
+pub struct Proposed {
     pub amounts: Vec<(Currency, Decimal)>,
     pub ty: TxType,
     pub to: Destination,
@@ -836,14 +844,14 @@ pub struct Payment {
     pub exempt: bool,
 }
 
-impl Payment {
+impl Proposed {
     pub fn amount_in(&self, c: Currency) -> Option<Decimal> {
         self.amounts.iter().find(|(k, _)| *k == c).map(|(_, a)| *a)
     }
 }
 
 /// Which layers the payment would break (equal to the limit is allowed, a cent over is not).
-pub fn breaks(statuses: &[LimitStatus], p: &Payment) -> Vec<Break> {
+pub fn breaks(statuses: &[LimitStatus], p: &Proposed) -> Vec<Break> {
     statuses
         .iter()
         .filter(|s| s.layer.counts(p.ty, p.to, p.method, p.exempt))
@@ -864,7 +872,7 @@ pub fn breaks(statuses: &[LimitStatus], p: &Payment) -> Vec<Break> {
 }
 
 /// Payments under a layer's minimum (Q2: USD 1.4).
-pub fn under_minimum<'a>(statuses: &'a [LimitStatus], p: &Payment) -> Vec<&'a Layer> {
+pub fn under_minimum<'a>(statuses: &'a [LimitStatus], p: &Proposed) -> Vec<&'a Layer> {
     statuses
         .iter()
         .map(|s| &s.layer)

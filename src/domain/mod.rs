@@ -10,6 +10,7 @@ pub mod method;
 pub mod money;
 pub mod profile;
 pub mod risk;
+pub mod txn;
 
 use std::fmt;
 

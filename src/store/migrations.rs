@@ -95,4 +95,75 @@ ALTER TABLE method ADD COLUMN preauth_at TEXT
 UPDATE method SET preauth_at = strftime('%Y-%m-%dT%H:%M:%SZ', created_at)
     WHERE status = 'pending';
 ",
+    // 4: transactions, the rate table, per-day totals, limit books, own caps.
+    r"
+CREATE TABLE rate (
+    from_ccy TEXT NOT NULL CHECK (from_ccy GLOB '[A-Z][A-Z][A-Z]'),
+    to_ccy   TEXT NOT NULL CHECK (to_ccy GLOB '[A-Z][A-Z][A-Z]' AND to_ccy <> from_ccy),
+    day      TEXT NOT NULL CHECK (day IS date(day)),
+    rate     TEXT NOT NULL,
+    PRIMARY KEY (from_ccy, to_ccy, day)
+) STRICT;
+
+ALTER TABLE account ADD COLUMN limit_book TEXT NOT NULL DEFAULT 'standard';
+
+-- Q6: every transaction keeps its amount in each limit currency (USD and CNY, in
+-- cents) and the rate used, so history never moves when rates change.
+CREATE TABLE txn (
+    id           INTEGER PRIMARY KEY,
+    account_id   INTEGER NOT NULL REFERENCES account (id),
+    at           TEXT NOT NULL,
+    at_utc       INTEGER NOT NULL,
+    -- the calendar day in the limits' time zone (the day_total key)
+    day          TEXT NOT NULL CHECK (day IS date(day)),
+    amount       TEXT NOT NULL,
+    currency     TEXT NOT NULL CHECK (currency GLOB '[A-Z][A-Z][A-Z]'),
+    type         TEXT NOT NULL CHECK (type IN ('personal', 'goods', 'services')),
+    dest         TEXT NOT NULL CHECK (dest IN ('merchant', 'alipay-account', 'bank-account')),
+    method_id    INTEGER REFERENCES method (id),
+    counterparty TEXT NOT NULL DEFAULT '',
+    note         TEXT NOT NULL DEFAULT '',
+    fx_exempt    INTEGER NOT NULL CHECK (fx_exempt IN (0, 1)),
+    usd_cents    INTEGER NOT NULL CHECK (usd_cents >= 0),
+    usd_rate     TEXT NOT NULL,
+    usd_rate_day TEXT CHECK (usd_rate_day IS date(usd_rate_day)),
+    cny_cents    INTEGER NOT NULL CHECK (cny_cents >= 0),
+    cny_rate     TEXT NOT NULL,
+    cny_rate_day TEXT CHECK (cny_rate_day IS date(cny_rate_day)),
+    created_at   TEXT NOT NULL
+) STRICT;
+CREATE INDEX txn_by_time ON txn (account_id, at_utc, id);
+
+-- Kept in step with txn in the same transaction: quota figures add up at most a
+-- year of days, never the transactions themselves.
+CREATE TABLE day_total (
+    account_id INTEGER NOT NULL REFERENCES account (id),
+    day        TEXT NOT NULL,
+    type       TEXT NOT NULL,
+    dest       TEXT NOT NULL,
+    fx_exempt  INTEGER NOT NULL,
+    method_id  INTEGER NOT NULL,
+    usd_cents  INTEGER NOT NULL,
+    cny_cents  INTEGER NOT NULL,
+    count      INTEGER NOT NULL CHECK (count > 0),
+    PRIMARY KEY (account_id, day, type, dest, fx_exempt, method_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE limit_override (
+    account_id INTEGER NOT NULL REFERENCES account (id),
+    key        TEXT NOT NULL,
+    amount     TEXT NOT NULL,
+    PRIMARY KEY (account_id, key)
+) STRICT;
+
+CREATE TABLE cap (
+    id         INTEGER PRIMARY KEY,
+    account_id INTEGER NOT NULL REFERENCES account (id),
+    name       TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    window     TEXT NOT NULL CHECK (window IN ('single', 'day', 'week', 'month', 'year')),
+    currency   TEXT NOT NULL CHECK (currency IN ('USD', 'CNY')),
+    amount     TEXT NOT NULL,
+    method_id  INTEGER REFERENCES method (id)
+) STRICT;
+",
 ];

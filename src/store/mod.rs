@@ -7,6 +7,7 @@
 
 mod migrations;
 mod rows;
+mod txns;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -14,6 +15,7 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 
 pub use rows::*;
+pub use txns::*;
 
 /// Errors of the storage layer. Messages name the file, never a card number.
 #[derive(Debug, thiserror::Error)]

@@ -12,6 +12,7 @@ use zeroize::Zeroizing;
 
 use crate::domain::card::{mask_full, normalize_number};
 use crate::domain::lifecycle::{self, ExpiryReminder, Preauth, Refusal, Removal};
+use crate::domain::limits::LimitBooks;
 use crate::domain::profile::{ProfileError, Profiles, parse_profile};
 use crate::domain::risk::{self, Assessment, CardSubject, History, Level, Subject, Target};
 use crate::domain::{
@@ -101,6 +102,7 @@ pub struct Wallet {
     vault: Vault,
     clock: Clock,
     profiles: Profiles,
+    books: LimitBooks,
     /// The fingerprint key, read from the vault once.
     fingerprint_key: std::cell::OnceCell<Zeroizing<String>>,
 }
@@ -140,15 +142,11 @@ pub struct MatrixRow {
     pub cells: Vec<ProviderResult>,
 }
 
-/// User copies of provider profiles: `providers/*.json` beside the database.
-fn load_profiles(db: &Path) -> Result<Profiles> {
-    let mut profiles = Profiles::built_in()?;
-    let Some(dir) = db
-        .parent()
-        .map(|d| d.join("providers"))
-        .filter(|d| d.is_dir())
-    else {
-        return Ok(profiles);
+/// The `*.json` files of a folder beside the database (`providers/`, `limits/`),
+/// in name order, as (path, text).
+fn user_files(db: &Path, folder: &str) -> Result<Vec<(String, String)>> {
+    let Some(dir) = db.parent().map(|d| d.join(folder)).filter(|d| d.is_dir()) else {
+        return Ok(Vec::new());
     };
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .map_err(|e| store::Error::Open {
@@ -160,6 +158,7 @@ fn load_profiles(db: &Path) -> Result<Profiles> {
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
     files.sort();
+    let mut out = Vec::new();
     for f in files {
         let name = f.display().to_string();
         let text = std::fs::read_to_string(&f).map_err(|e| ProfileError {
@@ -167,10 +166,32 @@ fn load_profiles(db: &Path) -> Result<Profiles> {
             key: "(file)".into(),
             problem: format!("cannot be read: {e}"),
         })?;
+        out.push((name, text));
+    }
+    Ok(out)
+}
+
+/// User copies of provider profiles: `providers/*.json` beside the database.
+fn load_profiles(db: &Path) -> Result<Profiles> {
+    let mut profiles = Profiles::built_in()?;
+    for (name, text) in user_files(db, "providers")? {
         profiles = profiles.with_override(parse_profile(&name, &text)?);
     }
     Ok(profiles)
 }
+
+/// Limit books: the built-in ones, then `limits/*.json` beside the database.
+fn load_books(db: &Path) -> Result<LimitBooks> {
+    let files = user_files(db, "limits")?;
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    Ok(LimitBooks::built_in()?.with_files(&refs)?)
+}
+
+mod spending;
+pub use spending::*;
 
 type HmacSha256 = Hmac<Sha256>;
 
@@ -178,11 +199,13 @@ impl Wallet {
     /// Open the database; cards whose expiry month has ended become `expired`.
     pub fn open(path: &Path, vault: Vault, clock: Clock) -> Result<Wallet> {
         let profiles = load_profiles(path)?;
+        let books = load_books(path)?;
         let mut w = Wallet {
             store: Store::open(path)?,
             vault,
             clock,
             profiles,
+            books,
             fingerprint_key: std::cell::OnceCell::new(),
         };
         w.expire_due()?;

@@ -1,0 +1,231 @@
+//! Recorded payments (transactions): what the user types, checked.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono_tz::Tz;
+use rust_decimal::Decimal;
+
+use super::limits::{Destination, TxType, midnight};
+use super::money::{Converted, Currency, parse_amount};
+use super::{AccountId, FieldError, FieldErrors, MethodId, optional_text};
+
+/// A transaction as typed (window form, CLI flags, one CSV line).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TxnDraft {
+    /// RFC 3339, or a date alone (midnight in the limits' time zone); empty: now.
+    pub at: String,
+    pub amount: String,
+    pub currency: String,
+    pub ty: String,
+    /// Empty: `merchant`.
+    pub to: String,
+    /// A method id, or empty.
+    pub method: String,
+    pub counterparty: String,
+    pub note: String,
+    /// `true`, `false` or empty.
+    pub fx_exempt: String,
+}
+
+/// A checked transaction, ready to convert and store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewTxn {
+    pub at: DateTime<FixedOffset>,
+    pub amount: Decimal,
+    pub currency: Currency,
+    pub ty: TxType,
+    pub to: Destination,
+    pub method: Option<MethodId>,
+    pub counterparty: String,
+    pub note: String,
+    pub fx_exempt: bool,
+}
+
+/// A stored transaction with the conversions it was recorded with (Q6).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Txn {
+    pub id: i64,
+    pub account_id: AccountId,
+    pub new: NewTxn,
+    /// In each limit currency (USD, CNY).
+    pub converted: Vec<Converted>,
+}
+
+impl Txn {
+    pub fn in_currency(&self, c: Currency) -> Option<Decimal> {
+        self.converted
+            .iter()
+            .find(|x| x.currency == c)
+            .map(|x| x.amount)
+    }
+}
+
+/// Parse a time: RFC 3339, or `YYYY-MM-DD` meaning midnight in `tz`.
+pub fn parse_at(field: &'static str, s: &str, tz: Tz) -> Result<DateTime<FixedOffset>, FieldError> {
+    let s = s.trim();
+    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        return Ok(t);
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        return Ok(midnight(d, tz));
+    }
+    Err(FieldError::new(
+        field,
+        format!("{s:?} is not a time like 2026-03-01T14:30:00+08:00 or a date like 2026-03-01"),
+    ))
+}
+
+impl TxnDraft {
+    /// Check every field; `now` fills an empty time.
+    pub fn validate(&self, now: DateTime<FixedOffset>, tz: Tz) -> Result<NewTxn, FieldErrors> {
+        let mut errs = FieldErrors::default();
+        let at = if self.at.trim().is_empty() {
+            Some(now)
+        } else {
+            errs.take(parse_at("at", &self.at, tz))
+        };
+        let currency = errs.take(Currency::parse("currency", &self.currency));
+        let amount = match currency {
+            Some(c) => errs.take(parse_amount("amount", &self.amount, c)),
+            None => None,
+        };
+        let ty = errs.take(TxType::parse("type", &self.ty));
+        let to = if self.to.trim().is_empty() {
+            Some(Destination::Merchant)
+        } else {
+            errs.take(Destination::parse("to", &self.to))
+        };
+        let method = match self.method.trim() {
+            "" => Some(None),
+            s => errs.take(
+                s.parse::<i64>()
+                    .ok()
+                    .filter(|n| *n > 0)
+                    .map(|n| Some(MethodId(n)))
+                    .ok_or_else(|| FieldError::new("method", format!("{s:?} is not a method id"))),
+            ),
+        };
+        let counterparty = errs.take(optional_text("counterparty", &self.counterparty, 120));
+        let note = errs.take(optional_text("note", &self.note, 500));
+        let fx_exempt = match self.fx_exempt.trim() {
+            "" | "false" => Some(false),
+            "true" => Some(true),
+            s => {
+                errs.push(FieldError::new(
+                    "fx_exempt",
+                    format!("must be true, false or empty, not {s:?}"),
+                ));
+                None
+            }
+        };
+        match (
+            at,
+            amount,
+            currency,
+            ty,
+            to,
+            method,
+            counterparty,
+            note,
+            fx_exempt,
+        ) {
+            (
+                Some(at),
+                Some(amount),
+                Some(currency),
+                Some(ty),
+                Some(to),
+                Some(method),
+                Some(counterparty),
+                Some(note),
+                Some(fx_exempt),
+            ) if errs.is_empty() => Ok(NewTxn {
+                at,
+                amount,
+                currency,
+                ty,
+                to,
+                method,
+                counterparty: counterparty.unwrap_or_default(),
+                note: note.unwrap_or_default(),
+                fx_exempt,
+            }),
+            _ => Err(errs),
+        }
+    }
+}
+
+impl NewTxn {
+    /// The draft that gives this transaction back (edit form, CSV line).
+    pub fn to_draft(&self) -> TxnDraft {
+        TxnDraft {
+            at: self.at.to_rfc3339(),
+            amount: self.amount.to_string(),
+            currency: self.currency.to_string(),
+            ty: self.ty.id().into(),
+            to: self.to.id().into(),
+            method: self.method.map(|m| m.to_string()).unwrap_or_default(),
+            counterparty: self.counterparty.clone(),
+            note: self.note.clone(),
+            fx_exempt: self.fx_exempt.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::limits::DEFAULT_TIME_ZONE;
+
+    fn draft() -> TxnDraft {
+        TxnDraft {
+            at: "2026-03-01T12:00:00+08:00".into(),
+            amount: "100.00".into(),
+            currency: "CNY".into(),
+            ty: "goods".into(),
+            ..TxnDraft::default()
+        }
+    }
+
+    #[test]
+    fn a_draft_round_trips() {
+        let now = DateTime::parse_from_rfc3339("2026-03-02T00:00:00+08:00").unwrap();
+        let t = draft().validate(now, DEFAULT_TIME_ZONE).unwrap();
+        assert_eq!(t.to, Destination::Merchant);
+        assert_eq!(t.to_draft().validate(now, DEFAULT_TIME_ZONE).unwrap(), t);
+    }
+
+    #[test]
+    fn every_bad_field_is_named() {
+        let now = DateTime::parse_from_rfc3339("2026-03-02T00:00:00+08:00").unwrap();
+        let d = TxnDraft {
+            at: "yesterday".into(),
+            amount: "12,5".into(),
+            currency: "XXY".into(),
+            ty: "food".into(),
+            to: "moon".into(),
+            method: "x".into(),
+            fx_exempt: "maybe".into(),
+            ..TxnDraft::default()
+        };
+        let e = d.validate(now, DEFAULT_TIME_ZONE).unwrap_err();
+        let fields: Vec<&str> = e.0.iter().map(|f| f.field).collect();
+        assert_eq!(
+            fields,
+            ["at", "currency", "type", "to", "method", "fx_exempt"]
+        );
+        let d = TxnDraft {
+            amount: "12,5".into(),
+            ..draft()
+        };
+        assert_eq!(
+            d.validate(now, DEFAULT_TIME_ZONE).unwrap_err().0[0].field,
+            "amount"
+        );
+    }
+
+    #[test]
+    fn a_date_alone_is_midnight_in_beijing() {
+        let t = parse_at("at", "2026-03-01", DEFAULT_TIME_ZONE).unwrap();
+        assert_eq!(t.to_rfc3339(), "2026-03-01T00:00:00+08:00");
+    }
+}

@@ -1,0 +1,660 @@
+//! Transactions, rates, per-day totals, limit overrides and own caps.
+//!
+//! `day_total` is kept in step with `txn` by the functions here, always inside
+//! the caller's transaction: a quota figure sums at most a year of day rows.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
+use rust_decimal::Decimal;
+
+use crate::domain::limits::{Cap, Destination, TxType, Window};
+use crate::domain::money::{Converted, Currency};
+use crate::domain::txn::{NewTxn, Txn};
+use crate::domain::{AccountId, MethodId};
+
+use super::Result;
+
+fn bad(idx: usize, what: &str, v: &str) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        idx,
+        rusqlite::types::Type::Text,
+        format!("unexpected {what} {v:?}").into(),
+    )
+}
+
+fn dec(r: &Row<'_>, idx: usize) -> rusqlite::Result<Decimal> {
+    let s: String = r.get(idx)?;
+    s.parse().map_err(|_| bad(idx, "decimal", &s))
+}
+
+fn ccy(r: &Row<'_>, idx: usize) -> rusqlite::Result<Currency> {
+    let s: String = r.get(idx)?;
+    Currency::parse("currency", &s).map_err(|_| bad(idx, "currency", &s))
+}
+
+fn opt_day(r: &Row<'_>, idx: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    let s: Option<String> = r.get(idx)?;
+    s.map(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|_| bad(idx, "date", &s)))
+        .transpose()
+}
+
+/// Cents of an amount already rounded to a two-digit currency.
+pub fn cents(amount: Decimal) -> i64 {
+    use rust_decimal::prelude::ToPrimitive;
+    (amount * Decimal::ONE_HUNDRED)
+        .trunc()
+        .to_i64()
+        .unwrap_or(i64::MAX)
+}
+
+pub fn from_cents(c: i64) -> Decimal {
+    Decimal::new(c, 2)
+}
+
+// ---- rates --------------------------------------------------------------------
+
+pub fn set_rate(
+    c: &Connection,
+    from: Currency,
+    to: Currency,
+    day: NaiveDate,
+    rate: Decimal,
+) -> Result<()> {
+    c.execute(
+        "INSERT INTO rate (from_ccy, to_ccy, day, rate) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (from_ccy, to_ccy, day) DO UPDATE SET rate = excluded.rate",
+        params![
+            from.as_str(),
+            to.as_str(),
+            day.to_string(),
+            rate.to_string()
+        ],
+    )?;
+    Ok(())
+}
+
+/// The latest rate of the pair on or before `day`.
+pub fn latest_rate(
+    c: &Connection,
+    from: Currency,
+    to: Currency,
+    day: NaiveDate,
+) -> Result<Option<(NaiveDate, Decimal)>> {
+    let mut st = c.prepare_cached(
+        "SELECT day, rate FROM rate WHERE from_ccy = ?1 AND to_ccy = ?2 AND day <= ?3
+         ORDER BY day DESC LIMIT 1",
+    )?;
+    Ok(st
+        .query_row(params![from.as_str(), to.as_str(), day.to_string()], |r| {
+            let d: String = r.get(0)?;
+            let d = NaiveDate::parse_from_str(&d, "%Y-%m-%d").map_err(|_| bad(0, "date", &d))?;
+            Ok((d, dec(r, 1)?))
+        })
+        .optional()?)
+}
+
+/// Every rate, newest first.
+pub fn rates(c: &Connection) -> Result<Vec<crate::domain::money::Rate>> {
+    let mut st = c.prepare(
+        "SELECT from_ccy, to_ccy, day, rate FROM rate ORDER BY day DESC, from_ccy, to_ccy",
+    )?;
+    let rows = st.query_map([], |r| {
+        let d: String = r.get(2)?;
+        Ok(crate::domain::money::Rate {
+            from: ccy(r, 0)?,
+            to: ccy(r, 1)?,
+            date: NaiveDate::parse_from_str(&d, "%Y-%m-%d").map_err(|_| bad(2, "date", &d))?,
+            rate: dec(r, 3)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+// ---- transactions ---------------------------------------------------------------
+
+const TXN_COLUMNS: &str = "id, account_id, at, amount, currency, type, dest, method_id, \
+    counterparty, note, fx_exempt, usd_cents, usd_rate, usd_rate_day, cny_cents, cny_rate, cny_rate_day";
+
+fn txn_row(r: &Row<'_>) -> rusqlite::Result<Txn> {
+    let at: String = r.get(2)?;
+    let at = DateTime::parse_from_rfc3339(&at).map_err(|_| bad(2, "time", &at))?;
+    let ty: String = r.get(5)?;
+    let to: String = r.get(6)?;
+    Ok(Txn {
+        id: r.get(0)?,
+        account_id: AccountId(r.get(1)?),
+        new: NewTxn {
+            at,
+            amount: dec(r, 3)?,
+            currency: ccy(r, 4)?,
+            ty: TxType::from_id(&ty).ok_or_else(|| bad(5, "type", &ty))?,
+            to: Destination::from_id(&to).ok_or_else(|| bad(6, "destination", &to))?,
+            method: r.get::<_, Option<i64>>(7)?.map(MethodId),
+            counterparty: r.get(8)?,
+            note: r.get(9)?,
+            fx_exempt: r.get(10)?,
+        },
+        converted: vec![
+            Converted {
+                currency: Currency::USD,
+                amount: from_cents(r.get(11)?),
+                rate: dec(r, 12)?,
+                rate_date: opt_day(r, 13)?,
+            },
+            Converted {
+                currency: Currency::CNY,
+                amount: from_cents(r.get(14)?),
+                rate: dec(r, 15)?,
+                rate_date: opt_day(r, 16)?,
+            },
+        ],
+    })
+}
+
+fn conv(t: &[Converted], c: Currency) -> Converted {
+    t.iter()
+        .copied()
+        .find(|x| x.currency == c)
+        .unwrap_or(Converted {
+            currency: c,
+            amount: Decimal::ZERO,
+            rate: Decimal::ZERO,
+            rate_date: None,
+        })
+}
+
+/// Add (`sign` 1) or take away (`sign` -1) one transaction from its day's totals.
+fn bump(
+    c: &Connection,
+    account: AccountId,
+    day: NaiveDate,
+    t: &NewTxn,
+    usd: i64,
+    cny: i64,
+    sign: i64,
+) -> Result<()> {
+    let method = t.method.map_or(0, |m| m.0);
+    let mut st = c.prepare_cached(
+        "INSERT INTO day_total (account_id, day, type, dest, fx_exempt, method_id, usd_cents, cny_cents, count)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+         ON CONFLICT (account_id, day, type, dest, fx_exempt, method_id) DO UPDATE SET
+             usd_cents = usd_cents + excluded.usd_cents,
+             cny_cents = cny_cents + excluded.cny_cents,
+             count = count + excluded.count",
+    )?;
+    if sign > 0 {
+        st.execute(params![
+            account,
+            day.to_string(),
+            t.ty.id(),
+            t.to.id(),
+            t.fx_exempt,
+            method,
+            usd,
+            cny,
+            1
+        ])?;
+    } else {
+        let mut upd = c.prepare_cached(
+            "UPDATE day_total SET usd_cents = usd_cents - ?7, cny_cents = cny_cents - ?8, count = count - 1
+             WHERE account_id = ?1 AND day = ?2 AND type = ?3 AND dest = ?4 AND fx_exempt = ?5
+               AND method_id = ?6 AND count > 1",
+        )?;
+        let n = upd.execute(params![
+            account,
+            day.to_string(),
+            t.ty.id(),
+            t.to.id(),
+            t.fx_exempt,
+            method,
+            usd,
+            cny
+        ])?;
+        if n == 0 {
+            c.prepare_cached(
+                "DELETE FROM day_total WHERE account_id = ?1 AND day = ?2 AND type = ?3 AND dest = ?4
+                 AND fx_exempt = ?5 AND method_id = ?6",
+            )?
+            .execute(params![account, day.to_string(), t.ty.id(), t.to.id(), t.fx_exempt, method])?;
+        }
+    }
+    Ok(())
+}
+
+/// Insert a transaction and add it to its day's totals.
+pub fn insert_txn(
+    c: &Connection,
+    account: AccountId,
+    t: &NewTxn,
+    day: NaiveDate,
+    converted: &[Converted],
+    now: DateTime<FixedOffset>,
+) -> Result<i64> {
+    let usd = conv(converted, Currency::USD);
+    let cny = conv(converted, Currency::CNY);
+    let mut st = c.prepare_cached(
+        "INSERT INTO txn (account_id, at, at_utc, day, amount, currency, type, dest, method_id,
+             counterparty, note, fx_exempt, usd_cents, usd_rate, usd_rate_day, cny_cents, cny_rate,
+             cny_rate_day, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+    )?;
+    st.execute(params![
+        account,
+        t.at.to_rfc3339(),
+        t.at.timestamp(),
+        day.to_string(),
+        t.amount.to_string(),
+        t.currency.as_str(),
+        t.ty.id(),
+        t.to.id(),
+        t.method,
+        t.counterparty,
+        t.note,
+        t.fx_exempt,
+        cents(usd.amount),
+        usd.rate.to_string(),
+        usd.rate_date.map(|d| d.to_string()),
+        cents(cny.amount),
+        cny.rate.to_string(),
+        cny.rate_date.map(|d| d.to_string()),
+        now.to_rfc3339(),
+    ])?;
+    let id = c.last_insert_rowid();
+    bump(c, account, day, t, cents(usd.amount), cents(cny.amount), 1)?;
+    Ok(id)
+}
+
+pub fn txn(c: &Connection, id: i64) -> Result<Option<(Txn, NaiveDate)>> {
+    Ok(c.query_row(
+        &format!("SELECT {TXN_COLUMNS}, day FROM txn WHERE id = ?1"),
+        [id],
+        |r| {
+            let d: String = r.get(17)?;
+            Ok((
+                txn_row(r)?,
+                NaiveDate::parse_from_str(&d, "%Y-%m-%d").map_err(|_| bad(17, "date", &d))?,
+            ))
+        },
+    )
+    .optional()?)
+}
+
+/// Delete a transaction and take it out of its day's totals.
+pub fn delete_txn(c: &Connection, id: i64) -> Result<bool> {
+    let Some((t, day)) = txn(c, id)? else {
+        return Ok(false);
+    };
+    let usd = cents(t.in_currency(Currency::USD).unwrap_or_default());
+    let cny = cents(t.in_currency(Currency::CNY).unwrap_or_default());
+    bump(c, t.account_id, day, &t.new, usd, cny, -1)?;
+    c.execute("DELETE FROM txn WHERE id = ?1", [id])?;
+    Ok(true)
+}
+
+/// Replace a transaction's fields, keeping its id.
+pub fn update_txn(
+    c: &Connection,
+    id: i64,
+    t: &NewTxn,
+    day: NaiveDate,
+    converted: &[Converted],
+    now: DateTime<FixedOffset>,
+) -> Result<bool> {
+    let Some((old, _)) = txn(c, id)? else {
+        return Ok(false);
+    };
+    delete_txn(c, id)?;
+    let new_id = insert_txn(c, old.account_id, t, day, converted, now)?;
+    c.execute("UPDATE txn SET id = ?1 WHERE id = ?2", [id, new_id])?;
+    Ok(true)
+}
+
+/// What the transactions view shows: one account, optionally narrowed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TxnFilter {
+    pub account: Option<AccountId>,
+    pub method: Option<MethodId>,
+    pub ty: Option<TxType>,
+    /// Days in the limits' time zone, both ends included.
+    pub from: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+    /// Matches counterparty or note, case-insensitively for ASCII.
+    pub text: String,
+}
+
+impl TxnFilter {
+    fn clause(&self) -> (String, Vec<rusqlite::types::Value>) {
+        use rusqlite::types::Value;
+        let mut w = vec!["1 = 1".to_owned()];
+        let mut p: Vec<Value> = Vec::new();
+        if let Some(a) = self.account {
+            w.push(format!("account_id = ?{}", p.len() + 1));
+            p.push(Value::Integer(a.0));
+        }
+        if let Some(m) = self.method {
+            w.push(format!("method_id = ?{}", p.len() + 1));
+            p.push(Value::Integer(m.0));
+        }
+        if let Some(t) = self.ty {
+            w.push(format!("type = ?{}", p.len() + 1));
+            p.push(Value::Text(t.id().into()));
+        }
+        if let Some(d) = self.from {
+            w.push(format!("day >= ?{}", p.len() + 1));
+            p.push(Value::Text(d.to_string()));
+        }
+        if let Some(d) = self.until {
+            w.push(format!("day <= ?{}", p.len() + 1));
+            p.push(Value::Text(d.to_string()));
+        }
+        let text = self.text.trim();
+        if !text.is_empty() {
+            let like = format!(
+                "%{}%",
+                text.replace('\\', "\\\\")
+                    .replace('%', "\\%")
+                    .replace('_', "\\_")
+            );
+            w.push(format!(
+                "(counterparty LIKE ?{n} ESCAPE '\\' OR note LIKE ?{n} ESCAPE '\\')",
+                n = p.len() + 1
+            ));
+            p.push(Value::Text(like));
+        }
+        (w.join(" AND "), p)
+    }
+}
+
+pub fn txn_count(c: &Connection, f: &TxnFilter) -> Result<u64> {
+    let (w, p) = f.clause();
+    let n: i64 = c.query_row(
+        &format!("SELECT count(*) FROM txn WHERE {w}"),
+        params_from_iter(p),
+        |r| r.get(0),
+    )?;
+    Ok(u64::try_from(n).unwrap_or(0))
+}
+
+/// One page, newest first.
+pub fn txn_page(c: &Connection, f: &TxnFilter, offset: u64, limit: u64) -> Result<Vec<Txn>> {
+    let (w, mut p) = f.clause();
+    let n = p.len();
+    p.push(rusqlite::types::Value::Integer(
+        i64::try_from(limit).unwrap_or(i64::MAX),
+    ));
+    p.push(rusqlite::types::Value::Integer(
+        i64::try_from(offset).unwrap_or(i64::MAX),
+    ));
+    let mut st = c.prepare_cached(&format!(
+        "SELECT {TXN_COLUMNS} FROM txn WHERE {w} ORDER BY at_utc DESC, id DESC LIMIT ?{} OFFSET ?{}",
+        n + 1,
+        n + 2
+    ))?;
+    let rows = st.query_map(params_from_iter(p), txn_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Every transaction of an account, oldest first (export).
+pub fn for_each_txn(
+    c: &Connection,
+    account: AccountId,
+    mut f: impl FnMut(Txn) -> bool,
+) -> Result<()> {
+    let mut st = c.prepare(&format!(
+        "SELECT {TXN_COLUMNS} FROM txn WHERE account_id = ?1 ORDER BY at_utc, id"
+    ))?;
+    let mut rows = st.query([account])?;
+    while let Some(r) = rows.next()? {
+        if !f(txn_row(r)?) {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// A transaction with the same account, time, amount and counterparty exists.
+pub fn txn_exists(c: &Connection, account: AccountId, t: &NewTxn) -> Result<bool> {
+    let mut st = c.prepare_cached(
+        "SELECT 1 FROM txn WHERE account_id = ?1 AND at_utc = ?2 AND amount = ?3 AND currency = ?4
+         AND counterparty = ?5 LIMIT 1",
+    )?;
+    Ok(st
+        .query_row(
+            params![
+                account,
+                t.at.timestamp(),
+                t.amount.to_string(),
+                t.currency.as_str(),
+                t.counterparty
+            ],
+            |_| Ok(()),
+        )
+        .optional()?
+        .is_some())
+}
+
+/// What a layer adds up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UsageQuery<'a> {
+    pub accounts: &'a [AccountId],
+    pub first: NaiveDate,
+    /// Exclusive.
+    pub end: NaiveDate,
+    pub types: &'a [TxType],
+    pub to: &'a [Destination],
+    pub skip_exempt: bool,
+    pub method: Option<MethodId>,
+}
+
+/// The layer's total in USD and CNY cents, from the day totals.
+pub fn usage(c: &Connection, q: &UsageQuery<'_>) -> Result<(i64, i64)> {
+    use rusqlite::types::Value;
+    let mut p: Vec<Value> = vec![
+        Value::Text(q.first.to_string()),
+        Value::Text(q.end.to_string()),
+    ];
+    let mut sql = String::from(
+        "SELECT coalesce(sum(usd_cents), 0), coalesce(sum(cny_cents), 0) FROM day_total
+         WHERE day >= ?1 AND day < ?2",
+    );
+    let list = |sql: &mut String, p: &mut Vec<Value>, col: &str, vals: Vec<Value>| {
+        if vals.is_empty() {
+            return;
+        }
+        let marks: Vec<String> = vals
+            .iter()
+            .enumerate()
+            .map(|(i, _)| format!("?{}", p.len() + i + 1))
+            .collect();
+        sql.push_str(&format!(" AND {col} IN ({})", marks.join(", ")));
+        p.extend(vals);
+    };
+    list(
+        &mut sql,
+        &mut p,
+        "account_id",
+        q.accounts.iter().map(|a| Value::Integer(a.0)).collect(),
+    );
+    list(
+        &mut sql,
+        &mut p,
+        "type",
+        q.types.iter().map(|t| Value::Text(t.id().into())).collect(),
+    );
+    list(
+        &mut sql,
+        &mut p,
+        "dest",
+        q.to.iter().map(|t| Value::Text(t.id().into())).collect(),
+    );
+    if q.skip_exempt {
+        sql.push_str(" AND fx_exempt = 0");
+    }
+    if let Some(m) = q.method {
+        sql.push_str(&format!(" AND method_id = ?{}", p.len() + 1));
+        p.push(Value::Integer(m.0));
+    }
+    let mut st = c.prepare_cached(&sql)?;
+    Ok(st.query_row(params_from_iter(p), |r| Ok((r.get(0)?, r.get(1)?)))?)
+}
+
+/// Per-day USD totals of accounts over `[first, end)` (the year chart).
+pub fn daily_usd(
+    c: &Connection,
+    accounts: &[AccountId],
+    first: NaiveDate,
+    end: NaiveDate,
+    skip_exempt: bool,
+) -> Result<Vec<(NaiveDate, i64)>> {
+    let mut out = Vec::new();
+    for a in accounts {
+        let mut st = c.prepare_cached(
+            "SELECT day, sum(usd_cents) FROM day_total WHERE account_id = ?1 AND day >= ?2 AND day < ?3
+             AND (?4 = 0 OR fx_exempt = 0) GROUP BY day ORDER BY day",
+        )?;
+        let rows = st.query_map(
+            params![a, first.to_string(), end.to_string(), skip_exempt],
+            |r| {
+                let d: String = r.get(0)?;
+                Ok((
+                    NaiveDate::parse_from_str(&d, "%Y-%m-%d").map_err(|_| bad(0, "date", &d))?,
+                    r.get(1)?,
+                ))
+            },
+        )?;
+        for r in rows {
+            out.push(r?);
+        }
+    }
+    out.sort_by_key(|(d, _)| *d);
+    let mut merged: Vec<(NaiveDate, i64)> = Vec::new();
+    for (d, v) in out {
+        match merged.last_mut() {
+            Some((ld, lv)) if *ld == d => *lv += v,
+            _ => merged.push((d, v)),
+        }
+    }
+    Ok(merged)
+}
+
+/// Recompute every transaction's day in another time zone and rebuild the totals.
+pub fn rebuild_days(
+    c: &Connection,
+    day_of: &dyn Fn(DateTime<FixedOffset>) -> NaiveDate,
+) -> Result<()> {
+    let mut changes: Vec<(i64, String)> = Vec::new();
+    {
+        let mut st = c.prepare("SELECT id, at FROM txn")?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            let at: String = r.get(1)?;
+            let t = DateTime::parse_from_rfc3339(&at).map_err(|_| bad(1, "time", &at))?;
+            changes.push((r.get(0)?, day_of(t).to_string()));
+        }
+    }
+    let mut upd = c.prepare("UPDATE txn SET day = ?2 WHERE id = ?1")?;
+    for (id, day) in changes {
+        upd.execute(params![id, day])?;
+    }
+    c.execute_batch(
+        "DELETE FROM day_total;
+         INSERT INTO day_total (account_id, day, type, dest, fx_exempt, method_id, usd_cents, cny_cents, count)
+         SELECT account_id, day, type, dest, fx_exempt, coalesce(method_id, 0), sum(usd_cents), sum(cny_cents), count(*)
+         FROM txn GROUP BY account_id, day, type, dest, fx_exempt, coalesce(method_id, 0);",
+    )?;
+    Ok(())
+}
+
+// ---- limit books, overrides, caps, settings ---------------------------------------
+
+pub fn limit_book(c: &Connection, account: AccountId) -> Result<String> {
+    Ok(c.query_row(
+        "SELECT limit_book FROM account WHERE id = ?1",
+        [account],
+        |r| r.get(0),
+    )?)
+}
+
+pub fn set_limit_book(c: &Connection, account: AccountId, book: &str) -> Result<()> {
+    c.execute(
+        "UPDATE account SET limit_book = ?2 WHERE id = ?1",
+        params![account, book],
+    )?;
+    Ok(())
+}
+
+pub fn overrides(c: &Connection, account: AccountId) -> Result<Vec<(String, Decimal)>> {
+    let mut st = c.prepare_cached(
+        "SELECT key, amount FROM limit_override WHERE account_id = ?1 ORDER BY key",
+    )?;
+    let rows = st.query_map([account], |r| Ok((r.get(0)?, dec(r, 1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn set_override(
+    c: &Connection,
+    account: AccountId,
+    key: &str,
+    amount: Option<Decimal>,
+) -> Result<()> {
+    match amount {
+        Some(a) => c.execute(
+            "INSERT INTO limit_override (account_id, key, amount) VALUES (?1, ?2, ?3)
+             ON CONFLICT (account_id, key) DO UPDATE SET amount = excluded.amount",
+            params![account, key, a.to_string()],
+        )?,
+        None => c.execute(
+            "DELETE FROM limit_override WHERE account_id = ?1 AND key = ?2",
+            params![account, key],
+        )?,
+    };
+    Ok(())
+}
+
+pub fn caps(c: &Connection, account: AccountId) -> Result<Vec<Cap>> {
+    let mut st = c.prepare_cached(
+        "SELECT id, account_id, name, window, currency, amount, method_id FROM cap WHERE account_id = ?1 ORDER BY id",
+    )?;
+    let rows = st.query_map([account], |r| {
+        let w: String = r.get(3)?;
+        Ok(Cap {
+            id: r.get(0)?,
+            account_id: AccountId(r.get(1)?),
+            name: r.get(2)?,
+            window: Window::from_id(&w).ok_or_else(|| bad(3, "window", &w))?,
+            currency: ccy(r, 4)?,
+            amount: dec(r, 5)?,
+            method: r.get::<_, Option<i64>>(6)?.map(MethodId),
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn insert_cap(c: &Connection, cap: &Cap) -> Result<i64> {
+    c.execute(
+        "INSERT INTO cap (account_id, name, window, currency, amount, method_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![cap.account_id, cap.name, cap.window.id(), cap.currency.as_str(), cap.amount.to_string(), cap.method],
+    )?;
+    Ok(c.last_insert_rowid())
+}
+
+pub fn delete_cap(c: &Connection, id: i64) -> Result<bool> {
+    Ok(c.execute("DELETE FROM cap WHERE id = ?1", [id])? > 0)
+}
+
+pub fn setting(c: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(c.query_row(
+        "SELECT value FROM meta WHERE key = ?1",
+        [format!("setting.{key}")],
+        |r| r.get(0),
+    )
+    .optional()?)
+}
+
+pub fn set_setting(c: &Connection, key: &str, value: &str) -> Result<()> {
+    c.execute(
+        "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![format!("setting.{key}"), value],
+    )?;
+    Ok(())
+}
