@@ -3,6 +3,7 @@
 //! Names, flags, exit codes and JSON fields follow `shared/CLI.md`.
 
 mod output;
+mod spending;
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
@@ -57,7 +58,11 @@ fn parse_now(s: &str) -> Result<DateTime<FixedOffset>, String> {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Add sample accounts, cards and a PayPal account to the database
-    Demo,
+    Demo {
+        /// Also generate this many payments over the last 15 months (and their rates)
+        #[arg(long)]
+        transactions: Option<u64>,
+    },
     /// Payment accounts (Alipay, Alipay HK, WeChat Pay, Alibaba Cloud)
     #[command(subcommand)]
     Account(AccountCmd),
@@ -72,6 +77,25 @@ pub enum Command {
     Method(MethodCmd),
     /// Will this card bind? The number is read from standard input and not stored
     CheckCard(CheckCardArgs),
+    /// Exchange rates (Q6): the table conversions use
+    #[command(subcommand)]
+    Rate(spending::RateCmd),
+    /// Payments: add, edit, delete, list, import and export (CSV)
+    #[command(subcommand)]
+    Tx(spending::TxCmd),
+    /// Every limit in force on an account: used, remaining, when it resets
+    Quota {
+        #[arg(long)]
+        account: i64,
+    },
+    /// Would a payment go through? Limits broken, fee, and the method to use
+    Precheck(spending::PrecheckArgs),
+    /// Limit books, your figures and your own caps
+    #[command(subcommand)]
+    Limit(spending::LimitCmd),
+    /// Settings: time-zone, bank-fee-threshold
+    #[command(subcommand)]
+    Setting(spending::SettingCmd),
 }
 
 #[derive(Debug, Args)]
@@ -355,18 +379,28 @@ pub fn run(cli: &Cli, command: &Command) -> Result<String, Failure> {
     let mut w = open(cli)?;
     let json = cli.json;
     match command {
-        Command::Demo => {
+        Command::Demo { transactions } => {
             let ids = w.load_demo()?;
+            let n = match transactions {
+                Some(n) => w.load_demo_transactions(*n)?,
+                None => 0,
+            };
             Ok(if json {
                 output::json_ids(&ids)
             } else {
                 format!(
-                    "Added {} sample accounts to {}\n",
+                    "Added {} sample accounts and {n} payments to {}\n",
                     ids.len(),
                     w.path().display()
                 )
             })
         }
+        Command::Rate(c) => spending::rate(&mut w, c, json),
+        Command::Tx(c) => spending::tx(&mut w, c, json),
+        Command::Quota { account } => spending::quota(&w, *account, json),
+        Command::Precheck(a) => spending::precheck(&w, a, json),
+        Command::Limit(c) => spending::limit(&mut w, c, json),
+        Command::Setting(c) => spending::setting(&mut w, c, json),
         Command::Account(AccountCmd::Add(a)) => {
             let id = w.add_account(&AccountDraft {
                 provider: a.provider.clone(),

@@ -41,7 +41,7 @@ fn width(s: &str) -> usize {
 }
 
 /// Columns padded to their widest cell, in terminal columns so 支付宝 lines up.
-fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+pub(super) fn table(header: &[&str], rows: &[Vec<String>]) -> String {
     let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
     for r in rows {
         for (w, c) in widths.iter_mut().zip(r) {
