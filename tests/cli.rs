@@ -615,3 +615,249 @@ fn a_malformed_user_profile_stops_with_file_key_and_problem() {
     );
     assert!(!rule_ids(&v["results"][0]).contains(&"AC4".to_owned()));
 }
+
+fn json_of(o: &Output) -> serde_json::Value {
+    serde_json::from_str(&ok(o)).unwrap()
+}
+
+fn verified_alipay(db: &Path) {
+    ok(&walletdesk(
+        db,
+        &[
+            "account",
+            "add",
+            "--provider",
+            "alipay",
+            "--label",
+            "支付宝",
+            "--tier",
+            "verified",
+        ],
+        None,
+    ));
+    ok(&walletdesk(
+        db,
+        &["rate", "set", "USD", "CNY", "7.2", "--date", "2026-01-01"],
+        None,
+    ));
+}
+
+#[test]
+fn quota_json_has_the_contract_fields_and_exact_decimal_strings() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite");
+    verified_alipay(&db);
+    let id = ok(&walletdesk(
+        &db,
+        &[
+            "tx",
+            "add",
+            "--account",
+            "1",
+            "--amount",
+            "1234.50",
+            "--currency",
+            "USD",
+            "--type",
+            "goods",
+            "--at",
+            "2026-11-20T10:00:00+08:00",
+            "--counterparty",
+            "JD",
+        ],
+        None,
+    ));
+    assert_eq!(id, "1\n");
+    let q = json_of(&walletdesk(
+        &db,
+        &["--json", "quota", "--account", "1"],
+        None,
+    ));
+    assert_eq!(q["account"], 1);
+    assert_eq!(q["at"], NOW);
+    let year = q["limits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["key"] == "verified-year")
+        .unwrap();
+    assert_eq!(year["rule"], "Q1");
+    assert_eq!(year["window"], "year");
+    assert_eq!(year["currency"], "USD");
+    assert_eq!(year["limit"], "50000");
+    assert_eq!(year["used"], "1234.50");
+    assert_eq!(year["remaining"], "48765.50");
+    assert_eq!(year["resets_at"], "2027-01-01T00:00:00+08:00");
+    let text = ok(&walletdesk(&db, &["quota", "--account", "1"], None));
+    assert!(text.contains("USD 48,765.50"), "{text}");
+}
+
+#[test]
+fn precheck_names_the_broken_limit_and_the_fee_in_both_currencies() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite");
+    verified_alipay(&db);
+    ok(&walletdesk(
+        &db,
+        &[
+            "card",
+            "add",
+            "--account",
+            "1",
+            "--expiry",
+            "09/28",
+            "--holder",
+            "JOHN SMITH",
+            "--issuer-country",
+            "US",
+            "--status",
+            "active",
+        ],
+        Some("4111 1111 1111 1111\n"),
+    ));
+    let p = json_of(&walletdesk(
+        &db,
+        &[
+            "--json",
+            "precheck",
+            "--account",
+            "1",
+            "--amount",
+            "36000.08",
+            "--currency",
+            "CNY",
+            "--type",
+            "goods",
+        ],
+        None,
+    ));
+    assert_eq!(p["allowed"], false);
+    let rules: Vec<&str> = p["breaks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["key"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        rules,
+        ["verified-single", "fx-single"],
+        "CNY 36,000.08 = USD 5,000.01, a cent over: {p}"
+    );
+    let b = &p["breaks"][0];
+    assert_eq!(b["after"], "5000.01");
+    assert_eq!(b["over"], "0.01");
+    let p = json_of(&walletdesk(
+        &db,
+        &[
+            "--json",
+            "precheck",
+            "--account",
+            "1",
+            "--amount",
+            "1000",
+            "--currency",
+            "USD",
+            "--type",
+            "goods",
+        ],
+        None,
+    ));
+    assert_eq!(p["allowed"], true);
+    assert_eq!(p["recommended_method"], 1);
+    assert_eq!(p["fee"]["rule"], "Q5");
+    assert_eq!(p["fee"]["currency"], "CNY");
+    assert_eq!(p["fee"]["amount"], "216.00", "3 % of CNY 7,200");
+    assert_eq!(p["fee"]["in_payment_currency"]["amount"], "30.00");
+    assert_eq!(p["fee"]["in_payment_currency"]["currency"], "USD");
+}
+
+#[test]
+fn a_bad_import_exits_2_with_line_numbers_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite");
+    verified_alipay(&db);
+    let csv = dir.path().join("in.csv");
+    std::fs::write(
+        &csv,
+        "at,amount,currency,type,to,method,counterparty,note,fx_exempt\n\
+         2026-03-01,10.00,CNY,goods,,,a,,\n\
+         2026-03-02,ten,CNY,goods,,,b,,\n",
+    )
+    .unwrap();
+    let e = err(
+        &walletdesk(
+            &db,
+            &["tx", "import", csv.to_str().unwrap(), "--account", "1"],
+            None,
+        ),
+        2,
+    );
+    assert!(e.contains("line 3: amount"), "{e}");
+    assert!(e.contains("nothing was written"), "{e}");
+    let list = json_of(&walletdesk(
+        &db,
+        &["--json", "tx", "list", "--account", "1"],
+        None,
+    ));
+    assert_eq!(list["total"], 0);
+    // Fixed, it imports; exported, it reads back the same.
+    std::fs::write(
+        &csv,
+        "at,amount,currency,type,to,method,counterparty,note,fx_exempt\n\
+         2026-03-01,10.00,CNY,goods,,,a,,\n\
+         2026-03-02,11.00,CNY,goods,,,b,,\n",
+    )
+    .unwrap();
+    let out = ok(&walletdesk(
+        &db,
+        &["tx", "import", csv.to_str().unwrap(), "--account", "1"],
+        None,
+    ));
+    assert!(out.contains("Imported 2"), "{out}");
+    let again = ok(&walletdesk(
+        &db,
+        &["tx", "import", csv.to_str().unwrap(), "--account", "1"],
+        None,
+    ));
+    assert!(again.contains("2 duplicates skipped"), "{again}");
+    let back = dir.path().join("out.csv");
+    ok(&walletdesk(
+        &db,
+        &["tx", "export", back.to_str().unwrap(), "--account", "1"],
+        None,
+    ));
+    let text = std::fs::read_to_string(&back).unwrap();
+    assert!(text.starts_with("at,amount,currency,type,to,method,counterparty,note,fx_exempt\n"));
+    assert!(
+        text.contains("2026-03-01T00:00:00+08:00,10.00,CNY,goods,merchant,,a,,false"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_missing_rate_is_bad_input_naming_the_pair() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite");
+    verified_alipay(&db);
+    let e = err(
+        &walletdesk(
+            &db,
+            &[
+                "tx",
+                "add",
+                "--account",
+                "1",
+                "--amount",
+                "5",
+                "--currency",
+                "GBP",
+                "--type",
+                "goods",
+            ],
+            None,
+        ),
+        2,
+    );
+    assert!(e.contains("GBP→USD"), "{e}");
+    assert!(e.contains("walletdesk rate set GBP USD"), "{e}");
+}

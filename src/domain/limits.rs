@@ -809,8 +809,9 @@ impl LimitStatus {
     }
 }
 
-/// The layer with the least headroom, comparing in USD with `to_usd` (layers whose
-/// currency has no rate are compared only when nothing else is known).
+/// Of the layers every payment counts toward (no type, destination or method of
+/// their own; not `single`), the one with the least headroom, compared in USD with
+/// `to_usd` (a layer whose currency has no rate is left out).
 pub fn binding(
     statuses: &[LimitStatus],
     to_usd: &dyn Fn(Currency) -> Option<Decimal>,
@@ -819,6 +820,9 @@ pub fn binding(
         .iter()
         .enumerate()
         .filter(|(_, s)| s.layer.window != Window::Single)
+        .filter(|(_, s)| {
+            s.layer.types.is_empty() && s.layer.to.is_empty() && s.layer.method.is_none()
+        })
         .filter_map(|(i, s)| Some((i, s.remaining * to_usd(s.layer.currency)?)))
         .min_by(|a, b| a.1.cmp(&b.1))
         .map(|(i, _)| i)

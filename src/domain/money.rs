@@ -63,9 +63,13 @@ impl Currency {
         }
     }
 
-    /// Round to the minor unit, half away from zero.
+    /// Round to the minor unit, half away from zero, written with all its digits
+    /// (216 → 216.00).
     pub fn round(self, amount: Decimal) -> Decimal {
-        amount.round_dp_with_strategy(self.minor_digits(), RoundingStrategy::MidpointAwayFromZero)
+        let mut d = amount
+            .round_dp_with_strategy(self.minor_digits(), RoundingStrategy::MidpointAwayFromZero);
+        d.rescale(self.minor_digits());
+        d
     }
 }
 

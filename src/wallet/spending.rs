@@ -134,6 +134,62 @@ pub struct CapDraft {
     pub method: String,
 }
 
+/// Reads CRLF line ends as LF, so the CSV reader's line numbers are the file's
+/// (it counts a CRLF's `\n` as the start of the next record).
+struct LfLines<R> {
+    inner: R,
+    /// A `\r` at the end of the last chunk, not yet known to precede `\n`.
+    held_cr: bool,
+}
+
+impl<R: Read> LfLines<R> {
+    fn new(inner: R) -> Self {
+        LfLines {
+            inner,
+            held_cr: false,
+        }
+    }
+}
+
+impl<R: Read> Read for LfLines<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if buf.len() < 2 {
+            return self.inner.read(buf);
+        }
+        let start = usize::from(self.held_cr);
+        if self.held_cr {
+            buf[0] = b'\r';
+        }
+        let n = self.inner.read(&mut buf[start..])?;
+        let mut len = start + n;
+        self.held_cr = false;
+        if n > 0 && buf[len - 1] == b'\r' {
+            self.held_cr = true;
+            len -= 1;
+        }
+        let mut out = 0;
+        for i in 0..len {
+            let next_is_lf = buf.get(i + 1).is_some_and(|b| *b == b'\n') && i + 1 < len;
+            if buf[i] == b'\r' && next_is_lf {
+                continue;
+            }
+            buf[out] = buf[i];
+            out += 1;
+        }
+        if out == 0 && self.held_cr && n == 0 {
+            // End of input after a lone CR: give it back.
+            self.held_cr = false;
+            buf[0] = b'\r';
+            return Ok(1);
+        }
+        if out == 0 && n > 0 {
+            // Only a held CR this time: read on.
+            return self.read(buf);
+        }
+        Ok(out)
+    }
+}
+
 /// Paying with a card issued outside the mainland, or of unknown issuer (Q5).
 fn foreign_card(m: &crate::domain::Method) -> bool {
     match &m.details {
@@ -781,7 +837,7 @@ impl Wallet {
         let mut rdr = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
-            .from_reader(input);
+            .from_reader(LfLines::new(input));
         let mut out = ImportPreview::default();
         let mut seen: HashSet<(i64, String, String, String)> = HashSet::new();
         let mut rate_cache: std::collections::HashMap<(Currency, NaiveDate), Vec<Converted>> =
@@ -789,11 +845,11 @@ impl Wallet {
         let mut record = csv::StringRecord::new();
         let mut header_done = false;
         loop {
-            let line = rdr.position().line();
             match rdr.read_record(&mut record) {
                 Ok(false) => break,
                 Ok(true) => {}
                 Err(e) => {
+                    let line = e.position().map_or(0, csv::Position::line);
                     out.errors.push((line, format!("not valid CSV: {e}")));
                     if matches!(e.kind(), csv::ErrorKind::Io(_)) {
                         break;
@@ -801,6 +857,7 @@ impl Wallet {
                     continue;
                 }
             }
+            let line = record.position().map_or(0, csv::Position::line);
             if out.rows.len() % 2048 == 0 {
                 if cancel.load(Ordering::Relaxed) {
                     return Ok(Finished::Cancelled);
