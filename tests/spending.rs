@@ -673,3 +673,42 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn pages_read_from_either_end_are_the_same_rows() {
+    let (mut tw, a) = wallet_with_rates();
+    let w = &mut tw.wallet;
+    for i in 0..37 {
+        w.add_txn(
+            a,
+            &pay(
+                &format!("2026-03-01T10:{:02}:00+08:00", i % 5),
+                &format!("{}.00", i + 1),
+                "USD",
+                "goods",
+            ),
+        )
+        .unwrap();
+    }
+    let f = walletdesk::store::TxnFilter {
+        account: Some(a),
+        ..Default::default()
+    };
+    let all: Vec<i64> = w
+        .txn_page(&f, 0, 100)
+        .unwrap()
+        .iter()
+        .map(|t| t.id)
+        .collect();
+    assert_eq!(all.len(), 37);
+    for offset in [0, 10, 18, 19, 30, 35, 36] {
+        let page: Vec<i64> = w
+            .txn_page_of(&f, offset, 7, 37)
+            .unwrap()
+            .iter()
+            .map(|t| t.id)
+            .collect();
+        let want: Vec<i64> = all.iter().skip(offset as usize).take(7).copied().collect();
+        assert_eq!(page, want, "offset {offset}");
+    }
+}

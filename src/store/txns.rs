@@ -375,6 +375,39 @@ pub fn txn_count(c: &Connection, f: &TxnFilter) -> Result<u64> {
     Ok(u64::try_from(n).unwrap_or(0))
 }
 
+/// One page, newest first, of a list of `total` rows: a page in the older half is
+/// read from the other end, so no page walks more than half the index.
+pub fn txn_page_of(
+    c: &Connection,
+    f: &TxnFilter,
+    offset: u64,
+    limit: u64,
+    total: u64,
+) -> Result<Vec<Txn>> {
+    if offset <= total / 2 || offset >= total {
+        return txn_page(c, f, offset, limit);
+    }
+    let end = (offset + limit).min(total);
+    let from_end = total - end;
+    let (w, mut p) = f.clause();
+    let n = p.len();
+    p.push(rusqlite::types::Value::Integer(
+        i64::try_from(end - offset).unwrap_or(0),
+    ));
+    p.push(rusqlite::types::Value::Integer(
+        i64::try_from(from_end).unwrap_or(0),
+    ));
+    let mut st = c.prepare_cached(&format!(
+        "SELECT {TXN_COLUMNS} FROM txn WHERE id IN (
+             SELECT id FROM txn WHERE {w} ORDER BY at_utc ASC, id ASC LIMIT ?{} OFFSET ?{})
+         ORDER BY at_utc DESC, id DESC",
+        n + 1,
+        n + 2
+    ))?;
+    let rows = st.query_map(params_from_iter(p), txn_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// One page, newest first.
 pub fn txn_page(c: &Connection, f: &TxnFilter, offset: u64, limit: u64) -> Result<Vec<Txn>> {
     let (w, mut p) = f.clause();
@@ -385,8 +418,12 @@ pub fn txn_page(c: &Connection, f: &TxnFilter, offset: u64, limit: u64) -> Resul
     p.push(rusqlite::types::Value::Integer(
         i64::try_from(offset).unwrap_or(i64::MAX),
     ));
+    // The offset is walked in the (account_id, at_utc, id) index alone; only the
+    // page's rows are read from the table.
     let mut st = c.prepare_cached(&format!(
-        "SELECT {TXN_COLUMNS} FROM txn WHERE {w} ORDER BY at_utc DESC, id DESC LIMIT ?{} OFFSET ?{}",
+        "SELECT {TXN_COLUMNS} FROM txn WHERE id IN (
+             SELECT id FROM txn WHERE {w} ORDER BY at_utc DESC, id DESC LIMIT ?{} OFFSET ?{})
+         ORDER BY at_utc DESC, id DESC",
         n + 1,
         n + 2
     ))?;

@@ -397,6 +397,24 @@ impl Wallet {
         Ok(store::txn_page(self.store.conn(), filter, offset, limit)?)
     }
 
+    /// A page of a list whose length (`txn_count`) is known: pages in the older
+    /// half are read from the far end.
+    pub fn txn_page_of(
+        &self,
+        filter: &TxnFilter,
+        offset: u64,
+        limit: u64,
+        total: u64,
+    ) -> Result<Vec<Txn>> {
+        Ok(store::txn_page_of(
+            self.store.conn(),
+            filter,
+            offset,
+            limit,
+            total,
+        )?)
+    }
+
     // ---- limits ----------------------------------------------------------------
 
     fn book_of(&self, account: AccountId) -> Result<&LimitBook> {
