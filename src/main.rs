@@ -40,6 +40,8 @@ fn open_window(args: &Cli, clock: Clock) -> anyhow::Result<()> {
             .tempdir()?;
         let mut wallet = Wallet::open(&dir.path().join("demo.sqlite"), Vault::memory(), clock)?;
         wallet.load_demo()?;
+        // About fifteen months of spending: the FX quota near its warning line.
+        wallet.load_demo_transactions(1_600)?;
         ui::run(wallet)?;
         drop(dir);
         return Ok(());

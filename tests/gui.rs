@@ -553,3 +553,165 @@ fn the_expiry_reminder_appears_when_the_clock_passes_into_the_expiry_month() {
     h.get_by_label("Expired");
     h.get_by_label_contains("The default Visa •••• 1111 is expired");
 }
+
+/// A verified Alipay account with a USD→CNY rate, the Limits view open.
+fn limits_harness(
+    prepare: impl FnOnce(&mut Wallet, walletdesk::domain::AccountId),
+) -> (common::TempWallet, Harness<'static, WalletApp>) {
+    let mut t = temp_wallet(Vault::memory());
+    let a = add_alipay(&mut t.wallet);
+    t.wallet
+        .set_rate("USD", "CNY", "7.2", "2026-01-01")
+        .unwrap();
+    prepare(&mut t.wallet, a);
+    let w = Wallet::open(&t.path(), Vault::memory(), common::clock()).unwrap();
+    let mut h = harness(w);
+    h.run();
+    h.get_by_label("Limits").click();
+    h.run();
+    (t, h)
+}
+
+#[test]
+fn recording_a_payment_moves_the_bar() {
+    let (_t, mut h) = limits_harness(|_, _| {});
+    assert_eq!(
+        h.query_all_by_label_contains("USD 0.00 of USD 84,000.00 used, USD 84,000.00 left")
+            .count(),
+        2,
+        "personal expenses and goods"
+    );
+    h.get_by_label("Record payment…").click();
+    h.run();
+    type_into(&mut h, "Amount", "7200");
+    type_into(&mut h, "Counterparty", "京东 JD.com");
+    // The conversion it will be kept with is shown before saving.
+    h.get_by_label_contains("= USD 1,000.00");
+    h.get_by_role_and_label(Role::Button, "Record").click();
+    h.run();
+    h.get_by_label_contains("Recorded payment 1");
+    h.get_by_label_contains("USD 1,000.00 of USD 84,000.00 used, USD 83,000.00 left");
+    assert_eq!(
+        h.query_all_by_label_contains("USD 0.00 of USD 84,000.00 used, USD 84,000.00 left")
+            .count(),
+        1,
+        "personal expenses did not move: a goods payment"
+    );
+    let q = h
+        .state()
+        .wallet()
+        .quota(walletdesk::domain::AccountId(1))
+        .unwrap();
+    let goods = q
+        .statuses
+        .iter()
+        .find(|s| s.layer.key == "goods-year")
+        .unwrap();
+    assert_eq!(goods.used.to_string(), "1000.00");
+}
+
+#[test]
+fn crossing_eighty_percent_shows_the_warning() {
+    let (_t, mut h) = limits_harness(|w, a| {
+        w.add_cap(
+            a,
+            &walletdesk::wallet::CapDraft {
+                name: "Issuer daily".into(),
+                window: "day".into(),
+                currency: "USD".into(),
+                amount: "100".into(),
+                method: String::new(),
+            },
+        )
+        .unwrap();
+        w.add_txn(
+            a,
+            &walletdesk::domain::txn::TxnDraft {
+                at: "2026-11-21T09:00:00+08:00".into(),
+                amount: "79.99".into(),
+                currency: "USD".into(),
+                ty: "goods".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    });
+    assert!(
+        h.query_by_label_contains("Issuer daily: 79 % used")
+            .is_none()
+    );
+    assert!(
+        h.query_by_label_contains("% used").is_none(),
+        "nothing near a limit yet"
+    );
+    h.get_by_label("Record payment…").click();
+    h.run();
+    type_into(&mut h, "Amount", "0.08");
+    h.get_by_role_and_label(Role::Button, "Record").click();
+    h.run();
+    // USD 0.01 (CNY 0.08 at 7.2) brings it to USD 80.00: exactly 80 %.
+    h.get_by_label_contains("own Issuer daily: 80 % used");
+}
+
+#[test]
+fn the_precheck_names_the_limit_a_too_large_payment_breaks() {
+    let (_t, mut h) = limits_harness(|w, a| {
+        let mut c = card("4111 1111 1111 1111");
+        c.status = "active".into();
+        w.add_card(a, &c).unwrap();
+    });
+    h.get_by_label("Check a payment…").click();
+    h.run();
+    type_into(&mut h, "Amount", "3000");
+    h.get_by_label_contains("Goes through");
+    h.get_by_label_contains("Pay with Visa •••• 1111");
+    h.get_by_label_contains("Fee Q5: CNY 90.00");
+    // CNY 300,000 = USD 41,666.67: over the USD 5,000 a payment of Q1 and Q3.
+    type_into(&mut h, "Amount", "00");
+    h.get_by_label_contains("Would be refused");
+    h.get_by_label_contains("Breaks Q1 Verified account, per payment: USD 41,666.67");
+    h.get_by_label_contains("Breaks Q3 Foreign nationals' FX quota, per payment");
+}
+
+#[test]
+fn a_payment_is_deleted_only_after_confirmation() {
+    let (_t, mut h) = limits_harness(|w, a| {
+        for (at, cp) in [
+            ("2026-11-20T10:00:00+08:00", "瑞幸咖啡"),
+            ("2026-11-21T10:00:00+08:00", "DiDi"),
+        ] {
+            w.add_txn(
+                a,
+                &walletdesk::domain::txn::TxnDraft {
+                    at: at.into(),
+                    amount: "36.00".into(),
+                    currency: "CNY".into(),
+                    ty: "goods".into(),
+                    counterparty: cp.into(),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+        }
+    });
+    h.get_by_label("Transactions").click();
+    h.run();
+    h.get_by_label_contains("2 payments");
+    // Newest first: DiDi's row holds the first Delete… button.
+    h.query_all_by_label("Delete…").next().unwrap().click();
+    h.run();
+    h.get_by_label("Delete payment?");
+    h.get_by_label_contains("CNY 36.00 to DiDi");
+    h.get_by_label("Cancel").click();
+    h.run();
+    h.get_by_label_contains("2 payments");
+    h.query_all_by_label("Delete…").next().unwrap().click();
+    h.run();
+    h.get_by_label("Delete payment").click();
+    h.run();
+    h.get_by_label_contains("1 payments");
+    h.get_by_label_contains("瑞幸咖啡");
+    // The search filter narrows the list.
+    type_into(&mut h, "Search", "DiDi");
+    h.get_by_label_contains("0 payments");
+}

@@ -13,6 +13,8 @@ use super::method_detail::{AttemptForm, Detail, method_detail_ui};
 use super::methods::{Revealed, RowRules, TableView, methods_table_ui};
 use super::paypal_dialog::{self, PaypalDialog};
 use super::remove_dialog::RemoveDialog;
+use super::spending::{Act, SpendDialog, Spending};
+use super::{limits_view, txn_view};
 use crate::Wallet;
 use crate::domain::lifecycle::ExpiryReminder;
 use crate::domain::risk::Level;
@@ -59,12 +61,16 @@ pub enum Command {
     SetStatus(MethodId, MethodStatus, String),
     OpenMarkFailed(MethodId),
     ShowArchived(bool),
+    /// The Limits and Transactions views.
+    Spend(Act),
 }
 
-/// The two views of the central panel.
+/// The views of the central panel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
     Accounts,
+    Limits,
+    Transactions,
     Matrix,
 }
 
@@ -122,6 +128,8 @@ pub struct WalletApp {
     shown: Option<Shown>,
     copied: Option<Copied>,
     notice: Option<Notice>,
+    /// The Limits and Transactions views.
+    spending: Spending,
 }
 
 impl WalletApp {
@@ -146,6 +154,7 @@ impl WalletApp {
             shown: None,
             copied: None,
             notice: None,
+            spending: Spending::default(),
         };
         app.reload();
         app
@@ -249,6 +258,7 @@ impl WalletApp {
         if self.view == View::Matrix {
             self.load_matrix();
         }
+        self.spending.reload(&self.wallet, self.selected);
     }
 
     fn load_detail(&mut self, id: MethodId) {
@@ -307,7 +317,9 @@ impl WalletApp {
                 self.selected = Some(id);
                 self.shown = None;
                 self.detail = None;
-                self.view = View::Accounts;
+                if self.view == View::Matrix {
+                    self.view = View::Accounts;
+                }
                 self.reload();
             }
             Command::SelectMethod(id) => {
@@ -324,6 +336,11 @@ impl WalletApp {
                         self.info(format!("Recorded a {} attempt", outcome.id()));
                     }
                     Err(e) => self.error(format!("Could not record the attempt: {e}")),
+                }
+            }
+            Command::Spend(act) => {
+                if self.spending.apply(&mut self.wallet, act) {
+                    self.reload();
                 }
             }
             Command::ShowView(v) => {
@@ -536,8 +553,23 @@ impl WalletApp {
     }
 
     fn keyboard(&self, ctx: &egui::Context, commands: &mut Vec<Command>) {
-        if self.dialog.is_some() || ctx.egui_wants_keyboard_input() {
+        if self.dialog.is_some()
+            || self.spending.dialog.is_some()
+            || ctx.egui_wants_keyboard_input()
+        {
             return;
+        }
+        let (check, record) = ctx.input(|i| {
+            (
+                i.modifiers.command && i.key_pressed(egui::Key::K),
+                i.modifiers.command && i.key_pressed(egui::Key::R),
+            )
+        });
+        if self.selected.is_some() && check {
+            commands.push(Command::Spend(Act::OpenPrecheck));
+        }
+        if self.selected.is_some() && record {
+            commands.push(Command::Spend(Act::OpenRecord));
         }
         let (up, down, new_card, new_account) = ctx.input(|i| {
             (
@@ -602,6 +634,8 @@ impl WalletApp {
             ui.horizontal(|ui| {
                 for (view, name) in [
                     (View::Accounts, "Accounts"),
+                    (View::Limits, "Limits"),
+                    (View::Transactions, "Transactions"),
                     (View::Matrix, "Will it bind?"),
                 ] {
                     if ui.selectable_label(self.view == view, name).clicked() && self.view != view {
@@ -847,6 +881,14 @@ impl WalletApp {
                 Self::empty_state_ui(ui, commands);
             } else if self.view == View::Matrix {
                 matrix_ui(ui, &self.matrix, self.matrix_cell, commands);
+            } else if self.view == View::Limits {
+                let mut acts = Vec::new();
+                limits_view::limits_ui(ui, &mut self.spending, &mut acts);
+                commands.extend(acts.into_iter().map(Command::Spend));
+            } else if self.view == View::Transactions {
+                let mut acts = Vec::new();
+                txn_view::transactions_ui(ui, &self.wallet, &mut self.spending, &mut acts);
+                commands.extend(acts.into_iter().map(Command::Spend));
             } else if let Some(a) = self.selected_account() {
                 self.account_ui(ui, a, commands);
                 if let Some(d) = &self.detail {
@@ -855,6 +897,39 @@ impl WalletApp {
                 }
             }
         });
+    }
+
+    /// The dialogs of the Limits and Transactions views.
+    fn spending_dialog_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let mut acts = Vec::new();
+        let methods: Vec<(MethodId, String)> = self
+            .spending
+            .methods
+            .iter()
+            .filter(|m| m.status != MethodStatus::Removed)
+            .map(|m| (m.id, m.title()))
+            .collect();
+        let account = self.spending.account;
+        match &mut self.spending.dialog {
+            None => {}
+            Some(SpendDialog::Txn(d)) => {
+                txn_view::txn_dialog_ui(ctx, &self.wallet, &methods, d, &mut acts);
+            }
+            Some(SpendDialog::Delete { id, text }) => {
+                txn_view::delete_dialog_ui(ctx, *id, text, &mut acts);
+            }
+            Some(SpendDialog::Precheck(d)) => {
+                if let Some(a) = account {
+                    limits_view::precheck_dialog_ui(ctx, &self.wallet, a, d, &mut acts);
+                }
+            }
+            Some(d @ SpendDialog::Override { .. }) => {
+                limits_view::override_dialog_ui(ctx, d, &mut acts);
+            }
+            Some(d @ SpendDialog::Import(_)) => txn_view::import_dialog_ui(ctx, d, &mut acts),
+            Some(d @ SpendDialog::Export { .. }) => txn_view::export_dialog_ui(ctx, d, &mut acts),
+        }
+        commands.extend(acts.into_iter().map(Command::Spend));
     }
 
     fn dialog_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
@@ -970,6 +1045,9 @@ impl eframe::App for WalletApp {
         let now = ctx.input(|i| i.time);
         self.expire_secrets(ctx, now);
         self.on_day_change();
+        if self.spending.poll_job() {
+            self.reload();
+        }
     }
 
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
@@ -984,6 +1062,7 @@ impl eframe::App for WalletApp {
         self.accounts_ui(ui, &mut commands);
         self.central_ui(ui, &mut commands);
         self.dialog_ui(&ctx, &mut commands);
+        self.spending_dialog_ui(&ctx, &mut commands);
         for c in commands {
             self.apply(&ctx, c, now);
         }

@@ -6,11 +6,14 @@ mod app;
 mod card_dialog;
 mod fonts;
 mod form;
+mod limits_view;
 mod matrix;
 mod method_detail;
 mod methods;
 mod paypal_dialog;
 mod remove_dialog;
+mod spending;
+mod txn_view;
 mod verdict;
 
 pub use app::WalletApp;

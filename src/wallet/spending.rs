@@ -674,7 +674,8 @@ impl Wallet {
             .filter(|s| {
                 s.layer.types.is_empty() && s.layer.to.is_empty() && s.layer.method.is_none()
             })
-            .min_by_key(|s| s.layer.max)
+            // The annual limit with the least left: the one this year runs into.
+            .min_by_key(|s| s.remaining)
             .cloned();
         let (accounts, skip_exempt) = match &annual {
             Some(s) if s.layer.per_person => (
