@@ -581,14 +581,18 @@ fn precheck_result_ui(ui: &mut Ui, p: &Precheck) {
         }
         ui.label(
             RichText::new(format!(
-                "{}: {}, fee {}, binding {}",
+                "{}: {}, fee {}, binding verdict {}",
                 c.title,
                 if c.fits {
                     "fits"
+                } else if p.breaks.is_empty() {
+                    "breaks a cap you set on it"
                 } else {
-                    "breaks a cap of its own"
+                    "breaks the limits above"
                 },
-                c.fee,
+                p.fee
+                    .as_ref()
+                    .map_or_else(|| c.fee.to_string(), |f| money(c.fee, f.currency)),
                 c.verdict.id()
             ))
             .weak(),

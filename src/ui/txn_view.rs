@@ -123,7 +123,7 @@ pub fn transactions_ui(ui: &mut Ui, w: &Wallet, sp: &mut Spending, acts: &mut Ve
         .column(Column::exact(108.0))
         .column(Column::exact(118.0))
         .column(Column::remainder().at_least(120.0).clip(true))
-        .column(Column::exact(116.0))
+        .column(Column::exact(136.0))
         .header(22.0, |mut h| {
             for title in [
                 "When (Beijing)",
