@@ -354,14 +354,7 @@ fn precheck_text(p: &Precheck) -> String {
         }
     }
     for b in &p.breaks {
-        out.push_str(&format!(
-            "breaks {} {}: {} after this payment, {} over the limit of {}\n",
-            b.status.layer.rule,
-            b.status.layer.name,
-            money(b.after, b.status.layer.currency),
-            money(b.over, b.status.layer.currency),
-            money(b.status.layer.max, b.status.layer.currency)
-        ));
+        out.push_str(&format!("breaks {}\n", b.describe()));
     }
     for l in &p.under_minimum {
         if let Some(min) = l.min {
@@ -374,18 +367,13 @@ fn precheck_text(p: &Precheck) -> String {
         }
     }
     if let Some(f) = &p.fee {
-        let both = if f.currency == f.payment_currency {
-            money(f.amount, f.currency)
-        } else {
-            format!(
-                "{} = {}",
-                money(f.amount, f.currency),
-                money(f.in_payment_currency, f.payment_currency)
-            )
-        };
         out.push_str(&format!(
-            "fee ({} {}): {both} — {} (source {})\n",
-            f.rule, f.name, f.explanation, f.source
+            "fee ({} {}): {} — {} (source {})\n",
+            f.rule,
+            f.name,
+            f.amounts(),
+            f.explanation,
+            f.source
         ));
     }
     match (&p.recommended, &p.no_method) {

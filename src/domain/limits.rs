@@ -838,6 +838,21 @@ pub struct Break {
     pub over: Decimal,
 }
 
+impl Break {
+    /// "Q1 Verified account, per payment: USD 5,566.77 after this payment, USD 566.77 over USD 5,000.00"
+    pub fn describe(&self) -> String {
+        let l = &self.status.layer;
+        format!(
+            "{} {}: {} after this payment, {} over {}",
+            l.rule,
+            l.name,
+            money(self.after, l.currency),
+            money(self.over, l.currency),
+            money(l.max, l.currency)
+        )
+    }
+}
+
 /// The payment a pre-check is asked about, converted into every limit currency.
 #[derive(Debug, Clone)]
 pub struct Proposed {
@@ -900,6 +915,21 @@ pub struct Fee {
     pub payment_currency: Currency,
     pub source: String,
     pub explanation: String,
+}
+
+impl Fee {
+    /// "CNY 90.00", or "CNY 90.00 = USD 12.50" when paying in another currency.
+    pub fn amounts(&self) -> String {
+        if self.currency == self.payment_currency {
+            money(self.amount, self.currency)
+        } else {
+            format!(
+                "{} = {}",
+                money(self.amount, self.currency),
+                money(self.in_payment_currency, self.payment_currency)
+            )
+        }
+    }
 }
 
 /// The fee of a payment of `amount` (`amount_in_fee_currency` converted) with a

@@ -521,17 +521,7 @@ fn precheck_result_ui(ui: &mut Ui, p: &Precheck) {
         }
     }
     for b in &p.breaks {
-        ui.label(
-            RichText::new(format!(
-                "Breaks {} {}: {} after this payment, {} over {}",
-                b.status.layer.rule,
-                b.status.layer.name,
-                money(b.after, b.status.layer.currency),
-                money(b.over, b.status.layer.currency),
-                money(b.status.layer.max, b.status.layer.currency)
-            ))
-            .color(ERROR),
-        );
+        ui.label(RichText::new(format!("Breaks {}", b.describe())).color(ERROR));
     }
     for l in &p.under_minimum {
         if let Some(min) = l.min {
@@ -547,18 +537,12 @@ fn precheck_result_ui(ui: &mut Ui, p: &Precheck) {
         }
     }
     if let Some(f) = &p.fee {
-        let both = if f.currency == f.payment_currency {
-            money(f.amount, f.currency)
-        } else {
-            format!(
-                "{} ({})",
-                money(f.amount, f.currency),
-                money(f.in_payment_currency, f.payment_currency)
-            )
-        };
         ui.label(format!(
-            "Fee {}: {both} — {}, {}",
-            f.rule, f.name, f.explanation
+            "Fee {}: {} — {}, {}",
+            f.rule,
+            f.amounts(),
+            f.name,
+            f.explanation
         ))
         .on_hover_text(format!("Source: {}", f.source));
     }

@@ -64,6 +64,18 @@ pub struct TxnDialog {
     pub focused: bool,
 }
 
+impl TxnDialog {
+    pub fn new(editing: Option<i64>, draft: TxnDraft) -> Box<TxnDialog> {
+        Box::new(TxnDialog {
+            editing,
+            draft,
+            error: None,
+            preview: None,
+            focused: false,
+        })
+    }
+}
+
 pub struct PrecheckDialog {
     pub draft: PrecheckDraft,
     pub result: Option<(PrecheckDraft, Result<crate::wallet::Precheck, String>)>,
@@ -224,24 +236,21 @@ impl Spending {
         };
         match act {
             Act::OpenRecord => {
-                self.dialog = Some(SpendDialog::Txn(Box::new(TxnDialog {
-                    editing: None,
-                    draft: TxnDraft {
+                self.dialog = Some(SpendDialog::Txn(TxnDialog::new(
+                    None,
+                    TxnDraft {
                         currency: "CNY".into(),
                         ty: "goods".into(),
                         to: "merchant".into(),
                         ..TxnDraft::default()
                     },
-                    error: None,
-                    preview: None,
-                    focused: false,
-                })));
+                )));
                 false
             }
             Act::RecordChecked(p) => {
-                self.dialog = Some(SpendDialog::Txn(Box::new(TxnDialog {
-                    editing: None,
-                    draft: TxnDraft {
+                self.dialog = Some(SpendDialog::Txn(TxnDialog::new(
+                    None,
+                    TxnDraft {
                         amount: p.amount,
                         currency: p.currency,
                         ty: p.ty,
@@ -252,22 +261,14 @@ impl Spending {
                         },
                         ..TxnDraft::default()
                     },
-                    error: None,
-                    preview: None,
-                    focused: false,
-                })));
+                )));
                 false
             }
             Act::OpenEdit(id) => {
                 match w.txn(id) {
                     Ok(t) => {
-                        self.dialog = Some(SpendDialog::Txn(Box::new(TxnDialog {
-                            editing: Some(id),
-                            draft: t.new.to_draft(),
-                            error: None,
-                            preview: None,
-                            focused: false,
-                        })));
+                        self.dialog =
+                            Some(SpendDialog::Txn(TxnDialog::new(Some(id), t.new.to_draft())));
                     }
                     Err(e) => self.notice = Some((e.to_string(), true)),
                 }

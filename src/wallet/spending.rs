@@ -205,6 +205,29 @@ fn invalid(field: &'static str, message: impl Into<String>) -> Error {
     Error::Invalid(FieldErrors(vec![FieldError::new(field, message)]))
 }
 
+/// `amount` in every limit currency with the rates on or before `day` (Q6).
+fn convert_with(
+    conn: &rusqlite::Connection,
+    amount: Decimal,
+    currency: Currency,
+    day: NaiveDate,
+) -> Result<Vec<Converted>> {
+    let lookup = |a: Currency, b: Currency| store::latest_rate(conn, a, b, day).ok().flatten();
+    limits::LIMIT_CURRENCIES
+        .iter()
+        .map(|&target| {
+            let (rate, rate_date) = money::conversion(currency, target, day, &lookup)
+                .map_err(|e| invalid("currency", e.to_string()))?;
+            Ok(Converted {
+                currency: target,
+                amount: target.round(amount * rate),
+                rate,
+                rate_date,
+            })
+        })
+        .collect()
+}
+
 impl Wallet {
     pub fn books(&self) -> &LimitBooks {
         &self.books
@@ -303,21 +326,7 @@ impl Wallet {
         currency: Currency,
         day: NaiveDate,
     ) -> Result<Vec<Converted>> {
-        let conn = self.store.conn();
-        let lookup = |a: Currency, b: Currency| store::latest_rate(conn, a, b, day).ok().flatten();
-        limits::LIMIT_CURRENCIES
-            .iter()
-            .map(|&target| {
-                let (rate, rate_date) = money::conversion(currency, target, day, &lookup)
-                    .map_err(|e| invalid("currency", e.to_string()))?;
-                Ok(Converted {
-                    currency: target,
-                    amount: target.round(amount * rate),
-                    rate,
-                    rate_date,
-                })
-            })
-            .collect()
+        convert_with(self.store.conn(), amount, currency, day)
     }
 
     // ---- transactions --------------------------------------------------------
@@ -1240,20 +1249,7 @@ impl Wallet {
                     })
                     .collect()
             } else {
-                let conn: &rusqlite::Connection = &tx;
-                let lookup =
-                    |a: Currency, b: Currency| store::latest_rate(conn, a, b, day).ok().flatten();
-                let mut v = Vec::new();
-                for target in limits::LIMIT_CURRENCIES {
-                    let (rate, rate_date) = money::conversion(currency, target, day, &lookup)
-                        .map_err(|e| invalid("currency", e.to_string()))?;
-                    v.push(Converted {
-                        currency: target,
-                        amount: target.round(amount * rate),
-                        rate,
-                        rate_date,
-                    });
-                }
+                let v = convert_with(&tx, amount, currency, day)?;
                 cache.insert(key, v.clone());
                 v
             };
