@@ -30,9 +30,9 @@ pub enum RateCmd {
     List,
 }
 
-/// A transaction's fields, as flags.
+/// What a payment is, shared by `tx add|edit` and `precheck`.
 #[derive(Debug, Args)]
-pub struct TxFields {
+pub struct PaymentFlags {
     /// A decimal with '.', e.g. 1234.50
     #[arg(long)]
     amount: String,
@@ -45,6 +45,13 @@ pub struct TxFields {
     /// merchant (default), alipay-account or bank-account
     #[arg(long, default_value = "")]
     to: String,
+}
+
+/// A transaction's fields, as flags.
+#[derive(Debug, Args)]
+pub struct TxFields {
+    #[command(flatten)]
+    payment: PaymentFlags,
     /// The method that paid
     #[arg(long, default_value = "")]
     method: String,
@@ -64,10 +71,10 @@ impl TxFields {
     fn draft(&self) -> TxnDraft {
         TxnDraft {
             at: self.at.clone(),
-            amount: self.amount.clone(),
-            currency: self.currency.clone(),
-            ty: self.ty.clone(),
-            to: self.to.clone(),
+            amount: self.payment.amount.clone(),
+            currency: self.payment.currency.clone(),
+            ty: self.payment.ty.clone(),
+            to: self.payment.to.clone(),
             method: self.method.clone(),
             counterparty: self.counterparty.clone(),
             note: self.note.clone(),
@@ -178,16 +185,8 @@ pub enum SettingCmd {
 pub struct PrecheckArgs {
     #[arg(long)]
     account: i64,
-    #[arg(long)]
-    amount: String,
-    #[arg(long)]
-    currency: String,
-    /// personal, goods or services
-    #[arg(long = "type")]
-    ty: String,
-    /// merchant (default), alipay-account or bank-account
-    #[arg(long, default_value = "")]
-    to: String,
+    #[command(flatten)]
+    payment: PaymentFlags,
 }
 
 fn limit_json(s: &LimitStatus, binding: bool) -> Value {
@@ -613,7 +612,7 @@ pub fn tx(w: &mut Wallet, cmd: &TxCmd, json: bool) -> Result<String, Failure> {
                 &cancel,
             )? {
                 Finished::Done(p) => p,
-                Finished::Cancelled => unreachable_cancel()?,
+                Finished::Cancelled => cancelled()?,
             };
             let text = preview_text(&preview);
             if !preview.errors.is_empty() {
@@ -636,7 +635,7 @@ pub fn tx(w: &mut Wallet, cmd: &TxCmd, json: bool) -> Result<String, Failure> {
                 &cancel,
             )? {
                 Finished::Done(n) => n,
-                Finished::Cancelled => unreachable_cancel()?,
+                Finished::Cancelled => cancelled()?,
             };
             Ok(if json {
                 preview_json(&preview, n)
@@ -661,7 +660,7 @@ pub fn tx(w: &mut Wallet, cmd: &TxCmd, json: bool) -> Result<String, Failure> {
 
 /// The CLI never sets its cancel flag (Ctrl+C ends the process, and the open
 /// database transaction with it).
-fn unreachable_cancel<T>() -> Result<T, Failure> {
+fn cancelled<T>() -> Result<T, Failure> {
     Err(Failure {
         code: 1,
         message: "cancelled; nothing was written".into(),
@@ -697,10 +696,10 @@ pub fn precheck(w: &Wallet, a: &PrecheckArgs, json: bool) -> Result<String, Fail
     let p = w.precheck(
         AccountId(a.account),
         &PrecheckDraft {
-            amount: a.amount.clone(),
-            currency: a.currency.clone(),
-            ty: a.ty.clone(),
-            to: a.to.clone(),
+            amount: a.payment.amount.clone(),
+            currency: a.payment.currency.clone(),
+            ty: a.payment.ty.clone(),
+            to: a.payment.to.clone(),
         },
     )?;
     Ok(if json {

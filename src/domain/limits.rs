@@ -666,6 +666,11 @@ impl Layer {
             && !(self.skips_exempt && exempt)
     }
 
+    /// Counts every payment of the account: no type, destination or method of its own.
+    pub fn counts_every_payment(&self) -> bool {
+        self.types.is_empty() && self.to.is_empty() && self.method.is_none()
+    }
+
     /// "Q1 · Verified, a year · USD 50,000.00"
     pub fn title(&self) -> String {
         format!("{} {}", self.rule, self.name)
@@ -820,9 +825,7 @@ pub fn binding(
         .iter()
         .enumerate()
         .filter(|(_, s)| s.layer.window != Window::Single)
-        .filter(|(_, s)| {
-            s.layer.types.is_empty() && s.layer.to.is_empty() && s.layer.method.is_none()
-        })
+        .filter(|(_, s)| s.layer.counts_every_payment())
         .filter_map(|(i, s)| Some((i, s.remaining * to_usd(s.layer.currency)?)))
         .min_by(|a, b| a.1.cmp(&b.1))
         .map(|(i, _)| i)
@@ -864,6 +867,17 @@ pub struct Proposed {
 }
 
 impl Proposed {
+    /// A recorded payment, as the limits see it.
+    pub fn recorded(t: &super::txn::Txn) -> Proposed {
+        Proposed {
+            amounts: t.converted.iter().map(|c| (c.currency, c.amount)).collect(),
+            ty: t.new.ty,
+            to: t.new.to,
+            method: t.new.method,
+            exempt: t.new.fx_exempt,
+        }
+    }
+
     pub fn amount_in(&self, c: Currency) -> Option<Decimal> {
         self.amounts.iter().find(|(k, _)| *k == c).map(|(_, a)| *a)
     }

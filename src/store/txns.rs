@@ -388,28 +388,18 @@ pub fn txn_page_of(
         return txn_page(c, f, offset, limit);
     }
     let end = (offset + limit).min(total);
-    let from_end = total - end;
-    let (w, mut p) = f.clause();
-    let n = p.len();
-    p.push(rusqlite::types::Value::Integer(
-        i64::try_from(end - offset).unwrap_or(0),
-    ));
-    p.push(rusqlite::types::Value::Integer(
-        i64::try_from(from_end).unwrap_or(0),
-    ));
-    let mut st = c.prepare_cached(&format!(
-        "SELECT {TXN_COLUMNS} FROM txn WHERE id IN (
-             SELECT id FROM txn WHERE {w} ORDER BY at_utc ASC, id ASC LIMIT ?{} OFFSET ?{})
-         ORDER BY at_utc DESC, id DESC",
-        n + 1,
-        n + 2
-    ))?;
-    let rows = st.query_map(params_from_iter(p), txn_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    page(c, f, total - end, end - offset, "ASC")
 }
 
 /// One page, newest first.
 pub fn txn_page(c: &Connection, f: &TxnFilter, offset: u64, limit: u64) -> Result<Vec<Txn>> {
+    page(c, f, offset, limit, "DESC")
+}
+
+/// `limit` rows after skipping `offset` in time order `dir` (ASC from the oldest,
+/// DESC from the newest), returned newest first. The offset is walked in the
+/// (account_id, at_utc, id) index alone; only the page's rows are read from the table.
+fn page(c: &Connection, f: &TxnFilter, offset: u64, limit: u64, dir: &str) -> Result<Vec<Txn>> {
     let (w, mut p) = f.clause();
     let n = p.len();
     p.push(rusqlite::types::Value::Integer(
@@ -418,11 +408,9 @@ pub fn txn_page(c: &Connection, f: &TxnFilter, offset: u64, limit: u64) -> Resul
     p.push(rusqlite::types::Value::Integer(
         i64::try_from(offset).unwrap_or(i64::MAX),
     ));
-    // The offset is walked in the (account_id, at_utc, id) index alone; only the
-    // page's rows are read from the table.
     let mut st = c.prepare_cached(&format!(
         "SELECT {TXN_COLUMNS} FROM txn WHERE id IN (
-             SELECT id FROM txn WHERE {w} ORDER BY at_utc DESC, id DESC LIMIT ?{} OFFSET ?{})
+             SELECT id FROM txn WHERE {w} ORDER BY at_utc {dir}, id {dir} LIMIT ?{} OFFSET ?{})
          ORDER BY at_utc DESC, id DESC",
         n + 1,
         n + 2

@@ -910,10 +910,11 @@ impl WalletApp {
             .map(|m| (m.id, m.title()))
             .collect();
         let account = self.spending.account;
+        let tz = self.spending.time_zone();
         match &mut self.spending.dialog {
             None => {}
             Some(SpendDialog::Txn(d)) => {
-                txn_view::txn_dialog_ui(ctx, &self.wallet, &methods, d, &mut acts);
+                txn_view::txn_dialog_ui(ctx, &self.wallet, tz, &methods, d, &mut acts);
             }
             Some(SpendDialog::Delete { id, text }) => {
                 txn_view::delete_dialog_ui(ctx, *id, text, &mut acts);

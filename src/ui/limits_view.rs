@@ -10,9 +10,10 @@ use rust_decimal::prelude::ToPrimitive;
 use super::form::{self, ERROR, OK, WARN};
 use super::spending::{Act, PrecheckDialog, RateForm, SpendDialog, Spending};
 use crate::domain::limits::{LimitStatus, Origin, TxType, Window};
+use crate::domain::money::Rate;
 use crate::domain::money::{Currency, money};
 use crate::domain::risk::Level;
-use crate::wallet::{Precheck, Wallet};
+use crate::wallet::{CapDraft, Precheck, Wallet, YearSeries};
 
 fn bar_color(s: &LimitStatus) -> Color32 {
     match s.level() {
@@ -136,13 +137,13 @@ fn status_row_ui(ui: &mut Ui, s: &LimitStatus, binding: bool, acts: &mut Vec<Act
 }
 
 pub fn limits_ui(ui: &mut Ui, sp: &mut Spending, acts: &mut Vec<Act>) {
-    let Some(q) = sp.quota.clone() else {
+    sp.notice_ui(ui);
+    let Some(q) = &sp.quota else {
         if let Some(e) = &sp.load_error {
             ui.label(RichText::new(e).color(ERROR));
         }
         return;
     };
-    sp.notice_ui(ui);
     ui.heading(format!("Limits — {}", q.account.label));
     ui.horizontal_wrapped(|ui| {
         if ui
@@ -159,18 +160,18 @@ pub fn limits_ui(ui: &mut Ui, sp: &mut Spending, acts: &mut Vec<Act>) {
         {
             acts.push(Act::OpenRecord);
         }
-        let current = q.book.clone();
+        let current = &q.book;
         let name = sp
             .books
             .iter()
-            .find(|(id, _)| *id == current)
+            .find(|(id, _)| id == current)
             .map_or(current.clone(), |(_, n)| n.clone());
         let combo_label = ui.label("Limit book");
         egui::ComboBox::from_id_salt("limit_book")
             .selected_text(name)
             .show_ui(ui, |ui| {
                 for (id, n) in &sp.books {
-                    if ui.selectable_label(*id == current, n).clicked() && *id != current {
+                    if ui.selectable_label(id == current, n).clicked() && id != current {
                         acts.push(Act::SetBook(id.clone()));
                     }
                 }
@@ -212,19 +213,19 @@ pub fn limits_ui(ui: &mut Ui, sp: &mut Spending, acts: &mut Vec<Act>) {
                 for (i, s) in q.statuses.iter().enumerate() {
                     status_row_ui(left, s, q.binding == Some(i), acts);
                 }
-                chart_ui(right, sp);
+                chart_ui(right, sp.series.as_ref());
                 right.add_space(8.0);
-                fx_ui(right, sp);
+                fx_ui(right, &sp.fx);
                 right.add_space(8.0);
-                cap_form_ui(right, sp, acts);
+                cap_form_ui(right, &mut sp.cap_form, &sp.methods, acts);
                 right.add_space(8.0);
-                rates_ui(right, sp, acts);
+                rates_ui(right, &mut sp.rate_form, &sp.rates, acts);
             });
         });
 }
 
-fn chart_ui(ui: &mut Ui, sp: &Spending) {
-    let Some(s) = &sp.series else {
+fn chart_ui(ui: &mut Ui, series: Option<&YearSeries>) {
+    let Some(s) = series else {
         return;
     };
     ui.strong(format!("{} so far, in USD", s.year));
@@ -303,9 +304,8 @@ fn chart_ui(ui: &mut Ui, sp: &Spending) {
     }
 }
 
-fn fx_ui(ui: &mut Ui, sp: &Spending) {
-    let year: Vec<&LimitStatus> = sp
-        .fx
+fn fx_ui(ui: &mut Ui, fx: &[LimitStatus]) {
+    let year: Vec<&LimitStatus> = fx
         .iter()
         .filter(|s| s.layer.window != Window::Single)
         .collect();
@@ -330,10 +330,14 @@ fn fx_ui(ui: &mut Ui, sp: &Spending) {
     }
 }
 
-fn cap_form_ui(ui: &mut Ui, sp: &mut Spending, acts: &mut Vec<Act>) {
+fn cap_form_ui(
+    ui: &mut Ui,
+    f: &mut CapDraft,
+    methods: &[crate::domain::Method],
+    acts: &mut Vec<Act>,
+) {
     ui.strong("Add your own cap");
     ui.label(RichText::new("e.g. your card's issuer allows CNY 20,000 a month").weak());
-    let f = &mut sp.cap_form;
     Grid::new("cap_form").num_columns(2).show(ui, |ui| {
         let l = ui.label("Cap name");
         ui.add(TextEdit::singleline(&mut f.name).desired_width(180.0))
@@ -368,7 +372,7 @@ fn cap_form_ui(ui: &mut Ui, sp: &mut Spending, acts: &mut Vec<Act>) {
             f.method
                 .parse::<i64>()
                 .map(|n| {
-                    sp.methods
+                    methods
                         .iter()
                         .find(|m| m.id.0 == n)
                         .map_or_else(|| n.to_string(), crate::domain::Method::title)
@@ -379,7 +383,7 @@ fn cap_form_ui(ui: &mut Ui, sp: &mut Spending, acts: &mut Vec<Act>) {
             .selected_text(title)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut f.method, String::new(), "Any method");
-                for m in &sp.methods {
+                for m in methods {
                     ui.selectable_value(&mut f.method, m.id.to_string(), m.title());
                 }
             })
@@ -388,12 +392,12 @@ fn cap_form_ui(ui: &mut Ui, sp: &mut Spending, acts: &mut Vec<Act>) {
         ui.end_row();
     });
     if ui.button("Add cap").clicked() {
-        acts.push(Act::AddCap(sp.cap_form.clone()));
+        acts.push(Act::AddCap(f.clone()));
     }
 }
 
-fn rates_ui(ui: &mut Ui, sp: &mut Spending, acts: &mut Vec<Act>) {
-    egui::CollapsingHeader::new(format!("Exchange rates ({})", sp.rates.len()))
+fn rates_ui(ui: &mut Ui, f: &mut RateForm, rates: &[Rate], acts: &mut Vec<Act>) {
+    egui::CollapsingHeader::new(format!("Exchange rates ({})", rates.len()))
         .id_salt("rates")
         .show(ui, |ui| {
             ui.label(
@@ -402,7 +406,6 @@ fn rates_ui(ui: &mut Ui, sp: &mut Spending, acts: &mut Vec<Act>) {
                 )
                 .weak(),
             );
-            let f: &mut RateForm = &mut sp.rate_form;
             ui.horizontal(|ui| {
                 ui.label("1");
                 ui.add(TextEdit::singleline(&mut f.from).hint_text("USD").desired_width(44.0));
@@ -415,7 +418,7 @@ fn rates_ui(ui: &mut Ui, sp: &mut Spending, acts: &mut Vec<Act>) {
                     acts.push(Act::AddRate(f.clone()));
                 }
             });
-            for r in sp.rates.iter().take(40) {
+            for r in rates.iter().take(40) {
                 ui.label(format!("{}  1 {} = {} {}", r.date, r.from, r.rate, r.to));
             }
         });

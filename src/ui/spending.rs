@@ -222,13 +222,6 @@ impl Spending {
             .and_then(|p| p.get(usize::try_from(index % PAGE).ok()?))
     }
 
-    fn method_title(&self, id: crate::domain::MethodId) -> String {
-        self.methods
-            .iter()
-            .find(|m| m.id == id)
-            .map_or_else(|| format!("method {id}"), Method::title)
-    }
-
     /// Carry out an action; returns whether the data changed (the app reloads).
     pub fn apply(&mut self, w: &mut Wallet, act: Act) -> bool {
         let Some(account) = self.account else {
@@ -638,7 +631,18 @@ impl Spending {
         }
     }
 
+    /// A method's title ("Visa •••• 1111"), archived ones included.
     pub fn method_name(&self, id: crate::domain::MethodId) -> String {
-        self.method_title(id)
+        self.methods
+            .iter()
+            .find(|m| m.id == id)
+            .map_or_else(|| format!("method {id}"), Method::title)
+    }
+
+    /// The time zone of the limit windows, as read with the quota.
+    pub fn time_zone(&self) -> chrono_tz::Tz {
+        self.quota
+            .as_ref()
+            .map_or(crate::domain::limits::DEFAULT_TIME_ZONE, |q| q.time_zone)
     }
 }

@@ -7,7 +7,7 @@ use egui_extras::{Column, TableBuilder};
 
 use super::form::{self, ERROR, OK, WARN};
 use super::spending::{Act, SpendDialog, Spending, TxnDialog};
-use crate::domain::limits::{Destination, TxType, local_day};
+use crate::domain::limits::{Destination, Proposed, TxType, local_day, under_minimum};
 use crate::domain::money::{Currency, format_amount, money};
 use crate::wallet::Wallet;
 
@@ -109,7 +109,7 @@ pub fn transactions_ui(ui: &mut Ui, w: &Wallet, sp: &mut Spending, acts: &mut Ve
         ui.label(RichText::new(e).color(ERROR));
     }
     ui.label(RichText::new(format!("{} payments", sp.total)).weak());
-    let tz = w.time_zone();
+    let tz = sp.time_zone();
     let total = usize::try_from(sp.total).unwrap_or(usize::MAX);
     let text_height = egui::TextStyle::Body.resolve(ui.style()).size + 8.0;
     TableBuilder::new(ui)
@@ -186,15 +186,14 @@ pub fn transactions_ui(ui: &mut Ui, w: &Wallet, sp: &mut Spending, acts: &mut Ve
                 row.col(|ui| {
                     ui.horizontal(|ui| {
                         ui.label(t.new.to.id());
-                        let under = matches!(
-                            t.new.to,
-                            Destination::AlipayAccount | Destination::BankAccount
-                        ) && t
-                            .in_currency(Currency::USD)
-                            .is_some_and(|u| u < rust_decimal::Decimal::new(14, 1));
-                        if under {
-                            ui.label(RichText::new("Q2").color(WARN))
-                                .on_hover_text("Under the USD 1.4 minimum of Q2");
+                        let statuses = sp.quota.as_ref().map_or(&[][..], |q| &q.statuses);
+                        if let Some(l) = under_minimum(statuses, &Proposed::recorded(&t)).first() {
+                            ui.label(RichText::new(&l.rule).color(WARN))
+                                .on_hover_text(format!(
+                                    "Under the minimum of {}: {}",
+                                    l.title(),
+                                    l.min.map(|m| money(m, l.currency)).unwrap_or_default()
+                                ));
                         }
                     });
                 });
@@ -226,6 +225,7 @@ pub fn transactions_ui(ui: &mut Ui, w: &Wallet, sp: &mut Spending, acts: &mut Ve
 pub fn txn_dialog_ui(
     ctx: &egui::Context,
     w: &Wallet,
+    tz: chrono_tz::Tz,
     methods: &[(crate::domain::MethodId, String)],
     d: &mut TxnDialog,
     acts: &mut Vec<Act>,
@@ -238,7 +238,6 @@ pub fn txn_dialog_ui(
             "Record payment"
         });
         ui.add_space(6.0);
-        let tz = w.time_zone();
         let errors = d
             .draft
             .validate(w.clock().now(), tz)
@@ -356,7 +355,6 @@ pub fn txn_dialog_ui(
                 });
             d.preview = Some((d.draft.clone(), r));
         }
-        let mut blocked = None;
         if errors.is_empty() {
             match d.preview.as_ref().map(|(_, r)| r) {
                 Some(Ok(s)) if !s.is_empty() => {
@@ -370,12 +368,10 @@ pub fn txn_dialog_ui(
                         )
                         .weak(),
                     );
-                    blocked = Some(e.clone());
                 }
                 _ => {}
             }
         }
-        let _ = blocked;
         let submit = if d.editing.is_some() {
             "Save changes"
         } else {

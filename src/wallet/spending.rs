@@ -201,6 +201,19 @@ fn foreign_card(m: &crate::domain::Method) -> bool {
     }
 }
 
+/// The accounts a layer adds up: the person's accounts of its providers for a
+/// per-person layer (Q3), else the account itself.
+fn layer_accounts(layer: &Layer, account: AccountId, all: &[Account]) -> Vec<AccountId> {
+    if layer.per_person {
+        all.iter()
+            .filter(|a| layer.providers.contains(&a.provider))
+            .map(|a| a.id)
+            .collect()
+    } else {
+        vec![account]
+    }
+}
+
 fn invalid(field: &'static str, message: impl Into<String>) -> Error {
     Error::Invalid(FieldErrors(vec![FieldError::new(field, message)]))
 }
@@ -548,22 +561,32 @@ impl Wallet {
         Ok(())
     }
 
-    /// The used amount of a layer in the window containing `at`.
+    /// A layer with what is used of it in the window containing `at`.
+    fn status(
+        &self,
+        layer: Layer,
+        account: AccountId,
+        all: &[Account],
+        at: DateTime<FixedOffset>,
+        tz: Tz,
+    ) -> Result<LimitStatus> {
+        let span = limits::span(layer.window, at, tz);
+        let used = match &span {
+            Some(s) => self.used(&layer, account, all, s)?,
+            None => Decimal::ZERO,
+        };
+        Ok(LimitStatus::new(layer, used, span))
+    }
+
+    /// The used amount of a layer in a window.
     fn used(
         &self,
         layer: &Layer,
-        account: &Account,
+        account: AccountId,
         all: &[Account],
         span: &limits::Span,
     ) -> Result<Decimal> {
-        let accounts: Vec<AccountId> = if layer.per_person {
-            all.iter()
-                .filter(|a| layer.providers.contains(&a.provider))
-                .map(|a| a.id)
-                .collect()
-        } else {
-            vec![account.id]
-        };
+        let accounts = layer_accounts(layer, account, all);
         let (usd, cny) = store::usage(
             self.store.conn(),
             &UsageQuery {
@@ -597,16 +620,10 @@ impl Wallet {
         let book = self.book_of(account)?;
         let overrides = store::overrides(self.store.conn(), account)?;
         let caps = store::caps(self.store.conn(), account)?;
-        let layers = limits::layers_in_force(book, &acc, at, tz, &overrides, &caps);
-        let mut statuses = Vec::new();
-        for layer in layers {
-            let span = limits::span(layer.window, at, tz);
-            let used = match &span {
-                Some(s) => self.used(&layer, &acc, &all, s)?,
-                None => Decimal::ZERO,
-            };
-            statuses.push(LimitStatus::new(layer, used, span));
-        }
+        let statuses = limits::layers_in_force(book, &acc, at, tz, &overrides, &caps)
+            .into_iter()
+            .map(|layer| self.status(layer, account, &all, at, tz))
+            .collect::<Result<Vec<_>>>()?;
         let today = local_day(at, tz);
         let binding = limits::binding(&statuses, &|c| self.rate_to_usd(c, today));
         Ok(Quota {
@@ -633,37 +650,14 @@ impl Wallet {
         let now = self.clock.now();
         let tz = self.time_zone();
         let all = self.accounts()?;
-        let day = local_day(now, tz);
         let book = self.books.get(self.books.default_id());
-        let mut keys: Vec<&str> = Vec::new();
-        for l in book.limits.iter().filter(|l| l.per_person) {
-            if !keys.contains(&l.key.as_str()) {
-                keys.push(&l.key);
+        let mut out: Vec<LimitStatus> = Vec::new();
+        for holder in &all {
+            for layer in limits::layers_in_force(book, holder, now, tz, &[], &[]) {
+                if layer.per_person && !out.iter().any(|s| s.layer.key == layer.key) {
+                    out.push(self.status(layer, holder.id, &all, now, tz)?);
+                }
             }
-        }
-        let mut out = Vec::new();
-        for key in keys {
-            let Some(spec) = book
-                .limits
-                .iter()
-                .filter(|l| l.key == key && l.effective <= day && l.until.is_none_or(|u| day < u))
-                .max_by_key(|l| l.effective)
-            else {
-                continue;
-            };
-            let Some(holder) = all.iter().find(|a| spec.providers.contains(&a.provider)) else {
-                continue;
-            };
-            let layers = limits::layers_in_force(book, holder, now, tz, &[], &[]);
-            let Some(layer) = layers.into_iter().find(|l| l.key == key) else {
-                continue;
-            };
-            let span = limits::span(layer.window, now, tz);
-            let used = match &span {
-                Some(s) => self.used(&layer, holder, &all, s)?,
-                None => Decimal::ZERO,
-            };
-            out.push(LimitStatus::new(layer, used, span));
         }
         Ok(out)
     }
@@ -680,22 +674,15 @@ impl Wallet {
             .statuses
             .iter()
             .filter(|s| s.layer.window == Window::Year && s.layer.currency == Currency::USD)
-            .filter(|s| {
-                s.layer.types.is_empty() && s.layer.to.is_empty() && s.layer.method.is_none()
-            })
+            .filter(|s| s.layer.counts_every_payment())
             // The annual limit with the least left: the one this year runs into.
             .min_by_key(|s| s.remaining)
             .cloned();
         let (accounts, skip_exempt) = match &annual {
-            Some(s) if s.layer.per_person => (
-                self.accounts()?
-                    .into_iter()
-                    .filter(|a| s.layer.providers.contains(&a.provider))
-                    .map(|a| a.id)
-                    .collect(),
+            Some(s) => (
+                layer_accounts(&s.layer, account, &self.accounts()?),
                 s.layer.skips_exempt,
             ),
-            Some(s) => (vec![account], s.layer.skips_exempt),
             None => (vec![account], false),
         };
         let daily = store::daily_usd(
