@@ -6,7 +6,16 @@ use chrono::{Datelike, Months, NaiveDate};
 use serde::Deserialize;
 use zeroize::Zeroizing;
 
-use crate::domain::{AccountDraft, CardDraft, PaypalDraft};
+use chrono::{DateTime, Duration, FixedOffset};
+use chrono_tz::Tz;
+use rust_decimal::Decimal;
+
+use crate::domain::limits::{self, Destination, TxType, local_day};
+use crate::domain::money::{Converted, Currency};
+use crate::domain::txn::NewTxn;
+use crate::domain::{Account, AccountDraft, CardDraft, MethodId, MethodStatus, PaypalDraft};
+use crate::store;
+use crate::wallet::convert_with;
 
 const DEMO_JSON: &str = include_str!("../assets/demo.json");
 
@@ -126,6 +135,153 @@ pub fn sample(today: NaiveDate) -> Result<Vec<DemoAccount>, String> {
                 .collect(),
         })
         .collect())
+}
+
+/// Generate `n` realistic payments over the last 15 months across the
+/// accounts (and the rates they need), inside the caller's transaction.
+pub(crate) fn transactions(
+    tx: &rusqlite::Connection,
+    n: u64,
+    tz: Tz,
+    now: DateTime<FixedOffset>,
+) -> crate::wallet::Result<u64> {
+    let accounts = store::accounts(tx)?;
+    let today = local_day(now, tz);
+    let start = today - Duration::days(455);
+    // Monthly rates, a little wobble, so conversions are real.
+    let base: [(&str, &str, i64); 3] = [
+        ("USD", "CNY", 71_800),
+        ("HKD", "CNY", 9_200),
+        ("EUR", "USD", 10_850),
+    ];
+    let mut day = start;
+    let mut k = 0i64;
+    while day <= today {
+        for (from, to, v) in base {
+            let r = Decimal::new(v + (k * 37 % 200) - 100, 4);
+            let (Ok(f), Ok(t)) = (Currency::parse("from", from), Currency::parse("to", to)) else {
+                continue;
+            };
+            store::set_rate(tx, f, t, day, r)?;
+        }
+        k += 1;
+        day += Duration::days(30);
+    }
+    let payers: Vec<&Account> = accounts
+        .iter()
+        .filter(|a| a.provider != crate::domain::Provider::AlibabaCloud)
+        .collect();
+    let cloud: Vec<&Account> = accounts
+        .iter()
+        .filter(|a| a.provider == crate::domain::Provider::AlibabaCloud)
+        .collect();
+    let mut methods = std::collections::HashMap::new();
+    for a in &accounts {
+        let ms: Vec<MethodId> = store::methods(tx, a.id, false)?
+            .into_iter()
+            .filter(|m| m.status == MethodStatus::Active)
+            .map(|m| m.id)
+            .collect();
+        methods.insert(a.id, ms);
+    }
+    let counterparties = [
+        "瑞幸咖啡 Luckin Coffee",
+        "滴滴出行 DiDi",
+        "美团外卖 Meituan",
+        "盒马鲜生 Hema",
+        "全家 FamilyMart",
+        "Shanghai Metro",
+        "淘宝 Taobao",
+        "京东 JD.com",
+        "携程 Trip.com",
+        "海底捞 Haidilao",
+        "Landlord (rent)",
+        "University tuition",
+        "中国移动 China Mobile",
+        "Friend: 王伟",
+    ];
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut rnd = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let span_secs = (today - start).num_days().max(1) * 86_400;
+    let start_at = limits::midnight(start, tz);
+    let mut cache: std::collections::HashMap<(Currency, NaiveDate), Vec<Converted>> =
+        std::collections::HashMap::new();
+    let hkd = Currency::parse("currency", "HKD")?;
+    let mut written = 0;
+    for i in 0..n {
+        let r = rnd();
+        let (acc, is_cloud) = if !cloud.is_empty() && r % 10 == 0 {
+            (cloud[(r / 10) as usize % cloud.len()], true)
+        } else if let Some(a) = payers.get((r / 7) as usize % payers.len().max(1)) {
+            (*a, false)
+        } else {
+            continue;
+        };
+        #[allow(clippy::cast_possible_wrap)]
+        let offset = (rnd() % span_secs as u64) as i64;
+        let at = start_at + Duration::seconds(offset);
+        let at = at.with_timezone(&tz).fixed_offset();
+        let pick = rnd() % 100;
+        let (ty, to) = match pick {
+            0..=59 => (TxType::Goods, Destination::Merchant),
+            60..=84 => (TxType::Services, Destination::Merchant),
+            85..=94 => (TxType::Personal, Destination::AlipayAccount),
+            _ => (TxType::Personal, Destination::BankAccount),
+        };
+        let currency = if is_cloud {
+            Currency::USD
+        } else if acc.provider == crate::domain::Provider::AlipayHk {
+            hkd
+        } else {
+            Currency::CNY
+        };
+        // Mostly small payments, now and then a large one.
+        let size = rnd() % 1000;
+        let cents_amount: i64 = match size {
+            0..=699 => 500 + (rnd() % 9_500) as i64,
+            700..=949 => 10_000 + (rnd() % 90_000) as i64,
+            _ => 100_000 + (rnd() % 900_000) as i64,
+        };
+        let amount = Decimal::new(cents_amount, 2);
+        let method = methods
+            .get(&acc.id)
+            .and_then(|ms| (!ms.is_empty()).then(|| ms[(rnd() as usize) % ms.len()]));
+        let cp = counterparties[(rnd() as usize) % counterparties.len()];
+        let t = NewTxn {
+            at,
+            amount,
+            currency,
+            ty,
+            to,
+            method,
+            counterparty: cp.into(),
+            note: if i % 17 == 0 {
+                "receipt kept".into()
+            } else {
+                String::new()
+            },
+            fx_exempt: cp == "University tuition",
+        };
+        let day = local_day(at, tz);
+        let key = (currency, day);
+        let converted = if let Some(c) = cache.get(&key) {
+            c.iter()
+                .map(|c| c.scaled("amount", amount))
+                .collect::<std::result::Result<Vec<_>, _>>()?
+        } else {
+            let v = convert_with(tx, amount, currency, day)?;
+            cache.insert(key, v.clone());
+            v
+        };
+        store::insert_txn(tx, acc.id, &t, day, &converted, now)?;
+        written += 1;
+    }
+    Ok(written)
 }
 
 #[cfg(test)]

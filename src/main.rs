@@ -31,6 +31,9 @@ fn main() -> ExitCode {
     }
 }
 
+/// How long the integrity check on start may take for the window.
+const WINDOW_CHECK_BUDGET: std::time::Duration = std::time::Duration::from_secs(5);
+
 fn open_window(args: &Cli, clock: Clock) -> anyhow::Result<()> {
     if args.demo {
         // A fresh database in a temporary folder and an in-memory secret store:
@@ -39,10 +42,9 @@ fn open_window(args: &Cli, clock: Clock) -> anyhow::Result<()> {
             .prefix("walletdesk-demo-")
             .tempdir()?;
         let mut wallet = Wallet::open(&dir.path().join("demo.sqlite"), Vault::memory(), clock)?;
-        wallet.load_demo()?;
         // About fifteen months of spending: the FX quota near its warning line.
-        wallet.load_demo_transactions(1_600)?;
-        ui::run(wallet)?;
+        wallet.load_demo(1_600)?;
+        ui::run(wallet, walletdesk::wallet::StartReport::default())?;
         drop(dir);
         return Ok(());
     }
@@ -50,6 +52,9 @@ fn open_window(args: &Cli, clock: Clock) -> anyhow::Result<()> {
         Some(p) => p.clone(),
         None => cli::default_db_path().map_err(anyhow::Error::msg)?,
     };
-    let wallet = Wallet::open(&path, cli::vault_from_env(), clock)?;
-    ui::run(wallet)
+    let mut wallet = Wallet::open(&path, cli::vault_from_env(), clock)?;
+    // One window per database: a second is refused with the first one's pid.
+    wallet.lock_for_window()?;
+    let start = wallet.start_checks(WINDOW_CHECK_BUDGET, true)?;
+    ui::run(wallet, start)
 }

@@ -275,7 +275,9 @@ fn a_newer_database_exits_3_and_is_untouched() {
     let db = dir.path().join("future.sqlite");
     rusqlite::Connection::open(&db)
         .unwrap()
-        .execute_batch("CREATE TABLE x (y); PRAGMA user_version = 42;")
+        .execute_batch(
+            "CREATE TABLE x (y); PRAGMA user_version = 42; PRAGMA application_id = 1464093489;",
+        )
         .unwrap();
     let before = std::fs::read(&db).unwrap();
     let e = err(&walletdesk(&db, &["account", "list"], None), 3);

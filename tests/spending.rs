@@ -564,12 +564,11 @@ fn a_cancelled_import_writes_nothing() {
 fn ten_thousand_generated_rows_round_trip_exactly() {
     let dir = tempfile::tempdir().unwrap();
     let mut w = Wallet::open(&dir.path().join("a.sqlite"), Vault::memory(), clock()).unwrap();
-    w.load_demo().unwrap();
-    let n = w.load_demo_transactions(10_000).unwrap();
+    let (_, n) = w.load_demo(10_000).unwrap();
     assert_eq!(n, 10_000);
     let accounts = w.accounts().unwrap();
     let mut w2 = Wallet::open(&dir.path().join("b.sqlite"), Vault::memory(), clock()).unwrap();
-    w2.load_demo().unwrap();
+    w2.load_demo(0).unwrap();
     for r in w.rates().unwrap() {
         w2.set_rate(
             r.from.as_str(),

@@ -78,11 +78,29 @@ fn what_is_written_is_there_after_closing_and_reopening() {
 }
 
 #[test]
-fn an_empty_file_is_migrated_to_the_current_schema() {
+fn an_empty_file_is_refused_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("empty.sqlite");
     std::fs::write(&path, b"").unwrap();
+    let err = Store::open(&path).unwrap_err();
+    assert!(matches!(err, store::Error::NotADatabase { .. }), "{err}");
+    assert!(err.to_string().contains("empty file"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap().len(), 0);
+    for f in &db_files(&path)[1..] {
+        assert!(!f.exists(), "{} was created", f.display());
+    }
+}
+
+#[test]
+fn a_new_database_gets_the_current_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.sqlite");
     let s = Store::open(&path).unwrap();
+    let app: i32 = s
+        .conn()
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(app, store::APPLICATION_ID);
     let v: i64 = s
         .conn()
         .query_row("PRAGMA user_version", [], |r| r.get(0))
@@ -120,7 +138,7 @@ fn a_newer_database_is_refused_and_left_byte_for_byte_untouched() {
     {
         let c = Connection::open(&path).unwrap();
         c.execute_batch(
-            "CREATE TABLE future (x); INSERT INTO future VALUES (1); PRAGMA user_version = 99;",
+            "CREATE TABLE future (x); INSERT INTO future VALUES (1); PRAGMA user_version = 99; PRAGMA application_id = 1464093489;",
         )
         .unwrap();
     }
@@ -208,7 +226,7 @@ fn no_full_card_number_is_in_the_database_or_its_wal() {
     for n in numbers {
         t.wallet.add_card(a, &card(n)).unwrap();
     }
-    t.wallet.load_demo().unwrap();
+    t.wallet.load_demo(0).unwrap();
     let files = db_files(&t.path());
     assert!(
         files[1].metadata().unwrap().len() > 0,
@@ -240,7 +258,7 @@ fn no_full_card_number_is_in_the_database_or_its_wal() {
 #[test]
 fn demo_data_loads_in_one_go() {
     let mut t = temp_wallet(Vault::memory());
-    let ids = t.wallet.load_demo().unwrap();
+    let ids = t.wallet.load_demo(0).unwrap().0;
     assert_eq!(ids.len(), 4);
     let all: usize = ids
         .iter()

@@ -82,7 +82,7 @@ fn a_failed_demo_load_leaves_no_rows_and_no_secrets() {
     // Fail the keyring write of the demo's fourth card, after three succeeded.
     let key3 = vault::method_key(t.wallet.database_id(), MethodId(4));
     fail_next(t.wallet.vault(), &key3);
-    assert!(t.wallet.load_demo().is_err());
+    assert!(t.wallet.load_demo(0).is_err());
     assert!(t.wallet.accounts().unwrap().is_empty());
     for id in 1..=7 {
         let key = vault::method_key(t.wallet.database_id(), MethodId(id));

@@ -109,7 +109,7 @@ fn the_same_paypal_account_on_two_cloud_accounts_raises_ac8() {
 #[test]
 fn the_matrix_has_one_cell_per_method_and_provider_and_says_what_it_assumed() {
     let mut t = temp_wallet(Vault::memory());
-    t.wallet.load_demo().unwrap();
+    t.wallet.load_demo(0).unwrap();
     let rows = t.wallet.matrix().unwrap();
     assert_eq!(rows.len(), 7);
     for r in &rows {

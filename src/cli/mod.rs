@@ -16,8 +16,8 @@ use crate::domain::account::parse_date;
 use crate::domain::lifecycle::{Plan, Refusal, Step};
 use crate::domain::risk::Target;
 use crate::domain::{
-    AccountDraft, AccountId, CardDraft, FieldError, MethodId, Outcome, PaypalDraft, Provider,
-    Region, Tier, optional_text,
+    AccountDraft, AccountId, AccountPatch, CardDraft, FieldError, MethodId, Outcome, PaypalDraft,
+    Provider, Region, Tier, optional_text,
 };
 use crate::vault::Vault;
 use crate::wallet::{self, Basis, Clock, Wallet};
@@ -93,9 +93,23 @@ pub enum Command {
     /// Limit books, your figures and your own caps
     #[command(subcommand)]
     Limit(spending::LimitCmd),
-    /// Settings: time-zone, bank-fee-threshold
+    /// Settings: time-zone, bank-fee-threshold, backups-kept
     #[command(subcommand)]
     Setting(spending::SettingCmd),
+    /// Write a consistent copy of the database to FILE (SQLite online backup; no card numbers: they stay in the secret store)
+    Backup {
+        /// Where to write the copy (replaced only once the copy is complete)
+        file: PathBuf,
+    },
+    /// Replace the database's contents with a backup: FILE is checked first, and the current contents are kept in the backups folder
+    Restore {
+        /// A backup of this database (from `walletdesk backup` or the backups folder)
+        file: PathBuf,
+    },
+    /// List the automatic backups (made before migrations, imports and restores, and once a day), newest first
+    Backups,
+    /// Check the database (integrity_check) and that every live card's number is in the secret store
+    Check,
 }
 
 #[derive(Debug, Args)]
@@ -154,6 +168,37 @@ pub enum AccountCmd {
     Add(AccountAddArgs),
     /// List the accounts
     List,
+    /// Change an account: only the flags given change
+    Edit(AccountEditArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AccountEditArgs {
+    /// The account's id
+    id: i64,
+    /// alipay, alipay-hk, wechat-pay or alibaba-cloud (only while it has no methods or payments)
+    #[arg(long)]
+    provider: Option<String>,
+    #[arg(long)]
+    label: Option<String>,
+    /// US, EU, EUROPE-NON-EU, MY or OTHER
+    #[arg(long)]
+    region: Option<String>,
+    /// Country of registration (two letters)
+    #[arg(long)]
+    country: Option<String>,
+    /// unverified or verified
+    #[arg(long)]
+    tier: Option<String>,
+    /// The holder's name as on the passport
+    #[arg(long)]
+    holder: Option<String>,
+    /// YYYY-MM-DD
+    #[arg(long)]
+    passport_expiry: Option<String>,
+    /// yes or no: running resources, outstanding or overdue bills (Alibaba Cloud)
+    #[arg(long, value_parser = ["yes", "no"])]
+    outstanding_bills: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -183,10 +228,17 @@ pub struct AccountAddArgs {
     outstanding_bills: String,
 }
 
+// Parsed once per run: the size of a variant does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum CardCmd {
     /// Add a card; the number is read from standard input; prints the new id
     Add(CardAddArgs),
+    /// Put a card's number back into the secret store (read from standard input; it must be the same card)
+    SetNumber {
+        /// The card's method id
+        method: i64,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -349,13 +401,34 @@ impl From<wallet::Error> for Failure {
     }
 }
 
+/// How long the integrity check on start may take for a command (the window
+/// allows longer); a check that runs out of time is simply not finished.
+const CLI_CHECK_BUDGET: std::time::Duration = std::time::Duration::from_millis(1500);
+
+fn say_waiting() {
+    eprintln!("waiting for another walletdesk process to finish writing to the database…");
+}
+
 fn open(cli: &Cli) -> Result<Wallet, Failure> {
     let path = match &cli.db {
         Some(p) => p.clone(),
         None => default_db_path().map_err(|message| Failure { code: 3, message })?,
     };
     let clock = cli.now.map_or(Clock::System, Clock::Fixed);
-    Ok(Wallet::open(&path, vault_from_env(), clock)?)
+    crate::store::on_write_wait(say_waiting);
+    let mut w = Wallet::open(&path, vault_from_env(), clock)?;
+    let report = w.start_checks(CLI_CHECK_BUDGET, false)?;
+    if let Some(problem) = &report.damaged {
+        eprintln!(
+            "warning: {}",
+            crate::store::Error::Damaged {
+                path: path.clone(),
+                problem: problem.clone(),
+                backup: report.latest_backup.clone(),
+            }
+        );
+    }
+    Ok(w)
 }
 
 /// Read the card number: one line of standard input.
@@ -380,11 +453,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<String, Failure> {
     let json = cli.json;
     match command {
         Command::Demo { transactions } => {
-            let ids = w.load_demo()?;
-            let n = match transactions {
-                Some(n) => w.load_demo_transactions(*n)?,
-                None => 0,
-            };
+            let (ids, n) = w.load_demo(transactions.unwrap_or(0))?;
             Ok(if json {
                 output::json_ids(&ids)
             } else {
@@ -413,6 +482,138 @@ pub fn run(cli: &Cli, command: &Command) -> Result<String, Failure> {
                 outstanding_bills: a.outstanding_bills == "yes",
             })?;
             Ok(output::new_id(id.0, json))
+        }
+        Command::Account(AccountCmd::Edit(a)) => {
+            let id = AccountId(a.id);
+            w.edit_account(
+                id,
+                &AccountPatch {
+                    provider: a.provider.clone(),
+                    label: a.label.clone(),
+                    region: a.region.clone(),
+                    country: a.country.clone(),
+                    tier: a.tier.clone(),
+                    holder: a.holder.clone(),
+                    passport_expiry: a.passport_expiry.clone(),
+                    outstanding_bills: a.outstanding_bills.as_deref().map(|v| v == "yes"),
+                },
+            )?;
+            let account = w.account(id)?;
+            Ok(if json {
+                output::accounts_json(&[account])
+            } else {
+                format!("Changed account {id}: {}\n", account.label)
+            })
+        }
+        Command::Backup { file } => {
+            w.backup(file)?;
+            Ok(if json {
+                format!(
+                    "{}\n",
+                    serde_json::json!({"backup": file.display().to_string()})
+                )
+            } else {
+                format!(
+                    "Backed up {} to {} (card numbers are not in backups: they stay in the secret store)\n",
+                    w.path().display(),
+                    file.display()
+                )
+            })
+        }
+        Command::Restore { file } => {
+            let r = w.restore(file)?;
+            Ok(if json {
+                format!(
+                    "{}\n",
+                    serde_json::json!({
+                        "restored": r.from.display().to_string(),
+                        "kept_aside": r.kept_aside.display().to_string(),
+                        "accounts": r.info.accounts,
+                        "transactions": r.info.transactions,
+                        "numbers_missing": r.numbers_missing.iter().map(|m| m.0).collect::<Vec<_>>(),
+                    })
+                )
+            } else {
+                let mut out = format!(
+                    "Restored {} ({}, {}). The database as it was is kept in {}\n",
+                    r.from.display(),
+                    output::count(r.info.accounts, "account", "accounts"),
+                    output::count(r.info.transactions, "payment", "payments"),
+                    r.kept_aside.display()
+                );
+                if !r.numbers_missing.is_empty() {
+                    out.push_str(&format!(
+                        "{} not in the secret store: re-enter each with `walletdesk card set-number ID` or remove the method (see walletdesk method list)\n",
+                        output::count(r.numbers_missing.len(), "card number is", "card numbers are"),
+                    ));
+                }
+                out
+            })
+        }
+        Command::Backups => {
+            let list = w.backups();
+            Ok(if json {
+                format!(
+                    "{}\n",
+                    serde_json::Value::Array(
+                        list.iter()
+                            .map(|b| serde_json::json!({"file": b.path.display().to_string(), "at": b.at.to_rfc3339(), "reason": b.reason}))
+                            .collect()
+                    )
+                )
+            } else if list.is_empty() {
+                "No automatic backups yet\n".into()
+            } else {
+                let rows: Vec<Vec<String>> = list
+                    .iter()
+                    .map(|b| {
+                        vec![
+                            b.at.format("%Y-%m-%d %H:%M UTC").to_string(),
+                            b.reason.clone(),
+                            b.path.display().to_string(),
+                        ]
+                    })
+                    .collect();
+                output::table(&["made", "why", "file"], &rows)
+            })
+        }
+        Command::Check => {
+            let report = w.start_checks(std::time::Duration::from_secs(600), true)?;
+            if let Some(problem) = report.damaged {
+                return Err(Failure::from(wallet::Error::Store(
+                    crate::store::Error::Damaged {
+                        path: w.path().to_owned(),
+                        problem,
+                        backup: report.latest_backup,
+                    },
+                )));
+            }
+            let missing = report.numbers_missing.len();
+            Ok(if json {
+                format!(
+                    "{}\n",
+                    serde_json::json!({"integrity": "ok", "numbers_missing": report.numbers_missing.iter().map(|m| m.0).collect::<Vec<_>>(), "numbers_deleted": report.numbers_deleted})
+                )
+            } else {
+                let mut out = format!("{}: integrity ok\n", w.path().display());
+                if w.vault().is_available() {
+                    out.push_str(&format!(
+                        "Secret store: {}; {} deleted (no live method held them)\n",
+                        if missing == 0 {
+                            "every live card's number is there".to_owned()
+                        } else {
+                            format!(
+                                "{} missing — re-enter it or remove the method",
+                                output::count(missing, "number", "numbers")
+                            )
+                        },
+                        output::count(report.numbers_deleted, "number", "numbers"),
+                    ));
+                } else {
+                    out.push_str("Secret store: not available, numbers not checked\n");
+                }
+                out
+            })
         }
         Command::Account(AccountCmd::List) => {
             let accounts = w.accounts()?;
@@ -443,6 +644,20 @@ pub fn run(cli: &Cli, command: &Command) -> Result<String, Failure> {
                 },
             )?;
             Ok(output::new_id(id.0, json))
+        }
+        Command::Card(CardCmd::SetNumber { method }) => {
+            let id = MethodId(*method);
+            w.method(id)?;
+            let number = read_number()?;
+            w.set_number(id, &number)?;
+            Ok(done(
+                json,
+                *method,
+                &format!(
+                    "The number of {} is in the secret store again",
+                    w.method(id)?.title()
+                ),
+            ))
         }
         Command::Paypal(PaypalCmd::Add(p)) => {
             let id = w.add_paypal(

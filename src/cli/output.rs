@@ -118,6 +118,12 @@ pub fn accounts_json(accounts: &[Account]) -> String {
     format!("{}\n", Value::Array(list))
 }
 
+/// "1 account", "2 accounts".
+pub fn count<N: TryInto<i64>>(n: N, one: &str, many: &str) -> String {
+    let n: i64 = n.try_into().unwrap_or(i64::MAX);
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 pub fn methods_table(methods: &[Method], verdicts: &[Option<Level>]) -> String {
     if methods.is_empty() {
         return "No methods linked to this account yet.\n".into();
@@ -141,7 +147,11 @@ pub fn methods_table(methods: &[Method], verdicts: &[Option<Level>]) -> String {
                 m.masked(),
                 holder,
                 expiry,
-                m.status.id().into(),
+                if m.number_missing {
+                    format!("{} ({})", m.status.id(), crate::domain::NUMBER_MISSING)
+                } else {
+                    m.status.id().into()
+                },
                 if m.is_default {
                     "★ default".into()
                 } else {
@@ -174,6 +184,7 @@ pub fn methods_json(methods: &[Method], verdicts: &[Option<Level>]) -> String {
                 "kind": m.kind().id(),
                 "status": m.status.id(),
                 "default": m.is_default,
+                "number_missing": m.number_missing,
                 // On its own account; null where the provider takes no such method.
                 "verdict": verdict.map(Level::id),
                 "created_at": m.created_at.to_rfc3339_opts(SecondsFormat::Secs, false),

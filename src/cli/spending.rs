@@ -11,7 +11,7 @@ use super::Failure;
 use crate::domain::AccountId;
 use crate::domain::limits::{Break, LimitStatus, Origin, TxType};
 use crate::domain::money::money;
-use crate::domain::txn::{Txn, TxnDraft};
+use crate::domain::txn::{Txn, TxnDraft, TxnPatch};
 use crate::store::TxnFilter;
 use crate::wallet::{CapDraft, Finished, ImportPreview, Precheck, PrecheckDraft, Quota, Wallet};
 
@@ -28,6 +28,14 @@ pub enum RateCmd {
     },
     /// List the rate table, newest first
     List,
+    /// Delete the FROM→TO rate of one date (payments keep the rate they were recorded with)
+    Delete {
+        from: String,
+        to: String,
+        /// YYYY-MM-DD
+        #[arg(long)]
+        date: String,
+    },
 }
 
 /// What a payment is, shared by `tx add|edit` and `precheck`.
@@ -83,6 +91,54 @@ impl TxFields {
     }
 }
 
+/// `tx edit`: every field optional; what is not given stays as it is.
+#[derive(Debug, Args)]
+pub struct TxEditArgs {
+    /// The payment's id
+    id: i64,
+    /// A decimal with '.', e.g. 1234.50
+    #[arg(long)]
+    amount: Option<String>,
+    /// ISO 4217, e.g. CNY, USD, HKD
+    #[arg(long)]
+    currency: Option<String>,
+    /// personal, goods or services
+    #[arg(long = "type")]
+    ty: Option<String>,
+    /// merchant, alipay-account or bank-account
+    #[arg(long)]
+    to: Option<String>,
+    /// The method that paid ("" for none)
+    #[arg(long)]
+    method: Option<String>,
+    /// RFC 3339, or a date alone (midnight in the configured time zone)
+    #[arg(long)]
+    at: Option<String>,
+    #[arg(long)]
+    counterparty: Option<String>,
+    #[arg(long)]
+    note: Option<String>,
+    /// true or false: tuition with proof, outside the FX quota (Q3); the flag alone means true
+    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_parser = ["true", "false"])]
+    fx_exempt: Option<String>,
+}
+
+impl TxEditArgs {
+    fn patch(&self) -> TxnPatch {
+        TxnPatch {
+            at: self.at.clone(),
+            amount: self.amount.clone(),
+            currency: self.currency.clone(),
+            ty: self.ty.clone(),
+            to: self.to.clone(),
+            method: self.method.clone(),
+            counterparty: self.counterparty.clone(),
+            note: self.note.clone(),
+            fx_exempt: self.fx_exempt.clone(),
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum TxCmd {
     /// Record a payment; prints its id
@@ -92,12 +148,8 @@ pub enum TxCmd {
         #[command(flatten)]
         fields: TxFields,
     },
-    /// Change a payment (converted again with the rates of its date)
-    Edit {
-        id: i64,
-        #[command(flatten)]
-        fields: TxFields,
-    },
+    /// Change a payment: only the flags given change (converted again with the rates of its date)
+    Edit(TxEditArgs),
     /// Delete a payment
     Delete { id: i64 },
     /// List payments, newest first
@@ -175,7 +227,7 @@ pub enum LimitCmd {
 
 #[derive(Debug, Subcommand)]
 pub enum SettingCmd {
-    /// time-zone (IANA, default Asia/Shanghai) or bank-fee-threshold (CNY)
+    /// time-zone (IANA, default Asia/Shanghai), bank-fee-threshold (CNY) or backups-kept (how many automatic backups, default 10)
     Set { key: String, value: String },
     /// Show the settings
     Show,
@@ -475,6 +527,14 @@ pub fn rate(w: &mut Wallet, cmd: &RateCmd, json: bool) -> Result<String, Failure
                 format!("1 {} = {} {} from {}\n", r.from, r.rate, r.to, r.date)
             })
         }
+        RateCmd::Delete { from, to, date } => {
+            w.delete_rate(from, to, date)?;
+            Ok(if json {
+                format!("{}\n", json!({"deleted": true}))
+            } else {
+                format!("Deleted the {from}→{to} rate of {date}\n")
+            })
+        }
         RateCmd::List => {
             let rates = w.rates()?;
             Ok(if json {
@@ -510,8 +570,9 @@ pub fn tx(w: &mut Wallet, cmd: &TxCmd, json: bool) -> Result<String, Failure> {
             let id = w.add_txn(AccountId(*account), &fields.draft())?;
             Ok(super::output::new_id(id, json))
         }
-        TxCmd::Edit { id, fields } => {
-            w.edit_txn(*id, &fields.draft())?;
+        TxCmd::Edit(e) => {
+            let id = &e.id;
+            w.patch_txn(*id, &e.patch())?;
             Ok(if json {
                 format!("{}\n", json!({"id": id}))
             } else {
@@ -637,15 +698,24 @@ pub fn tx(w: &mut Wallet, cmd: &TxCmd, json: bool) -> Result<String, Failure> {
                 Finished::Done(n) => n,
                 Finished::Cancelled => cancelled()?,
             };
+            let meanwhile = preview.rows.len().saturating_sub(n);
             Ok(if json {
                 preview_json(&preview, n)
+            } else if meanwhile > 0 {
+                format!(
+                    "{text}Imported {}; {} written meanwhile by another import, skipped\n",
+                    super::output::count(n, "payment", "payments"),
+                    super::output::count(meanwhile, "row was", "rows were"),
+                )
             } else {
-                format!("{text}Imported {n} transactions\n")
+                format!(
+                    "{text}Imported {}\n",
+                    super::output::count(n, "payment", "payments")
+                )
             })
         }
         TxCmd::Export { file, account } => {
-            let f = std::fs::File::create(file).map_err(|e| io_failure(file, &e))?;
-            let n = w.export_csv(AccountId(*account), std::io::BufWriter::new(f))?;
+            let n = w.export_csv_file(AccountId(*account), file)?;
             Ok(if json {
                 format!(
                     "{}\n",
@@ -771,14 +841,15 @@ pub fn setting(w: &mut Wallet, cmd: &SettingCmd, json: bool) -> Result<String, F
     }
     let tz = w.time_zone();
     let threshold = w.bank_fee_threshold();
+    let kept = w.backups_kept();
     Ok(if json {
         format!(
             "{}\n",
-            json!({"time-zone": tz.name(), "bank-fee-threshold": threshold.map(|t| t.to_string())})
+            json!({"time-zone": tz.name(), "bank-fee-threshold": threshold.map(|t| t.to_string()), "backups-kept": kept})
         )
     } else {
         format!(
-            "time-zone           {}\nbank-fee-threshold  {}\n",
+            "time-zone           {}\nbank-fee-threshold  {}\nbackups-kept        {kept}\n",
             tz.name(),
             threshold.map_or_else(
                 || "not set (the book's figure applies)".into(),

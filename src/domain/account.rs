@@ -195,14 +195,94 @@ impl Default for AccountDraft {
     }
 }
 
-/// Parse an ISO date `YYYY-MM-DD`.
+/// The years walletdesk accepts in any date (a documented rule: dates outside
+/// are typing mistakes, and SQLite's date functions stop at 9999).
+pub const YEARS: std::ops::RangeInclusive<i32> = 1970..=2199;
+
+/// A date within `YEARS`, or an error naming the field.
+pub fn check_year(field: &'static str, d: NaiveDate) -> Result<NaiveDate, FieldError> {
+    use chrono::Datelike as _;
+    if YEARS.contains(&d.year()) {
+        Ok(d)
+    } else {
+        Err(FieldError::new(
+            field,
+            format!(
+                "the year must be {} to {}, not {}",
+                YEARS.start(),
+                YEARS.end(),
+                d.year()
+            ),
+        ))
+    }
+}
+
+/// Parse an ISO date `YYYY-MM-DD` (years 1970 to 2199).
 pub fn parse_date(field: &'static str, input: &str) -> Result<NaiveDate, FieldError> {
-    NaiveDate::parse_from_str(input.trim(), "%Y-%m-%d").map_err(|_| {
+    let d = NaiveDate::parse_from_str(input.trim(), "%Y-%m-%d").map_err(|_| {
         FieldError::new(
             field,
             format!("use a date like 2031-05-20, not {:?}", input.trim()),
         )
-    })
+    })?;
+    check_year(field, d)
+}
+
+impl Account {
+    /// The account as its form would show it (edits start from this).
+    pub fn to_draft(&self) -> AccountDraft {
+        AccountDraft {
+            provider: self.provider.id().into(),
+            label: self.label.clone(),
+            region: self.region.map(Region::id).unwrap_or_default().into(),
+            country: self
+                .country
+                .as_ref()
+                .map(|c| c.as_str().to_owned())
+                .unwrap_or_default(),
+            tier: self.tier.id().into(),
+            holder: self.holder.clone().unwrap_or_default(),
+            passport_expiry: self
+                .passport_expiry
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_default(),
+            outstanding_bills: self.outstanding_bills,
+        }
+    }
+}
+
+/// Changes to an account: `None` keeps the field as it is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AccountPatch {
+    pub provider: Option<String>,
+    pub label: Option<String>,
+    pub region: Option<String>,
+    pub country: Option<String>,
+    pub tier: Option<String>,
+    pub holder: Option<String>,
+    pub passport_expiry: Option<String>,
+    pub outstanding_bills: Option<bool>,
+}
+
+impl AccountPatch {
+    pub fn is_empty(&self) -> bool {
+        *self == AccountPatch::default()
+    }
+
+    /// The form with the given fields replaced.
+    pub fn apply(&self, d: &AccountDraft) -> AccountDraft {
+        let pick = |new: &Option<String>, old: &String| new.clone().unwrap_or_else(|| old.clone());
+        AccountDraft {
+            provider: pick(&self.provider, &d.provider),
+            label: pick(&self.label, &d.label),
+            region: pick(&self.region, &d.region),
+            country: pick(&self.country, &d.country),
+            tier: pick(&self.tier, &d.tier),
+            holder: pick(&self.holder, &d.holder),
+            passport_expiry: pick(&self.passport_expiry, &d.passport_expiry),
+            outstanding_bills: self.outstanding_bills.unwrap_or(d.outstanding_bills),
+        }
+    }
 }
 
 impl AccountDraft {

@@ -427,6 +427,12 @@ impl Expiry {
         if y.len() == 2 {
             year += 2000;
         }
+        if !(2000..=2199).contains(&year) {
+            return Err(FieldError::new(
+                "expiry",
+                format!("the year must be 2000 to 2199, not {year}"),
+            ));
+        }
         Ok(Expiry { year, month })
     }
 

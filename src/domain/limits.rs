@@ -783,7 +783,7 @@ pub struct LimitStatus {
 
 impl LimitStatus {
     pub fn new(layer: Layer, used: Decimal, span: Option<Span>) -> LimitStatus {
-        let remaining = (layer.max - used).max(Decimal::ZERO);
+        let remaining = layer.max.saturating_sub(used).max(Decimal::ZERO);
         LimitStatus {
             layer,
             used,
@@ -798,7 +798,10 @@ impl LimitStatus {
         if self.layer.max.is_zero() {
             return 1.0;
         }
-        (self.used / self.layer.max).to_f32().unwrap_or(1.0)
+        self.used
+            .checked_div(self.layer.max)
+            .and_then(|f| f.to_f32())
+            .unwrap_or(f32::MAX)
     }
 
     /// Amber from 80 %, red from 100 %.
@@ -826,7 +829,7 @@ pub fn binding(
         .enumerate()
         .filter(|(_, s)| s.layer.window != Window::Single)
         .filter(|(_, s)| s.layer.counts_every_payment())
-        .filter_map(|(i, s)| Some((i, s.remaining * to_usd(s.layer.currency)?)))
+        .filter_map(|(i, s)| Some((i, s.remaining.checked_mul(to_usd(s.layer.currency)?)?)))
         .min_by(|a, b| a.1.cmp(&b.1))
         .map(|(i, _)| i)
 }
@@ -890,15 +893,16 @@ pub fn breaks(statuses: &[LimitStatus], p: &Proposed) -> Vec<Break> {
         .filter(|s| s.layer.counts(p.ty, p.to, p.method, p.exempt))
         .filter_map(|s| {
             let amount = p.amount_in(s.layer.currency)?;
+            // Checked: a sum beyond what a decimal holds breaks every limit.
             let after = if s.layer.window == Window::Single {
                 amount
             } else {
-                s.used + amount
+                s.used.checked_add(amount).unwrap_or(Decimal::MAX)
             };
             (after > s.layer.max).then(|| Break {
                 status: s.clone(),
                 after,
-                over: after - s.layer.max,
+                over: after.checked_sub(s.layer.max).unwrap_or(Decimal::MAX),
             })
         })
         .collect()
@@ -982,15 +986,15 @@ pub fn fee(
             )
         }
     } else if let Some(above) = above_setting.or(spec.above) {
-        let part = (in_fee - above).max(Decimal::ZERO);
+        let part = in_fee.checked_sub(above)?.max(Decimal::ZERO);
         let share = if in_fee.is_zero() {
             Decimal::ZERO
         } else {
-            part / in_fee
+            part.checked_div(in_fee)?
         };
         (
             part,
-            amount * share,
+            amount.checked_mul(share)?,
             format!(
                 "{}% of the part above {}",
                 spec.percent,
@@ -1003,9 +1007,12 @@ pub fn fee(
     Some(Fee {
         rule: spec.rule.clone(),
         name: spec.name.clone(),
-        amount: spec.currency.round(base_fee * spec.percent / hundred),
+        amount: spec
+            .currency
+            .round(base_fee.checked_mul(spec.percent)?.checked_div(hundred)?),
         currency: spec.currency,
-        in_payment_currency: payment_currency.round(base_pay * spec.percent / hundred),
+        in_payment_currency: payment_currency
+            .round(base_pay.checked_mul(spec.percent)?.checked_div(hundred)?),
         payment_currency,
         source: spec.source.clone(),
         explanation,

@@ -187,6 +187,9 @@ pub enum MethodDetails {
     Paypal(PaypalInfo),
 }
 
+/// Said wherever a live card's number is not in the secret store.
+pub const NUMBER_MISSING: &str = "number missing — re-enter it or remove the method";
+
 /// A stored method, as the window and the CLI show it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Method {
@@ -197,6 +200,9 @@ pub struct Method {
     pub status_reason: Option<String>,
     pub created_at: DateTime<FixedOffset>,
     pub details: MethodDetails,
+    /// A live card whose number is not in the secret store (deleted outside
+    /// walletdesk, or lost in a crash): re-enter it or remove the method.
+    pub number_missing: bool,
 }
 
 impl Method {

@@ -14,11 +14,11 @@ pub mod txn;
 
 use std::fmt;
 
-pub use account::{Account, AccountDraft, NewAccount, Provider, Region, Tier};
+pub use account::{Account, AccountDraft, AccountPatch, NewAccount, Provider, Region, Tier};
 pub use card::{CardNumber, Expiry, Network};
 pub use method::{
     Attempt, CardDraft, CardInfo, Fact, Funding, Method, MethodDetails, MethodKind, MethodStatus,
-    NewCard, NewPaypal, Outcome, PaypalDraft, PaypalInfo,
+    NUMBER_MISSING, NewCard, NewPaypal, Outcome, PaypalDraft, PaypalInfo,
 };
 
 /// What is wrong with one field of the user's input: shown inline in the window and

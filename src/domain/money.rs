@@ -111,11 +111,24 @@ pub fn parse_amount(
             ),
         ));
     }
-    if d > Decimal::from(1_000_000_000_000_i64) {
-        return Err(FieldError::new(field, "is too large"));
+    if d > AMOUNT_MAX {
+        return Err(FieldError::new(
+            field,
+            format!(
+                "is too large: at most {}",
+                format_amount(AMOUNT_MAX, currency)
+            ),
+        ));
     }
     Ok(d)
 }
+
+/// The rates walletdesk accepts (a documented rule): 1 unit of one currency is
+/// worth between 0.000001 and 1,000,000 units of another, with at most 12
+/// decimals. Wider rates are typing mistakes, and would overflow the exact
+/// arithmetic of conversions.
+pub const RATE_MIN: Decimal = Decimal::from_parts(1, 0, 0, false, 6);
+pub const RATE_MAX: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
 
 /// A positive exchange rate: 1 `from` = `rate` `to`.
 pub fn parse_rate(field: &'static str, input: &str) -> Result<Decimal, FieldError> {
@@ -126,7 +139,45 @@ pub fn parse_rate(field: &'static str, input: &str) -> Result<Decimal, FieldErro
     if d <= Decimal::ZERO {
         return Err(FieldError::new(field, "must be more than zero"));
     }
-    Ok(d.normalize())
+    let d = d.normalize();
+    if d < RATE_MIN || d > RATE_MAX {
+        return Err(FieldError::new(
+            field,
+            format!("must be between {RATE_MIN} and {RATE_MAX}, not {s}"),
+        ));
+    }
+    if d.scale() > 12 {
+        return Err(FieldError::new(field, "at most 12 decimals"));
+    }
+    Ok(d)
+}
+
+/// The largest amount walletdesk converts or stores in any currency: beyond it
+/// sums of cents could overflow.
+pub const AMOUNT_MAX: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
+
+/// `amount` × `rate` rounded to `target`'s minor unit, or an error naming the
+/// amount when the result is beyond `AMOUNT_MAX` (checked arithmetic, never a panic).
+pub fn convert_amount(
+    field: &'static str,
+    amount: Decimal,
+    rate: Decimal,
+    target: Currency,
+) -> Result<Decimal, FieldError> {
+    let too_large = || {
+        FieldError::new(
+            field,
+            format!(
+                "is too large: more than {target} {} once converted",
+                format_amount(AMOUNT_MAX, target)
+            ),
+        )
+    };
+    let v = amount.checked_mul(rate).ok_or_else(too_large)?;
+    if v > AMOUNT_MAX {
+        return Err(too_large());
+    }
+    Ok(target.round(v))
 }
 
 /// One dated rate of the user's rate table.
@@ -148,6 +199,16 @@ pub struct Converted {
     pub rate: Decimal,
     /// The date of the rate used (`None` when no conversion was needed).
     pub rate_date: Option<NaiveDate>,
+}
+
+impl Converted {
+    /// Another amount of the same currency at this conversion's rate.
+    pub fn scaled(&self, field: &'static str, amount: Decimal) -> Result<Converted, FieldError> {
+        Ok(Converted {
+            amount: convert_amount(field, amount, self.rate, self.currency)?,
+            ..*self
+        })
+    }
 }
 
 /// How to turn `from` into `to` on `date` from the rates known on or before it:

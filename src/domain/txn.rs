@@ -63,15 +63,52 @@ impl Txn {
 pub fn parse_at(field: &'static str, s: &str, tz: Tz) -> Result<DateTime<FixedOffset>, FieldError> {
     let s = s.trim();
     if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        super::account::check_year(field, t.date_naive())?;
         return Ok(t);
     }
     if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-        return Ok(midnight(d, tz));
+        return Ok(midnight(super::account::check_year(field, d)?, tz));
     }
     Err(FieldError::new(
         field,
         format!("{s:?} is not a time like 2026-03-01T14:30:00+08:00 or a date like 2026-03-01"),
     ))
+}
+
+/// Changes to a payment: `None` keeps the field as it is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TxnPatch {
+    pub at: Option<String>,
+    pub amount: Option<String>,
+    pub currency: Option<String>,
+    pub ty: Option<String>,
+    pub to: Option<String>,
+    pub method: Option<String>,
+    pub counterparty: Option<String>,
+    pub note: Option<String>,
+    pub fx_exempt: Option<String>,
+}
+
+impl TxnPatch {
+    pub fn is_empty(&self) -> bool {
+        *self == TxnPatch::default()
+    }
+
+    /// The payment's form with the given fields replaced.
+    pub fn apply(&self, d: &TxnDraft) -> TxnDraft {
+        let pick = |new: &Option<String>, old: &String| new.clone().unwrap_or_else(|| old.clone());
+        TxnDraft {
+            at: pick(&self.at, &d.at),
+            amount: pick(&self.amount, &d.amount),
+            currency: pick(&self.currency, &d.currency),
+            ty: pick(&self.ty, &d.ty),
+            to: pick(&self.to, &d.to),
+            method: pick(&self.method, &d.method),
+            counterparty: pick(&self.counterparty, &d.counterparty),
+            note: pick(&self.note, &d.note),
+            fx_exempt: pick(&self.fx_exempt, &d.fx_exempt),
+        }
+    }
 }
 
 impl TxnDraft {

@@ -166,4 +166,9 @@ CREATE TABLE cap (
     method_id  INTEGER REFERENCES method (id)
 ) STRICT;
 ",
+    // 5: a live card whose number is not in the secret store is marked, not hidden.
+    r"
+ALTER TABLE method ADD COLUMN number_missing INTEGER NOT NULL DEFAULT 0
+    CHECK (number_missing IN (0, 1));
+",
 ];

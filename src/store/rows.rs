@@ -116,6 +116,37 @@ pub fn insert_account(
     Ok(AccountId(c.last_insert_rowid()))
 }
 
+/// Replace an account's fields (its id and creation time stay).
+pub fn update_account(c: &Connection, id: AccountId, a: &NewAccount) -> Result<()> {
+    c.execute(
+        "UPDATE account SET provider = ?2, label = ?3, region = ?4, country = ?5, tier = ?6,
+             holder = ?7, passport_expiry = ?8, outstanding_bills = ?9
+         WHERE id = ?1",
+        params![
+            id,
+            a.provider.id(),
+            a.label,
+            a.region.map(Region::id),
+            a.country.as_ref().map(CountryCode::as_str),
+            a.tier.id(),
+            a.holder,
+            a.passport_expiry.map(|d| d.format("%Y-%m-%d").to_string()),
+            a.outstanding_bills,
+        ],
+    )?;
+    Ok(())
+}
+
+/// Whether an account has any method or payment (its provider is then fixed).
+pub fn account_in_use(c: &Connection, id: AccountId) -> Result<bool> {
+    Ok(c.query_row(
+        "SELECT EXISTS (SELECT 1 FROM method WHERE account_id = ?1)
+             OR EXISTS (SELECT 1 FROM txn WHERE account_id = ?1)",
+        [id],
+        |r| r.get(0),
+    )?)
+}
+
 pub fn accounts(c: &Connection) -> Result<Vec<Account>> {
     let mut st = c.prepare_cached(&format!(
         "SELECT {ACCOUNT_COLUMNS} FROM account ORDER BY id"
@@ -136,7 +167,7 @@ pub fn account(c: &Connection, id: AccountId) -> Result<Option<Account>> {
 const METHOD_COLUMNS: &str = "id, account_id, kind, status, is_default, status_reason, created_at, \
      network, first6, last4, number_length, expiry_month, expiry_year, holder, funding, \
      issuer_country, bank, intl_enabled, three_ds, balance_ok, email, paypal_country, \
-     funding_source";
+     funding_source, number_missing";
 
 fn fact(v: Option<String>, idx: usize) -> rusqlite::Result<Fact> {
     required(choice(v, Fact::from_id), "fact").map_err(|e| conversion(idx, e))
@@ -182,6 +213,7 @@ fn method_row(r: &Row<'_>) -> rusqlite::Result<Method> {
         status_reason: r.get(5)?,
         created_at: time(&created).map_err(|e| conversion(6, e))?,
         details,
+        number_missing: r.get(23)?,
     })
 }
 
@@ -458,5 +490,23 @@ pub fn live_methods(c: &Connection) -> Result<Vec<Method>> {
         "SELECT {METHOD_COLUMNS} FROM method WHERE status <> 'removed' ORDER BY id"
     ))?;
     let rows = st.query_map([], method_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Mark (or clear) a live card whose number is not in the secret store.
+pub fn set_number_missing(c: &Connection, id: MethodId, missing: bool) -> Result<()> {
+    c.execute(
+        "UPDATE method SET number_missing = ?2 WHERE id = ?1",
+        params![id, missing],
+    )?;
+    Ok(())
+}
+
+/// Every card row: (id, removed?, marked missing?).
+pub fn card_rows(c: &Connection) -> Result<Vec<(MethodId, bool, bool)>> {
+    let mut st = c.prepare(
+        "SELECT id, status = 'removed', number_missing FROM method WHERE kind = 'card' ORDER BY id",
+    )?;
+    let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

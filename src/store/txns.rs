@@ -39,12 +39,17 @@ fn opt_day(r: &Row<'_>, idx: usize) -> rusqlite::Result<Option<NaiveDate>> {
 }
 
 /// Cents of an amount already rounded to a two-digit currency.
-pub fn cents(amount: Decimal) -> i64 {
+/// Checked: an amount too large for cents is an error, never a wrapped number.
+pub fn cents(amount: Decimal) -> Result<i64> {
     use rust_decimal::prelude::ToPrimitive;
-    (amount * Decimal::ONE_HUNDRED)
-        .trunc()
-        .to_i64()
-        .unwrap_or(i64::MAX)
+    amount
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .and_then(|d| d.trunc().to_i64())
+        .ok_or_else(|| {
+            super::Error::Sql(rusqlite::Error::ToSqlConversionFailure(
+                format!("{amount} is too large to store in cents").into(),
+            ))
+        })
 }
 
 pub fn from_cents(c: i64) -> Decimal {
@@ -94,6 +99,14 @@ pub fn latest_rate(
 }
 
 /// Every rate, newest first.
+/// Delete one dated rate; false when there was none.
+pub fn delete_rate(c: &Connection, from: Currency, to: Currency, day: NaiveDate) -> Result<bool> {
+    Ok(c.execute(
+        "DELETE FROM rate WHERE from_ccy = ?1 AND to_ccy = ?2 AND day = ?3",
+        params![from.as_str(), to.as_str(), day.to_string()],
+    )? > 0)
+}
+
 pub fn rates(c: &Connection) -> Result<Vec<crate::domain::money::Rate>> {
     let mut st = c.prepare(
         "SELECT from_ccy, to_ccy, day, rate FROM rate ORDER BY day DESC, from_ccy, to_ccy",
@@ -232,6 +245,7 @@ pub fn insert_txn(
 ) -> Result<i64> {
     let usd = conv(converted, Currency::USD);
     let cny = conv(converted, Currency::CNY);
+    let (usd_cents, cny_cents) = (cents(usd.amount)?, cents(cny.amount)?);
     let mut st = c.prepare_cached(
         "INSERT INTO txn (account_id, at, at_utc, day, amount, currency, type, dest, method_id,
              counterparty, note, fx_exempt, usd_cents, usd_rate, usd_rate_day, cny_cents, cny_rate,
@@ -251,16 +265,16 @@ pub fn insert_txn(
         t.counterparty,
         t.note,
         t.fx_exempt,
-        cents(usd.amount),
+        usd_cents,
         usd.rate.to_string(),
         usd.rate_date.map(|d| d.to_string()),
-        cents(cny.amount),
+        cny_cents,
         cny.rate.to_string(),
         cny.rate_date.map(|d| d.to_string()),
         now.to_rfc3339(),
     ])?;
     let id = c.last_insert_rowid();
-    bump(c, account, day, t, cents(usd.amount), cents(cny.amount), 1)?;
+    bump(c, account, day, t, usd_cents, cny_cents, 1)?;
     Ok(id)
 }
 
@@ -284,8 +298,8 @@ pub fn delete_txn(c: &Connection, id: i64) -> Result<bool> {
     let Some((t, day)) = txn(c, id)? else {
         return Ok(false);
     };
-    let usd = cents(t.in_currency(Currency::USD).unwrap_or_default());
-    let cny = cents(t.in_currency(Currency::CNY).unwrap_or_default());
+    let usd = cents(t.in_currency(Currency::USD).unwrap_or_default())?;
+    let cny = cents(t.in_currency(Currency::CNY).unwrap_or_default())?;
     bump(c, t.account_id, day, &t.new, usd, cny, -1)?;
     c.execute("DELETE FROM txn WHERE id = ?1", [id])?;
     Ok(true)
@@ -308,6 +322,10 @@ pub fn update_txn(
     c.execute("UPDATE txn SET id = ?1 WHERE id = ?2", [id, new_id])?;
     Ok(true)
 }
+
+/// The longest search text (longer ones are refused: a LIKE pattern that long
+/// is a mistake, and SQLite refuses it).
+pub const FILTER_TEXT_MAX: usize = 200;
 
 /// What the transactions view shows: one account, optionally narrowed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -680,6 +698,22 @@ pub fn set_setting(c: &Connection, key: &str, value: &str) -> Result<()> {
     c.execute(
         "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         params![format!("setting.{key}"), value],
+    )?;
+    Ok(())
+}
+
+/// A value of the `meta` table.
+pub fn meta(c: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(
+        c.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?,
+    )
+}
+
+pub fn set_meta(c: &Connection, key: &str, value: &str) -> Result<()> {
+    c.execute(
+        "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![key, value],
     )?;
     Ok(())
 }

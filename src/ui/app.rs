@@ -6,6 +6,7 @@ use eframe::egui::{self, Color32, RichText, Ui};
 use zeroize::Zeroizing;
 
 use super::account_dialog::{self, AccountDialog};
+use super::backup_dialog::BackupDialog;
 use super::card_dialog::{self, CardDialog};
 use super::form;
 use super::matrix::matrix_ui;
@@ -23,7 +24,7 @@ use crate::domain::{
 };
 use crate::domain::{MethodStatus, Outcome, Provider};
 use crate::vault;
-use crate::wallet::{Basis, MatrixRow};
+use crate::wallet::{Basis, MatrixRow, StartReport};
 
 /// How long a revealed number stays visible, and a copied one on the clipboard.
 pub const SECRET_SHOWN_SECS: f64 = 30.0;
@@ -63,6 +64,10 @@ pub enum Command {
     ShowArchived(bool),
     /// The Limits and Transactions views.
     Spend(Act),
+    OpenBackups,
+    BackupTo(std::path::PathBuf),
+    /// Confirmed: replace the open database's contents with this backup.
+    Restore(std::path::PathBuf),
 }
 
 /// The views of the central panel.
@@ -79,6 +84,7 @@ enum Dialog {
     Card(Box<CardDialog>),
     Paypal(PaypalDialog),
     Remove(RemoveDialog),
+    Backup(BackupDialog),
     MarkFailed {
         method: MethodId,
         title: String,
@@ -130,6 +136,8 @@ pub struct WalletApp {
     notice: Option<Notice>,
     /// The Limits and Transactions views.
     spending: Spending,
+    /// What the checks on start found (damage, missing numbers).
+    start: StartReport,
 }
 
 impl WalletApp {
@@ -155,9 +163,25 @@ impl WalletApp {
             copied: None,
             notice: None,
             spending: Spending::default(),
+            start: StartReport::default(),
         };
         app.reload();
         app
+    }
+
+    /// The window after the checks on start: a damaged database is announced
+    /// with its latest backup; missing card numbers are counted.
+    pub fn with_start_report(mut self, report: StartReport) -> Self {
+        if !report.numbers_missing.is_empty() {
+            let n = report.numbers_missing.len();
+            self.error(format!(
+                "{n} card number{} not in the secret store: {}",
+                if n == 1 { " is" } else { "s are" },
+                crate::domain::NUMBER_MISSING
+            ));
+        }
+        self.start = report;
+        self
     }
 
     /// The service, for tests that check what the database holds.
@@ -403,6 +427,58 @@ impl WalletApp {
                     reason: String::new(),
                 });
             }
+            Command::OpenBackups => {
+                let suggested = self
+                    .wallet
+                    .path()
+                    .with_extension("backup.sqlite")
+                    .display()
+                    .to_string();
+                self.dialog = Some(Dialog::Backup(BackupDialog::new(
+                    self.wallet.backups(),
+                    suggested,
+                )));
+            }
+            Command::BackupTo(path) => {
+                let r = self.wallet.backup(&path);
+                if let Some(Dialog::Backup(d)) = &mut self.dialog {
+                    match r {
+                        Ok(()) => {
+                            d.error = None;
+                            d.done = Some(format!(
+                                "Backed up to {} (no card numbers: they stay in the keyring)",
+                                path.display()
+                            ));
+                        }
+                        Err(e) => {
+                            d.done = None;
+                            d.error = Some(e.to_string());
+                        }
+                    }
+                }
+            }
+            Command::Restore(path) => match self.wallet.restore(&path) {
+                Ok(r) => {
+                    self.dialog = None;
+                    self.start.damaged = None;
+                    self.detail = None;
+                    self.shown = None;
+                    self.reload();
+                    let mut text = format!(
+                        "Restored {}; what was open before is kept in {}",
+                        r.from.display(),
+                        r.kept_aside.display()
+                    );
+                    if !r.numbers_missing.is_empty() {
+                        text.push_str(&format!(
+                            "; {} card number(s) not in the keyring are marked",
+                            r.numbers_missing.len()
+                        ));
+                    }
+                    self.info(text);
+                }
+                Err(e) => self.dialog_error(e.to_string()),
+            },
             Command::ShowArchived(on) => {
                 self.show_archived = on;
                 self.reload();
@@ -481,8 +557,8 @@ impl WalletApp {
                 }
                 Err(e) => self.error(format!("Could not copy the number: {e}")),
             },
-            Command::LoadDemo => match self.wallet.load_demo() {
-                Ok(ids) => {
+            Command::LoadDemo => match self.wallet.load_demo(0) {
+                Ok((ids, _)) => {
                     self.selected = ids.first().copied();
                     self.reload();
                     self.info(format!("Added {} sample accounts", ids.len()));
@@ -498,6 +574,7 @@ impl WalletApp {
             Some(Dialog::Card(d)) => d.error = Some(text),
             Some(Dialog::Paypal(d)) => d.error = Some(text),
             Some(Dialog::Remove(d)) => d.error = Some(text),
+            Some(Dialog::Backup(d)) => d.error = Some(text),
             Some(Dialog::MarkFailed { .. }) | None => self.error(text),
         }
     }
@@ -604,6 +681,39 @@ impl WalletApp {
         }
     }
 
+    /// A damaged database: writes are refused; the latest backup is offered.
+    fn damaged_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        let Some(problem) = &self.start.damaged else {
+            return;
+        };
+        egui::Panel::top("damaged_database")
+            .frame(egui::Frame::new().fill(Color32::from_rgb(0x5a, 0x1e, 0x1e)).inner_margin(8.0))
+            .show(ui, |ui| {
+                ui.label(
+                    RichText::new("The database is damaged: walletdesk will not write to it")
+                        .strong()
+                        .color(Color32::WHITE),
+                );
+                ui.label(RichText::new(problem).color(Color32::from_gray(230)));
+                ui.horizontal(|ui| match &self.start.latest_backup {
+                    Some(b) => {
+                        if ui
+                            .button(format!("Restore the latest backup ({})…", b.display()))
+                            .clicked()
+                        {
+                            commands.push(Command::OpenBackups);
+                        }
+                    }
+                    None => {
+                        ui.label(
+                            RichText::new("No backup was found: copy the database file somewhere safe before trying anything")
+                                .color(Color32::WHITE),
+                        );
+                    }
+                });
+            });
+    }
+
     fn banner_ui(&self, ui: &mut Ui) {
         let vault::Status::Unavailable { reason, fix } = self.wallet.vault().status() else {
             return;
@@ -674,9 +784,17 @@ impl WalletApp {
         });
     }
 
-    fn status_bar_ui(&self, ui: &mut Ui) {
+    fn status_bar_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             ui.horizontal(|ui| {
+                if ui
+                    .small_button("Backups…")
+                    .on_hover_text("Back up, or restore an automatic backup")
+                    .clicked()
+                {
+                    commands.push(Command::OpenBackups);
+                }
+                ui.separator();
                 ui.label(RichText::new("Database").weak());
                 ui.label(self.wallet.path().display().to_string());
                 ui.separator();
@@ -962,6 +1080,7 @@ impl WalletApp {
                 }
             }
             Some(Dialog::Remove(d)) => d.ui(ctx, commands),
+            Some(Dialog::Backup(d)) => d.ui(ctx, commands),
             Some(Dialog::MarkFailed {
                 method,
                 title,
@@ -1056,10 +1175,11 @@ impl eframe::App for WalletApp {
         let now = ui.input(|i| i.time);
         let mut commands = Vec::new();
         self.keyboard(&ctx, &mut commands);
+        self.damaged_ui(ui, &mut commands);
         self.banner_ui(ui);
         self.nav_ui(ui, &mut commands);
         self.reminders_ui(ui);
-        self.status_bar_ui(ui);
+        self.status_bar_ui(ui, &mut commands);
         self.accounts_ui(ui, &mut commands);
         self.central_ui(ui, &mut commands);
         self.dialog_ui(&ctx, &mut commands);

@@ -154,6 +154,14 @@ pub fn methods_table_ui(ui: &mut Ui, view: &TableView<'_>, commands: &mut Vec<Co
                             }
                             row.col(|ui| {
                                 ui.label(status_text(m.status));
+                                if m.number_missing {
+                                    ui.label(
+                                        RichText::new("number missing")
+                                            .small()
+                                            .color(super::form::ERROR),
+                                    )
+                                    .on_hover_text(crate::domain::NUMBER_MISSING);
+                                }
                             });
                             row.col(|ui| {
                                 let verdict = verdicts.get(i).copied().flatten();

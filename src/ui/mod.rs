@@ -3,6 +3,7 @@
 
 mod account_dialog;
 mod app;
+mod backup_dialog;
 mod card_dialog;
 mod fonts;
 mod form;
@@ -28,7 +29,7 @@ pub fn setup(ctx: &egui::Context) {
 }
 
 /// Open the window and run until it is closed.
-pub fn run(wallet: Wallet) -> anyhow::Result<()> {
+pub fn run(wallet: Wallet, start: crate::wallet::StartReport) -> anyhow::Result<()> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("walletdesk")
@@ -42,7 +43,7 @@ pub fn run(wallet: Wallet) -> anyhow::Result<()> {
         options,
         Box::new(move |cc| {
             setup(&cc.egui_ctx);
-            Ok(Box::new(WalletApp::new(wallet)))
+            Ok(Box::new(WalletApp::new(wallet).with_start_report(start)))
         }),
     )
     .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))

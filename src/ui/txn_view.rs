@@ -41,6 +41,7 @@ pub fn transactions_ui(ui: &mut Ui, w: &Wallet, sp: &mut Spending, acts: &mut Ve
         changed |= ui
             .add(
                 TextEdit::singleline(&mut sp.filter.text)
+                    .char_limit(crate::store::FILTER_TEXT_MAX)
                     .hint_text("counterparty or note")
                     .desired_width(160.0),
             )

@@ -16,9 +16,9 @@ use crate::domain::limits::LimitBooks;
 use crate::domain::profile::{ProfileError, Profiles, parse_profile};
 use crate::domain::risk::{self, Assessment, CardSubject, History, Level, Subject, Target};
 use crate::domain::{
-    Account, AccountDraft, AccountId, Attempt, CardDraft, CardNumber, FieldError, FieldErrors,
-    Method, MethodDetails, MethodId, MethodStatus, Network, Outcome, PaypalDraft, Provider, Region,
-    optional_text,
+    Account, AccountDraft, AccountId, AccountPatch, Attempt, CardDraft, CardNumber, FieldError,
+    FieldErrors, Method, MethodDetails, MethodId, MethodStatus, Network, Outcome, PaypalDraft,
+    Provider, Region, optional_text,
 };
 use crate::store::{self, MethodRow, SameMethod, Store};
 use crate::vault::{self, Vault};
@@ -105,6 +105,8 @@ pub struct Wallet {
     books: LimitBooks,
     /// The fingerprint key, read from the vault once.
     fingerprint_key: std::cell::OnceCell<Zeroizing<String>>,
+    /// Held while the window is open: one window per database.
+    window_lock: Option<store::WindowLock>,
 }
 
 /// Whom a check is for: a stored account, or one described on the command line.
@@ -190,8 +192,13 @@ fn load_books(db: &Path) -> Result<LimitBooks> {
     Ok(LimitBooks::built_in()?.with_files(&refs)?)
 }
 
+mod safety;
 mod spending;
+pub use safety::*;
 pub use spending::*;
+
+/// The `meta` key that marks a database holding the sample data.
+const DEMO_MARK: &str = "demo_loaded";
 
 type HmacSha256 = Hmac<Sha256>;
 
@@ -207,7 +214,9 @@ impl Wallet {
             profiles,
             books,
             fingerprint_key: std::cell::OnceCell::new(),
+            window_lock: None,
         };
+        w.repair_secrets()?;
         w.expire_due()?;
         Ok(w)
     }
@@ -254,6 +263,38 @@ impl Wallet {
         let id = store::insert_account(&tx, &new, now)?;
         tx.commit()?;
         Ok(id)
+    }
+
+    /// Change only the given fields of an account. Its provider can change only
+    /// while it has no methods and no payments.
+    pub fn edit_account(&mut self, id: AccountId, patch: &AccountPatch) -> Result<()> {
+        if patch.is_empty() {
+            return Err(FieldError::new(
+                "account",
+                "nothing to change: give at least one field (e.g. --tier verified)",
+            )
+            .into());
+        }
+        let old = self.account(id)?;
+        let new = patch
+            .apply(&old.to_draft())
+            .validate()
+            .map_err(Error::Invalid)?;
+        let tx = self.store.transaction()?;
+        if new.provider != old.provider && store::account_in_use(&tx, id)? {
+            return Err(FieldError::new(
+                "provider",
+                format!(
+                    "{} has methods or payments: its provider stays {}; add a new account instead",
+                    old.label,
+                    old.provider.name()
+                ),
+            )
+            .into());
+        }
+        store::update_account(&tx, id, &new)?;
+        tx.commit()?;
+        Ok(())
     }
 
     /// The account's methods, oldest first; archived (`removed`) ones when asked.
@@ -337,8 +378,9 @@ impl Wallet {
     ) -> Result<MethodId> {
         let now = self.clock.now();
         let database_id = self.store.database_id().to_owned();
+        let db = self.store.path().to_owned();
         let tx = self.store.transaction()?;
-        let mut secrets = PendingSecrets::new(&self.vault);
+        let mut secrets = PendingSecrets::new(&self.vault, &db);
         let id = insert_method(
             &tx,
             &mut secrets,
@@ -352,6 +394,36 @@ impl Wallet {
         tx.commit()?;
         secrets.keep();
         Ok(id)
+    }
+
+    /// Put a card's number back into the secret store (after it went missing
+    /// there). It must be the same card: its keyed fingerprint must match.
+    pub fn set_number(&mut self, id: MethodId, number: &Zeroizing<String>) -> Result<()> {
+        let m = self.method(id)?;
+        if m.card().is_none() || m.status == MethodStatus::Removed {
+            return Err(
+                FieldError::new("method", format!("{} is not a linked card", m.title())).into(),
+            );
+        }
+        let digits = normalize_number(number).map_err(Error::from)?;
+        let card = CardNumber::parse(&digits).map_err(Error::from)?;
+        let fingerprint = self.fingerprint(&card)?;
+        if store::method_fingerprint(self.store.conn(), id)?.as_deref()
+            != Some(fingerprint.as_str())
+        {
+            return Err(
+                FieldError::new("number", format!("is not the number of {}", m.title())).into(),
+            );
+        }
+        let key = vault::method_key(self.store.database_id(), id);
+        let db = self.store.path().to_owned();
+        let tx = self.store.transaction()?;
+        let mut secrets = PendingSecrets::new(&self.vault, &db);
+        secrets.set(key, card.expose())?;
+        store::set_number_missing(&tx, id, false)?;
+        tx.commit()?;
+        secrets.keep();
+        Ok(())
     }
 
     /// The full number of a card, from the vault, for Reveal and Copy.
@@ -679,32 +751,35 @@ impl Wallet {
 
     /// Archive a method: the row stays (history), marked `removed`, its number is
     /// deleted from the keyring. With L6, `new_default` becomes the default in the
-    /// same transaction. If the commit fails the number is put back.
+    /// same transaction. The removal commits first and the number goes after, with
+    /// the key in the journal of secret operations: a crash in between leaves a
+    /// number without a live method, which the next start deletes — never a live
+    /// method without its number.
     pub fn remove_method(&mut self, id: MethodId, new_default: Option<MethodId>) -> Result<()> {
         let removal = self
             .removal_check(id, new_default)?
             .map_err(Error::Refused)?;
         let m = self.method(id)?;
         let key = vault::method_key(self.store.database_id(), id);
-        let secret = if m.card().is_some() {
-            self.vault.get(&key)?
-        } else {
-            None
-        };
+        let mut journal = store::SecretJournal::new(self.store.path());
         let tx = self.store.transaction()?;
         if m.is_default {
             store::set_default(&tx, m.account_id, removal.new_default)?;
         }
         store::set_status(&tx, id, MethodStatus::Removed, None)?;
         if m.card().is_some() {
-            // Dropping `tx` on this error rolls the removal back.
-            self.vault.delete(&key)?;
+            journal.record(&key)?;
         }
-        if let Err(e) = tx.commit() {
-            if let Some(s) = secret {
-                let _ = self.vault.set(&key, &s);
-            }
-            return Err(e.into());
+        tx.commit()?;
+        if m.card().is_some()
+            && let Err(e) = self.vault.delete(&key)
+        {
+            journal.keep_for_repair();
+            return Err(vault::Error::Failed(format!(
+                "{} was removed, but its number could not be deleted from the secret store yet ({e}); walletdesk deletes it at the next start",
+                m.title()
+            ))
+            .into());
         }
         Ok(())
     }
@@ -759,8 +834,10 @@ impl Wallet {
         Ok(out)
     }
 
-    /// Add the sample accounts and methods of `assets/demo.json`, all in one transaction.
-    pub fn load_demo(&mut self) -> Result<Vec<AccountId>> {
+    /// Add the sample accounts and methods of `assets/demo.json` and `transactions`
+    /// generated payments (with the rates they need), all in one transaction.
+    /// Refused on a database that already has them.
+    pub fn load_demo(&mut self, transactions: u64) -> Result<(Vec<AccountId>, u64)> {
         let today = self.clock.today();
         let now = self.clock.now();
         let demo = crate::demo::sample(today).map_err(|e| FieldError::new("demo", e))?;
@@ -789,8 +866,17 @@ impl Wallet {
             prepared.push((account, methods));
         }
         let database_id = self.store.database_id().to_owned();
+        let tz = self.time_zone();
+        let db = self.store.path().to_owned();
         let tx = self.store.transaction()?;
-        let mut secrets = PendingSecrets::new(&self.vault);
+        if store::meta(&tx, DEMO_MARK)?.is_some() {
+            return Err(FieldError::new(
+                "demo",
+                "the sample data is already in this database; it is added only once",
+            )
+            .into());
+        }
+        let mut secrets = PendingSecrets::new(&self.vault, &db);
         let mut ids = Vec::new();
         for (account, methods) in &prepared {
             let id = store::insert_account(&tx, account, now)?;
@@ -814,31 +900,38 @@ impl Wallet {
                 )?;
             }
         }
+        let written = crate::demo::transactions(&tx, transactions, tz, now)?;
+        store::set_meta(&tx, DEMO_MARK, &now.to_rfc3339())?;
         tx.commit()?;
         secrets.keep();
-        Ok(ids)
+        Ok((ids, written))
     }
 }
 
 /// Secrets written during a transaction: deleted again when dropped unless the
 /// transaction committed and `keep` was called. So a row that fails to commit
-/// never leaves its card number behind in the keyring.
+/// never leaves its card number behind in the keyring. Each key is noted in the
+/// journal of secret operations before it is written, so a crash before the
+/// commit is repaired at the next start.
 pub(crate) struct PendingSecrets<'v> {
     vault: &'v Vault,
     keys: Vec<String>,
+    journal: store::SecretJournal,
 }
 
 impl<'v> PendingSecrets<'v> {
-    pub(crate) fn new(vault: &'v Vault) -> Self {
+    pub(crate) fn new(vault: &'v Vault, db: &Path) -> Self {
         PendingSecrets {
             vault,
             keys: Vec::new(),
+            journal: store::SecretJournal::new(db),
         }
     }
 
     fn set(&mut self, key: String, secret: &str) -> Result<()> {
+        self.journal.record(&key)?;
+        self.keys.push(key.clone());
         self.vault.set(&key, secret)?;
-        self.keys.push(key);
         Ok(())
     }
 
@@ -851,7 +944,10 @@ impl Drop for PendingSecrets<'_> {
     fn drop(&mut self) {
         for key in &self.keys {
             // Best effort: the row is gone, so its secret must go too.
-            let _ = self.vault.delete(key);
+            if self.vault.delete(key).is_err() {
+                // Left for the next start's repair, which reads the journal.
+                self.journal.keep_for_repair();
+            }
         }
     }
 }

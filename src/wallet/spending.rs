@@ -18,7 +18,7 @@ use crate::domain::limits::{
 };
 use crate::domain::money::{self, Converted, Currency, Rate};
 use crate::domain::risk::Level;
-use crate::domain::txn::{NewTxn, Txn, TxnDraft};
+use crate::domain::txn::{NewTxn, Txn, TxnDraft, TxnPatch};
 use crate::domain::{
     Account, AccountId, FieldError, FieldErrors, MethodDetails, MethodId, MethodStatus,
     required_text,
@@ -214,12 +214,23 @@ fn layer_accounts(layer: &Layer, account: AccountId, all: &[Account]) -> Vec<Acc
     }
 }
 
+/// A search text within `FILTER_TEXT_MAX` characters.
+fn check_filter(filter: &TxnFilter) -> Result<()> {
+    if filter.text.chars().count() > store::FILTER_TEXT_MAX {
+        return Err(invalid(
+            "text",
+            format!("at most {} characters", store::FILTER_TEXT_MAX),
+        ));
+    }
+    Ok(())
+}
+
 fn invalid(field: &'static str, message: impl Into<String>) -> Error {
     Error::Invalid(FieldErrors(vec![FieldError::new(field, message)]))
 }
 
 /// `amount` in every limit currency with the rates on or before `day` (Q6).
-fn convert_with(
+pub(crate) fn convert_with(
     conn: &rusqlite::Connection,
     amount: Decimal,
     currency: Currency,
@@ -233,7 +244,7 @@ fn convert_with(
                 .map_err(|e| invalid("currency", e.to_string()))?;
             Ok(Converted {
                 currency: target,
-                amount: target.round(amount * rate),
+                amount: money::convert_amount("amount", amount, rate, target)?,
                 rate,
                 rate_date,
             })
@@ -288,10 +299,23 @@ impl Wallet {
                 store::set_setting(&tx, key, &v.to_string())?;
                 tx.commit()?;
             }
+            "backups-kept" => {
+                let n: usize = value
+                    .trim()
+                    .parse()
+                    .ok()
+                    .filter(|n| (1..=1000).contains(n))
+                    .ok_or_else(|| invalid("backups-kept", "a whole number from 1 to 1000"))?;
+                let tx = self.store.transaction()?;
+                store::set_setting(&tx, key, &n.to_string())?;
+                tx.commit()?;
+            }
             _ => {
                 return Err(invalid(
                     "setting",
-                    format!("{key:?} is not a setting: use time-zone or bank-fee-threshold"),
+                    format!(
+                        "{key:?} is not a setting: use time-zone, bank-fee-threshold or backups-kept"
+                    ),
                 ));
             }
         }
@@ -326,6 +350,27 @@ impl Wallet {
             date,
             rate,
         })
+    }
+
+    /// Delete the rate of one pair on one date (payments keep the rate they were
+    /// recorded with: Q6).
+    pub fn delete_rate(&mut self, from: &str, to: &str, date: &str) -> Result<()> {
+        let mut errs = FieldErrors::default();
+        let from = errs.take(Currency::parse("from", from));
+        let to = errs.take(Currency::parse("to", to));
+        let date = errs.take(crate::domain::account::parse_date("date", date));
+        let (Some(from), Some(to), Some(date)) = (from, to, date) else {
+            return Err(Error::Invalid(errs));
+        };
+        let tx = self.store.transaction()?;
+        if !store::delete_rate(&tx, from, to, date)? {
+            return Err(invalid(
+                "date",
+                format!("there is no {from}→{to} rate on {date}"),
+            ));
+        }
+        tx.commit()?;
+        Ok(())
     }
 
     pub fn rates(&self) -> Result<Vec<Rate>> {
@@ -393,6 +438,18 @@ impl Wallet {
         Ok(())
     }
 
+    /// Change only the given fields of a payment (`tx edit`); the rest stay.
+    pub fn patch_txn(&mut self, id: i64, patch: &TxnPatch) -> Result<()> {
+        if patch.is_empty() {
+            return Err(invalid(
+                "transaction",
+                "nothing to change: give at least one field (e.g. --amount)",
+            ));
+        }
+        let old = self.txn(id)?;
+        self.edit_txn(id, &patch.apply(&old.new.to_draft()))
+    }
+
     pub fn delete_txn(&mut self, id: i64) -> Result<()> {
         let tx = self.store.transaction()?;
         if !store::delete_txn(&tx, id)? {
@@ -412,10 +469,12 @@ impl Wallet {
     }
 
     pub fn txn_count(&self, filter: &TxnFilter) -> Result<u64> {
+        check_filter(filter)?;
         Ok(store::txn_count(self.store.conn(), filter)?)
     }
 
     pub fn txn_page(&self, filter: &TxnFilter, offset: u64, limit: u64) -> Result<Vec<Txn>> {
+        check_filter(filter)?;
         Ok(store::txn_page(self.store.conn(), filter, offset, limit)?)
     }
 
@@ -428,6 +487,7 @@ impl Wallet {
         limit: u64,
         total: u64,
     ) -> Result<Vec<Txn>> {
+        check_filter(filter)?;
         Ok(store::txn_page_of(
             self.store.conn(),
             filter,
@@ -956,13 +1016,19 @@ impl Wallet {
             }
             let day = local_day(t.at, tz);
             let converted = match rate_cache.get(&(t.currency, day)) {
-                Some(per_unit) => per_unit
-                    .iter()
-                    .map(|c| Converted {
-                        amount: c.currency.round(t.amount * c.rate),
-                        ..*c
-                    })
-                    .collect(),
+                Some(per_unit) => {
+                    match per_unit
+                        .iter()
+                        .map(|c| c.scaled("amount", t.amount))
+                        .collect::<std::result::Result<Vec<_>, _>>()
+                    {
+                        Ok(c) => c,
+                        Err(e) => {
+                            out.errors.push((line, e.to_string()));
+                            continue;
+                        }
+                    }
+                }
                 None => match self.convert(t.amount, t.currency, day) {
                     Ok(c) => {
                         rate_cache.insert((t.currency, day), c.clone());
@@ -1016,8 +1082,9 @@ impl Wallet {
         Ok(Finished::Done(out))
     }
 
-    /// Write a preview's rows in one transaction: all or none. Refused while the
-    /// preview has errors.
+    /// Write a preview's rows in one transaction: all or none (after a backup).
+    /// Refused while the preview has errors. Returns how many were written: rows
+    /// another import wrote since the preview are skipped as duplicates.
     pub fn import_commit(
         &mut self,
         account: AccountId,
@@ -1035,8 +1102,12 @@ impl Wallet {
             ));
         }
         let now = self.clock.now();
-        let tx = self.store.transaction()?;
         let n = preview.rows.len();
+        if n > 0 {
+            self.backup_before(store::BackupReason::BeforeImport)?;
+        }
+        let tx = self.store.transaction()?;
+        let mut written = 0;
         for (i, r) in preview.rows.iter().enumerate() {
             if i % 2048 == 0 {
                 if cancel.load(Ordering::Relaxed) {
@@ -1046,11 +1117,17 @@ impl Wallet {
                 #[allow(clippy::cast_precision_loss)]
                 progress(i as f32 / n.max(1) as f32);
             }
+            // Checked again under the write lock: another import of the same
+            // rows since the preview must not double them.
+            if store::txn_exists(&tx, account, &r.txn)? {
+                continue;
+            }
             store::insert_txn(&tx, account, &r.txn, r.day, &r.converted, now)?;
+            written += 1;
         }
         tx.commit()?;
         progress(1.0);
-        Ok(Finished::Done(n))
+        Ok(Finished::Done(written))
     }
 
     /// Write an account's transactions as CSV, oldest first; returns the count.
@@ -1097,152 +1174,13 @@ impl Wallet {
         Ok(n)
     }
 
-    /// Generate `n` realistic payments over the last 15 months across the
-    /// accounts (and the rates they need), in one transaction.
+    /// Generate `n` payments over the last 15 months across the accounts (and
+    /// the rates they need) in one transaction (the benchmark's data).
     pub fn load_demo_transactions(&mut self, n: u64) -> Result<u64> {
-        let accounts = self.accounts()?;
         let tz = self.time_zone();
         let now = self.clock.now();
-        let today = local_day(now, tz);
-        let start = today - Duration::days(455);
         let tx = self.store.transaction()?;
-        // Monthly rates, a little wobble, so conversions are real.
-        let base: [(&str, &str, i64); 3] = [
-            ("USD", "CNY", 71_800),
-            ("HKD", "CNY", 9_200),
-            ("EUR", "USD", 10_850),
-        ];
-        let mut day = start;
-        let mut k = 0i64;
-        while day <= today {
-            for (from, to, v) in base {
-                let r = Decimal::new(v + (k * 37 % 200) - 100, 4);
-                let (Ok(f), Ok(t)) = (Currency::parse("from", from), Currency::parse("to", to))
-                else {
-                    continue;
-                };
-                store::set_rate(&tx, f, t, day, r)?;
-            }
-            k += 1;
-            day += Duration::days(30);
-        }
-        let payers: Vec<&Account> = accounts
-            .iter()
-            .filter(|a| a.provider != crate::domain::Provider::AlibabaCloud)
-            .collect();
-        let cloud: Vec<&Account> = accounts
-            .iter()
-            .filter(|a| a.provider == crate::domain::Provider::AlibabaCloud)
-            .collect();
-        let mut methods = std::collections::HashMap::new();
-        for a in &accounts {
-            let ms: Vec<MethodId> = crate::store::methods(&tx, a.id, false)?
-                .into_iter()
-                .filter(|m| m.status == MethodStatus::Active)
-                .map(|m| m.id)
-                .collect();
-            methods.insert(a.id, ms);
-        }
-        let counterparties = [
-            "瑞幸咖啡 Luckin Coffee",
-            "滴滴出行 DiDi",
-            "美团外卖 Meituan",
-            "盒马鲜生 Hema",
-            "全家 FamilyMart",
-            "Shanghai Metro",
-            "淘宝 Taobao",
-            "京东 JD.com",
-            "携程 Trip.com",
-            "海底捞 Haidilao",
-            "Landlord (rent)",
-            "University tuition",
-            "中国移动 China Mobile",
-            "Friend: 王伟",
-        ];
-        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut rnd = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
-        let span_secs = (today - start).num_days().max(1) * 86_400;
-        let start_at = limits::midnight(start, tz);
-        let mut cache: std::collections::HashMap<(Currency, NaiveDate), Vec<Converted>> =
-            std::collections::HashMap::new();
-        let hkd = Currency::parse("currency", "HKD")?;
-        let mut written = 0;
-        for i in 0..n {
-            let r = rnd();
-            let (acc, is_cloud) = if !cloud.is_empty() && r % 10 == 0 {
-                (cloud[(r / 10) as usize % cloud.len()], true)
-            } else if let Some(a) = payers.get((r / 7) as usize % payers.len().max(1)) {
-                (*a, false)
-            } else {
-                continue;
-            };
-            #[allow(clippy::cast_possible_wrap)]
-            let offset = (rnd() % span_secs as u64) as i64;
-            let at = start_at + Duration::seconds(offset);
-            let at = at.with_timezone(&tz).fixed_offset();
-            let pick = rnd() % 100;
-            let (ty, to) = match pick {
-                0..=59 => (TxType::Goods, Destination::Merchant),
-                60..=84 => (TxType::Services, Destination::Merchant),
-                85..=94 => (TxType::Personal, Destination::AlipayAccount),
-                _ => (TxType::Personal, Destination::BankAccount),
-            };
-            let currency = if is_cloud {
-                Currency::USD
-            } else if acc.provider == crate::domain::Provider::AlipayHk {
-                hkd
-            } else {
-                Currency::CNY
-            };
-            // Mostly small payments, now and then a large one.
-            let size = rnd() % 1000;
-            let cents_amount: i64 = match size {
-                0..=699 => 500 + (rnd() % 9_500) as i64,
-                700..=949 => 10_000 + (rnd() % 90_000) as i64,
-                _ => 100_000 + (rnd() % 900_000) as i64,
-            };
-            let amount = Decimal::new(cents_amount, 2);
-            let method = methods
-                .get(&acc.id)
-                .and_then(|ms| (!ms.is_empty()).then(|| ms[(rnd() as usize) % ms.len()]));
-            let cp = counterparties[(rnd() as usize) % counterparties.len()];
-            let t = NewTxn {
-                at,
-                amount,
-                currency,
-                ty,
-                to,
-                method,
-                counterparty: cp.into(),
-                note: if i % 17 == 0 {
-                    "receipt kept".into()
-                } else {
-                    String::new()
-                },
-                fx_exempt: cp == "University tuition",
-            };
-            let day = local_day(at, tz);
-            let key = (currency, day);
-            let converted = if let Some(c) = cache.get(&key) {
-                c.iter()
-                    .map(|c| Converted {
-                        amount: c.currency.round(amount * c.rate),
-                        ..*c
-                    })
-                    .collect()
-            } else {
-                let v = convert_with(&tx, amount, currency, day)?;
-                cache.insert(key, v.clone());
-                v
-            };
-            store::insert_txn(&tx, acc.id, &t, day, &converted, now)?;
-            written += 1;
-        }
+        let written = crate::demo::transactions(&tx, n, tz, now)?;
         tx.commit()?;
         Ok(written)
     }
