@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Timelike as _, Utc};
 use rusqlite::Connection;
 use rusqlite::backup::Backup;
 
@@ -77,25 +77,28 @@ pub fn list_backups(db: &Path) -> Vec<BackupFile> {
     let Ok(entries) = std::fs::read_dir(backups_dir(db)) else {
         return Vec::new();
     };
-    let mut out: Vec<BackupFile> = entries
+    let mut out: Vec<((DateTime<Utc>, u32), BackupFile)> = entries
         .filter_map(std::result::Result::ok)
         .filter_map(|e| {
             let name = e.file_name().to_string_lossy().into_owned();
             let rest = name.strip_prefix(&prefix)?.strip_suffix(".sqlite")?;
-            // 20261121T120000Z-daily (or -daily-2 when two fell in one second)
+            // 20261121T120000Z-daily, or 20261121T120000Z.2-daily for the
+            // second one made in the same second.
             let (stamp, reason) = rest.split_once('-')?;
-            let at = chrono::NaiveDateTime::parse_from_str(stamp, "%Y%m%dT%H%M%SZ")
+            let (time, n) = stamp.split_once('.').unwrap_or((stamp, "1"));
+            let at = chrono::NaiveDateTime::parse_from_str(time, "%Y%m%dT%H%M%SZ")
                 .ok()?
                 .and_utc();
-            Some(BackupFile {
+            let file = BackupFile {
                 path: e.path(),
                 at,
                 reason: reason.to_owned(),
-            })
+            };
+            Some(((at, n.parse().ok()?), file))
         })
         .collect();
-    out.sort_by(|a, b| b.at.cmp(&a.at).then_with(|| b.path.cmp(&a.path)));
-    out
+    out.sort_by(|a, b| b.0.cmp(&a.0));
+    out.into_iter().map(|(_, b)| b).collect()
 }
 
 /// The newest automatic backup, if any.
@@ -205,17 +208,23 @@ pub fn auto_backup(
         path: dir.clone(),
         problem: format!("cannot create the backups folder: {e}"),
     })?;
-    let base = format!(
-        "{}-{}-{}",
-        stem(db),
-        now.format("%Y%m%dT%H%M%SZ"),
-        reason.id()
-    );
-    let mut dest = dir.join(format!("{base}.sqlite"));
-    let mut n = 2;
+    let stamp = now.format("%Y%m%dT%H%M%SZ");
+    let name = |n: u32| {
+        let seq = if n == 1 {
+            String::new()
+        } else {
+            format!(".{n}")
+        };
+        format!("{}-{stamp}{seq}-{}.sqlite", stem(db), reason.id())
+    };
+    // Two in one second (a fixed clock, a quick import) are numbered in order.
+    let second = now.with_nanosecond(0).unwrap_or(now);
+    let same_second = list_backups(db).iter().filter(|b| b.at == second).count();
+    let mut n = u32::try_from(same_second).unwrap_or(u32::MAX - 1) + 1;
+    let mut dest = dir.join(name(n));
     while dest.exists() {
-        dest = dir.join(format!("{base}-{n}.sqlite"));
         n += 1;
+        dest = dir.join(name(n));
     }
     backup_to(conn, db, &dest)?;
     for old in list_backups(db).into_iter().skip(keep.max(1)) {
