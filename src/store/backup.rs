@@ -97,7 +97,7 @@ pub fn list_backups(db: &Path) -> Vec<BackupFile> {
             Some(((at, n.parse().ok()?), file))
         })
         .collect();
-    out.sort_by(|a, b| b.0.cmp(&a.0));
+    out.sort_by_key(|b| std::cmp::Reverse(b.0));
     out.into_iter().map(|(_, b)| b).collect()
 }
 
