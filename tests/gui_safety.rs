@@ -1,0 +1,109 @@
+//! The window's side of "nothing lost": Backups… (back up, restore with a
+//! confirmation), the damaged-database banner, and cards whose number is
+//! missing — driven through egui_kittest's AccessKit queries on real files.
+#![allow(clippy::unwrap_used)] // test helpers may panic: that is a failed test
+
+mod common;
+
+use common::{add_alipay, card, temp_wallet};
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use walletdesk::Wallet;
+use walletdesk::ui::WalletApp;
+use walletdesk::vault::{self, Vault};
+use walletdesk::wallet::StartReport;
+
+use eframe::egui;
+
+fn harness(wallet: Wallet, start: StartReport) -> Harness<'static, WalletApp> {
+    let mut b = Harness::builder().with_size(egui::vec2(1100.0, 720.0));
+    if walletdesk::ui::find_cjk_font().is_none() {
+        b = b.allow_missing_glyphs();
+    }
+    b.build_eframe(move |cc| {
+        walletdesk::ui::setup(&cc.egui_ctx);
+        WalletApp::new(wallet).with_start_report(start)
+    })
+}
+
+#[test]
+fn backups_dialog_backs_up_and_restores_after_confirmation() {
+    let mut t = temp_wallet(Vault::memory());
+    add_alipay(&mut t.wallet);
+    // The daily backup: one account.
+    t.wallet
+        .start_checks(std::time::Duration::from_secs(5), false)
+        .unwrap();
+    t.wallet
+        .add_account(&walletdesk::domain::AccountDraft {
+            label: "Second".into(),
+            ..common::alipay()
+        })
+        .unwrap();
+    let target = t.dir.path().join("w.backup.sqlite");
+    let mut h = harness(t.wallet, StartReport::default());
+    h.run();
+
+    h.get_by_label("Backups…").click();
+    h.run();
+    h.get_by_label_contains("never the full card numbers");
+    // The field suggests a file beside the database.
+    h.get_by_role_and_label(Role::TextInput, "Back up to");
+    h.get_by_role_and_label(Role::Button, "Back up").click();
+    h.run();
+    assert!(target.exists(), "the backup file was written");
+    h.get_by_label_contains("Backed up to");
+
+    // Restore the daily backup: asked first, then done.
+    h.get_by_label("Restore…").click();
+    h.run();
+    h.get_by_label("Restore this backup?");
+    assert_eq!(
+        h.state().wallet().accounts().unwrap().len(),
+        2,
+        "not before confirming"
+    );
+    h.get_by_role_and_label(Role::Button, "Restore").click();
+    h.run();
+    assert_eq!(h.state().wallet().accounts().unwrap().len(), 1);
+    h.get_by_label_contains("kept in");
+}
+
+#[test]
+fn a_damaged_database_is_announced_with_its_latest_backup() {
+    let t = temp_wallet(Vault::memory());
+    let backup = t.dir.path().join("backups/w-20261121T040000Z-daily.sqlite");
+    let start = StartReport {
+        damaged: Some("Page 12: btreeInitPage() returns error code 11".into()),
+        latest_backup: Some(backup.clone()),
+        ..StartReport::default()
+    };
+    let mut h = harness(t.wallet, start);
+    h.run();
+    h.get_by_label("The database is damaged: walletdesk will not write to it");
+    h.get_by_label_contains("btreeInitPage");
+    h.get_by_label_contains("Restore the latest backup").click();
+    h.run();
+    h.get_by_label("Backups");
+}
+
+#[test]
+fn a_card_whose_number_is_missing_is_marked_in_the_table() {
+    let vault = Vault::memory();
+    let mut t = temp_wallet(vault.clone());
+    let a = add_alipay(&mut t.wallet);
+    let id = t.wallet.add_card(a, &card("4111111111111111")).unwrap();
+    vault
+        .delete(&vault::method_key(t.wallet.database_id(), id))
+        .unwrap();
+    let report = t
+        .wallet
+        .start_checks(std::time::Duration::from_secs(5), true)
+        .unwrap();
+    assert_eq!(report.numbers_missing, vec![id]);
+    let mut h = harness(t.wallet, report);
+    h.run();
+    h.get_by_label("number missing");
+    h.get_by_label_contains("1 card number is not in the secret store");
+}
