@@ -261,19 +261,25 @@ fn the_daily_backup_is_made_once_a_day_and_only_with_data() {
         .wallet
         .start_checks(std::time::Duration::from_secs(5), false)
         .unwrap();
-    assert!(r.integrity_checked);
     assert_eq!(r.daily_backup, None, "an empty database needs no backup");
     add_alipay(&mut t.wallet);
     let r = t
         .wallet
         .start_checks(std::time::Duration::from_secs(5), false)
         .unwrap();
+    assert!(r.integrity_checked, "checked before the daily backup");
     assert!(r.daily_backup.is_some());
     let r = t
         .wallet
         .start_checks(std::time::Duration::from_secs(5), false)
         .unwrap();
     assert_eq!(r.daily_backup, None, "one a day");
+    assert!(!r.integrity_checked, "a command checks once a day");
+    let r = t
+        .wallet
+        .start_checks(std::time::Duration::from_secs(5), true)
+        .unwrap();
+    assert!(r.integrity_checked, "the window checks at every start");
 }
 
 // ---- damaged and foreign files ----------------------------------------------------
@@ -300,7 +306,7 @@ fn a_damaged_page_is_found_on_start_and_stops_writes() {
 
     let mut w = Wallet::open(&db, Vault::memory(), clock()).unwrap();
     let r = w
-        .start_checks(std::time::Duration::from_secs(30), false)
+        .start_checks(std::time::Duration::from_secs(30), true)
         .unwrap();
     assert!(r.damaged.is_some(), "{r:?}");
     let backup = r.latest_backup.expect("the daily backup is offered");
@@ -315,7 +321,7 @@ fn a_damaged_page_is_found_on_start_and_stops_writes() {
     assert_eq!(w.damaged(), None);
     w.add_account(&common::alipay()).unwrap();
     let r = w
-        .start_checks(std::time::Duration::from_secs(30), false)
+        .start_checks(std::time::Duration::from_secs(30), true)
         .unwrap();
     assert_eq!(r.damaged, None);
 }

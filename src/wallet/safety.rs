@@ -49,24 +49,33 @@ fn file_error(field: &'static str, e: store::Error) -> Error {
 }
 
 impl Wallet {
-    /// The checks on start (the window and every command): `PRAGMA quick_check`
-    /// within `budget` (a failure stops writes and names the latest backup), the
-    /// daily backup, and — with `secrets` — every card's number looked up.
-    pub fn start_checks(&mut self, budget: Duration, secrets: bool) -> Result<StartReport> {
+    /// The checks on start. The window (`full`) always runs `PRAGMA quick_check`
+    /// within `budget` and looks up every card's number; a command runs the check
+    /// once a day, before the daily backup (so a damaged file never pushes good
+    /// backups out of the rotation). A failure stops writes and names the latest
+    /// backup.
+    pub fn start_checks(&mut self, budget: Duration, full: bool) -> Result<StartReport> {
         let mut report = StartReport::default();
-        match self.store.quick_check(budget) {
-            Ok(done) => report.integrity_checked = done,
-            Err(store::Error::Damaged {
-                problem, backup, ..
-            }) => {
-                report.damaged = Some(problem);
-                report.latest_backup = backup;
-                return Ok(report);
+        let now = self.clock.now().to_utc();
+        let backup_due = !store::has_backup_on(self.store.path(), now.date_naive())
+            && !self.accounts()?.is_empty();
+        if full || backup_due {
+            match self.store.quick_check(budget) {
+                Ok(done) => report.integrity_checked = done,
+                Err(store::Error::Damaged {
+                    problem, backup, ..
+                }) => {
+                    report.damaged = Some(problem);
+                    report.latest_backup = backup;
+                    return Ok(report);
+                }
+                Err(e) => return Err(e.into()),
             }
-            Err(e) => return Err(e.into()),
         }
-        report.daily_backup = self.daily_backup()?;
-        if secrets && self.vault.is_available() {
+        if backup_due {
+            report.daily_backup = Some(self.store.auto_backup(BackupReason::Daily, now)?);
+        }
+        if full && self.vault.is_available() {
             let check = self.check_secrets()?;
             report.numbers_missing = check.missing;
             report.numbers_deleted = check.deleted;
@@ -77,16 +86,6 @@ impl Wallet {
     /// Why writes are refused, if the integrity check failed.
     pub fn damaged(&self) -> Option<&str> {
         self.store.damaged()
-    }
-
-    /// Once a day (by the clock, in UTC), a backup of a database that holds accounts.
-    fn daily_backup(&mut self) -> Result<Option<PathBuf>> {
-        let now = self.clock.now().to_utc();
-        let path = self.store.path();
-        if store::has_backup_on(path, now.date_naive()) || self.accounts()?.is_empty() {
-            return Ok(None);
-        }
-        Ok(Some(self.store.auto_backup(BackupReason::Daily, now)?))
     }
 
     /// A backup before a change that writes much (an import).
