@@ -4,6 +4,7 @@
 mod account_dialog;
 mod app;
 mod card_dialog;
+mod clipboard;
 mod fonts;
 mod form;
 mod limits_view;
