@@ -695,6 +695,59 @@ fn quota_json_has_the_contract_fields_and_exact_decimal_strings() {
 }
 
 #[test]
+fn a_card_number_in_a_note_exits_2_naming_the_note_and_is_not_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite");
+    verified_alipay(&db);
+    let e = err(
+        &walletdesk(
+            &db,
+            &[
+                "tx",
+                "add",
+                "--account",
+                "1",
+                "--amount",
+                "30",
+                "--currency",
+                "CNY",
+                "--type",
+                "goods",
+                "--note",
+                "4111 1111 1111 1111",
+            ],
+            None,
+        ),
+        2,
+    );
+    assert!(e.contains("note: looks like a card number"), "{e}");
+    assert!(!e.contains("4111"), "{e}");
+    for f in db_files(&db) {
+        assert!(!file_contains(&f, "4111111111111111"), "{}", f.display());
+        assert!(!file_contains(&f, "4111 1111 1111 1111"), "{}", f.display());
+    }
+    // The same note with a digit changed fails Luhn: an ordinary note, kept.
+    ok(&walletdesk(
+        &db,
+        &[
+            "tx",
+            "add",
+            "--account",
+            "1",
+            "--amount",
+            "30",
+            "--currency",
+            "CNY",
+            "--type",
+            "goods",
+            "--note",
+            "4111 1111 1111 1112",
+        ],
+        None,
+    ));
+}
+
+#[test]
 fn precheck_names_the_broken_limit_and_the_fee_in_both_currencies() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("w.sqlite");

@@ -24,7 +24,7 @@ fn harness(wallet: Wallet) -> Harness<'static, WalletApp> {
     }
     b.build_eframe(move |cc| {
         walletdesk::ui::setup(&cc.egui_ctx);
-        WalletApp::new(wallet)
+        WalletApp::new(wallet).without_system_clipboard()
     })
 }
 
@@ -218,6 +218,49 @@ fn reveal_shows_the_full_number_and_copy_puts_it_on_the_clipboard() {
     assert!(copied, "{:?}", h.output().platform_output.commands);
     h.run();
     h.get_by_label_contains("clipboard is cleared in 30 seconds");
+}
+
+/// Tell the app the window's focus and minimised state, as eframe does.
+fn set_window(h: &mut Harness<'_, WalletApp>, focused: bool, minimized: bool) {
+    let input = h.input_mut();
+    input.focused = focused;
+    let root = input.viewports.get_mut(&egui::ViewportId::ROOT).unwrap();
+    root.focused = Some(focused);
+    root.minimized = Some(minimized);
+    h.event(egui::Event::WindowFocused(focused));
+    h.run();
+}
+
+#[test]
+fn a_revealed_number_is_masked_when_the_window_loses_focus_or_is_minimised() {
+    let mut t = temp_wallet(Vault::memory());
+    let a = add_alipay(&mut t.wallet);
+    t.wallet.add_card(a, &card("4111111111111111")).unwrap();
+    let mut h = harness(t.wallet);
+    // A window that never had focus (a bare X server) still shows what was asked for.
+    set_window(&mut h, false, false);
+    h.get_by_label("Reveal").click();
+    h.run();
+    h.get_by_label("4111 1111 1111 1111");
+    h.get_by_label("Hide").click();
+    h.run();
+
+    set_window(&mut h, true, false);
+    h.get_by_label("Reveal").click();
+    h.run();
+    h.get_by_label("4111 1111 1111 1111");
+    set_window(&mut h, false, false);
+    assert!(h.query_by_label("4111 1111 1111 1111").is_none());
+    h.get_by_label("•••• 1111");
+
+    set_window(&mut h, true, false);
+    h.get_by_label("Reveal").click();
+    h.run();
+    h.get_by_label("4111 1111 1111 1111");
+    set_window(&mut h, true, true);
+    set_window(&mut h, true, false);
+    assert!(h.query_by_label("4111 1111 1111 1111").is_none());
+    h.get_by_label("•••• 1111");
 }
 
 #[test]

@@ -23,7 +23,9 @@ fn harness(wallet: Wallet, start: StartReport) -> Harness<'static, WalletApp> {
     }
     b.build_eframe(move |cc| {
         walletdesk::ui::setup(&cc.egui_ctx);
-        WalletApp::new(wallet).with_start_report(start)
+        WalletApp::new(wallet)
+            .without_system_clipboard()
+            .with_start_report(start)
     })
 }
 

@@ -185,6 +185,65 @@ pub fn luhn_ok(digits: &str) -> bool {
     sum.is_multiple_of(10)
 }
 
+/// Does free text hold what looks like a card number: a run of 12 to 19 digits,
+/// written together or in groups split by single spaces or dashes, that passes the
+/// Luhn check? Card numbers belong in the secret store only, so the text validators
+/// refuse such text rather than write it to the database.
+pub fn contains_card_number(text: &str) -> bool {
+    let mut groups: Vec<&str> = Vec::new();
+    let mut start = None;
+    let mut after_separator = false;
+    for (i, c) in text.char_indices() {
+        if c.is_ascii_digit() {
+            start.get_or_insert(i);
+            after_separator = false;
+            continue;
+        }
+        if let Some(s) = start.take() {
+            groups.push(&text[s..i]);
+        }
+        if (c == ' ' || c == '-') && !groups.is_empty() && !after_separator {
+            after_separator = true;
+        } else {
+            // Anything else, or a second separator in a row, ends the run.
+            if run_holds_card_number(&groups) {
+                return true;
+            }
+            groups.clear();
+            after_separator = false;
+        }
+    }
+    if let Some(s) = start {
+        groups.push(&text[s..]);
+    }
+    run_holds_card_number(&groups)
+}
+
+/// The digit groups of one run: the whole run when it is short enough to be a card
+/// number; when it is longer (a date or another number written just before or after
+/// one, "2026-03-01 4111 1111 1111 1111"), every stretch of neighbouring groups that
+/// is long enough.
+fn run_holds_card_number(groups: &[&str]) -> bool {
+    const DIGITS: std::ops::RangeInclusive<usize> = 12..=19;
+    let total: usize = groups.iter().map(|g| g.len()).sum();
+    if total <= *DIGITS.end() {
+        return DIGITS.contains(&total) && luhn_ok(&Zeroizing::new(groups.concat()));
+    }
+    (0..groups.len()).any(|first| {
+        let mut digits = Zeroizing::new(String::new());
+        for g in &groups[first..] {
+            digits.push_str(g);
+            if digits.len() > *DIGITS.end() {
+                return false;
+            }
+            if DIGITS.contains(&digits.len()) && luhn_ok(&digits) {
+                return true;
+            }
+        }
+        false
+    })
+}
+
 /// Strip the spaces and dashes people type between digit groups.
 ///
 /// Returns the digits, or the field error if anything else is in the input.

@@ -436,7 +436,10 @@ impl Default for PaypalDraft {
 
 /// A plausible address: one `@`, something on both sides, a dot in the domain.
 fn parse_email(input: &str) -> Result<String, FieldError> {
-    let s = required_text("email", input, 254)?;
+    // Not free text: an address made of a phone number may pass Luhn by chance.
+    let Some(s) = super::single_line("email", input, 254)? else {
+        return Err(FieldError::new("email", "required"));
+    };
     let ok = match s.split_once('@') {
         Some((local, domain)) => {
             !local.is_empty()

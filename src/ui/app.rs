@@ -2,12 +2,15 @@
 //! middle, a status bar, and the dialogs. Drawing produces `Command`s; `apply`
 //! carries them out through the service once per frame, after drawing.
 
+use std::time::{Duration, Instant};
+
 use eframe::egui::{self, Color32, RichText, Ui};
 use zeroize::Zeroizing;
 
 use super::account_dialog::{self, AccountDialog};
 use super::backup_dialog::BackupDialog;
 use super::card_dialog::{self, CardDialog};
+use super::clipboard::SecretClipboard;
 use super::form;
 use super::matrix::matrix_ui;
 use super::method_detail::{AttemptForm, Detail, method_detail_ui};
@@ -100,7 +103,9 @@ struct Shown {
 
 struct Copied {
     digits: Zeroizing<String>,
-    until: f64,
+    /// The wall clock, not egui's: egui's time stands still while the window is
+    /// minimised, and the clipboard must be cleared all the same.
+    until: Instant,
 }
 
 /// A one-line message at the top of the central panel.
@@ -133,6 +138,9 @@ pub struct WalletApp {
     dialog: Option<Dialog>,
     shown: Option<Shown>,
     copied: Option<Copied>,
+    clipboard: SecretClipboard,
+    /// Whether the window had focus at the last look: losing it masks a revealed number.
+    window_focused: bool,
     notice: Option<Notice>,
     /// The Limits and Transactions views.
     spending: Spending,
@@ -161,6 +169,8 @@ impl WalletApp {
             dialog: None,
             shown: None,
             copied: None,
+            clipboard: SecretClipboard::System(None),
+            window_focused: true,
             notice: None,
             spending: Spending::default(),
             start: StartReport::default(),
@@ -181,6 +191,14 @@ impl WalletApp {
             ));
         }
         self.start = report;
+        self
+    }
+
+    /// Copy hands numbers to egui's output instead of the system clipboard: for
+    /// tests, so that nothing reaches the desktop's clipboard.
+    #[must_use]
+    pub fn without_system_clipboard(mut self) -> Self {
+        self.clipboard = SecretClipboard::EguiOnly;
         self
     }
 
@@ -543,18 +561,19 @@ impl WalletApp {
             },
             Command::Hide => self.shown = None,
             Command::Copy(id) => match self.wallet.reveal_number(id) {
-                Ok(n) => {
-                    let digits = Zeroizing::new(n.expose().to_owned());
-                    ctx.copy_text(n.expose().to_owned());
-                    self.copied = Some(Copied {
-                        digits,
-                        until: now + SECRET_SHOWN_SECS,
-                    });
-                    let title = self.title_of(id);
-                    self.info(format!(
-                        "Copied the number of {title}; the clipboard is cleared in 30 seconds"
-                    ));
-                }
+                Ok(n) => match self.clipboard.copy(ctx, n.expose()) {
+                    Ok(()) => {
+                        self.copied = Some(Copied {
+                            digits: Zeroizing::new(n.expose().to_owned()),
+                            until: Instant::now() + Duration::from_secs_f64(SECRET_SHOWN_SECS),
+                        });
+                        let title = self.title_of(id);
+                        self.info(format!(
+                            "Copied the number of {title}; the clipboard is cleared in 30 seconds"
+                        ));
+                    }
+                    Err(e) => self.error(format!("Could not copy the number: {e}")),
+                },
                 Err(e) => self.error(format!("Could not copy the number: {e}")),
             },
             Command::LoadDemo => match self.wallet.load_demo(0) {
@@ -605,27 +624,37 @@ impl WalletApp {
         }));
     }
 
-    /// Mask a revealed number and clear a copied one when their time is up.
+    /// Mask a revealed number when its time is up or the window loses focus or is
+    /// minimised, and clear a copied one when its time is up. Runs in `logic`, which
+    /// eframe calls while the window is hidden too.
     fn expire_secrets(&mut self, ctx: &egui::Context, now: f64) {
-        if self.shown.as_ref().is_some_and(|s| now >= s.until) {
+        let (focused, minimized) = ctx.input(|i| (i.viewport().focused, i.viewport().minimized));
+        // A loss of focus, not its absence: a window that never had it (a bare X
+        // server) still shows what was asked for, until its time is up.
+        let lost_focus = self.window_focused && focused == Some(false);
+        self.window_focused = focused != Some(false);
+        if lost_focus
+            || minimized == Some(true)
+            || self.shown.as_ref().is_some_and(|s| now >= s.until)
+        {
             self.shown = None;
         }
-        if let Some(c) = self.copied.as_ref().filter(|c| now >= c.until) {
-            clear_clipboard_if_holding(&c.digits);
-            self.copied = None;
+        let wall = Instant::now();
+        if let Some(c) = self.copied.take_if(|c| wall >= c.until) {
+            self.clipboard.clear_if_holding(&c.digits);
         }
-        let next = [
-            self.shown.as_ref().map(|s| s.until),
-            self.copied.as_ref().map(|c| c.until),
+        let next_secs = [
+            self.shown.as_ref().map(|s| s.until - now),
+            self.copied
+                .as_ref()
+                .map(|c| c.until.saturating_duration_since(wall).as_secs_f64()),
         ]
         .into_iter()
         .flatten()
         .fold(f64::INFINITY, f64::min);
-        if next.is_finite() {
+        if next_secs.is_finite() {
             // Tick once a second for the countdown.
-            ctx.request_repaint_after(std::time::Duration::from_secs_f64(
-                (next - now).clamp(0.05, 1.0),
-            ));
+            ctx.request_repaint_after(Duration::from_secs_f64(next_secs.clamp(0.05, 1.0)));
         }
     }
 
@@ -1149,17 +1178,6 @@ fn tier_badge_ui(ui: &mut Ui, tier: Tier) {
         });
 }
 
-/// Clear the system clipboard if it still holds `digits` (the user may have
-/// copied something else since; that is left alone).
-fn clear_clipboard_if_holding(digits: &str) {
-    let Ok(mut cb) = arboard::Clipboard::new() else {
-        return;
-    };
-    if cb.get_text().is_ok_and(|t| t.trim() == digits) {
-        let _ = cb.clear();
-    }
-}
-
 impl eframe::App for WalletApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         let now = ctx.input(|i| i.time);
@@ -1186,6 +1204,13 @@ impl eframe::App for WalletApp {
         self.spending_dialog_ui(&ctx, &mut commands);
         for c in commands {
             self.apply(&ctx, c, now);
+        }
+    }
+
+    /// A copied number does not outlive the window on the clipboard.
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        if let Some(c) = self.copied.take() {
+            self.clipboard.clear_if_holding(&c.digits);
         }
     }
 }

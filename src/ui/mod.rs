@@ -5,6 +5,7 @@ mod account_dialog;
 mod app;
 mod backup_dialog;
 mod card_dialog;
+mod clipboard;
 mod fonts;
 mod form;
 mod limits_view;
