@@ -4,54 +4,11 @@
 
 mod common;
 
-use std::io::Write;
 use std::path::Path;
+
 use std::process::{Command, Output, Stdio};
 
-use common::{db_files, file_contains};
-
-const NOW: &str = "2026-11-21T12:00:00+08:00";
-
-fn walletdesk(db: &Path, args: &[&str], stdin: Option<&str>) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_walletdesk"));
-    cmd.arg("--db").arg(db);
-    if !args.contains(&"--now") {
-        cmd.args(["--now", NOW]);
-    }
-    cmd.args(args)
-        .env("WALLETDESK_SECRET_STORE", "memory")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let mut child = cmd.spawn().unwrap();
-    {
-        let mut pipe = child.stdin.take().unwrap();
-        if let Some(s) = stdin {
-            pipe.write_all(s.as_bytes()).unwrap();
-        }
-    }
-    child.wait_with_output().unwrap()
-}
-
-fn ok(o: &Output) -> String {
-    assert!(
-        o.status.success(),
-        "exit {:?}: {}",
-        o.status.code(),
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn err(o: &Output, code: i32) -> String {
-    assert_eq!(
-        o.status.code(),
-        Some(code),
-        "stdout: {}",
-        String::from_utf8_lossy(&o.stdout)
-    );
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
+use common::{NOW, db_files, err, file_contains, ok, walletdesk};
 
 #[test]
 fn add_an_account_and_a_card_then_list_them() {

@@ -8,13 +8,13 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
-use common::{add_alipay, card, clock, db_files, file_contains, temp_wallet};
+use common::{add_alipay, card, clock, db_files, file_contains, preview, temp_wallet};
 use keyring_core::mock;
 use rusqlite::Connection;
 use walletdesk::domain::MethodId;
 use walletdesk::store::{self, Store};
 use walletdesk::vault::{self, Vault};
-use walletdesk::wallet::{Finished, ImportPreview};
+use walletdesk::wallet::Finished;
 use walletdesk::{Wallet, domain::AccountId};
 use zeroize::Zeroizing;
 
@@ -400,22 +400,6 @@ fn a_second_window_on_the_same_database_is_refused_with_the_first_ones_pid() {
 }
 
 // ---- imports and exports ----------------------------------------------------------
-
-fn preview(w: &Wallet, a: AccountId, text: &str) -> ImportPreview {
-    match w
-        .import_preview(
-            a,
-            text.as_bytes(),
-            text.len() as u64,
-            &mut |_| {},
-            &AtomicBool::new(false),
-        )
-        .unwrap()
-    {
-        Finished::Done(p) => p,
-        Finished::Cancelled => panic!("cancelled"),
-    }
-}
 
 /// Two imports previewed before either wrote: the second writes nothing twice,
 /// because duplicates are checked again inside the writing transaction.

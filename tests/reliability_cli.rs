@@ -5,58 +5,18 @@
 
 mod common;
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 use std::time::{Duration, Instant};
 
-use common::db_files;
+use common::{db_files, err, ok, walletdesk, walletdesk_command};
 
-const NOW: &str = "2026-11-21T12:00:00+08:00";
-
-fn command(db: &Path, args: &[&str]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_walletdesk"));
-    cmd.arg("--db")
-        .arg(db)
-        .args(["--now", NOW])
-        .args(args)
-        .env("WALLETDESK_SECRET_STORE", "memory")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    cmd
+fn command(db: &Path, args: &[&str]) -> std::process::Command {
+    walletdesk_command(db, args)
 }
 
 fn run(db: &Path, args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = command(db, args).spawn().unwrap();
-    {
-        let mut pipe = child.stdin.take().unwrap();
-        if let Some(s) = stdin {
-            pipe.write_all(s.as_bytes()).unwrap();
-        }
-    }
-    child.wait_with_output().unwrap()
-}
-
-fn ok(o: &Output) -> String {
-    assert!(
-        o.status.success(),
-        "exit {:?}: {}",
-        o.status.code(),
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn err(o: &Output, code: i32) -> String {
-    assert_eq!(
-        o.status.code(),
-        Some(code),
-        "stdout: {} stderr: {}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8(o.stderr.clone()).unwrap()
+    walletdesk(db, args, stdin)
 }
 
 /// A database with one Alipay account (id 1) and a USD/CNY rate.

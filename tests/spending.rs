@@ -8,7 +8,7 @@ mod common;
 use std::sync::atomic::AtomicBool;
 
 use chrono::{DateTime, FixedOffset};
-use common::{add_alipay, card, clock, temp_wallet};
+use common::{add_alipay, card, clock, preview, temp_wallet};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use walletdesk::domain::limits::{Origin, Window};
@@ -461,22 +461,6 @@ fn edit_and_delete_keep_the_totals_in_step() {
 // ---- import and export ----------------------------------------------------------
 
 const HEADER: &str = "at,amount,currency,type,to,method,counterparty,note,fx_exempt\n";
-
-fn preview(w: &Wallet, a: AccountId, text: &str) -> walletdesk::wallet::ImportPreview {
-    match w
-        .import_preview(
-            a,
-            text.as_bytes(),
-            text.len() as u64,
-            &mut |_| {},
-            &AtomicBool::new(false),
-        )
-        .unwrap()
-    {
-        Finished::Done(p) => p,
-        Finished::Cancelled => panic!("cancelled"),
-    }
-}
 
 #[test]
 fn malformed_lines_are_named_by_line_and_nothing_is_written() {

@@ -1,7 +1,10 @@
 //! Helpers shared by the integration tests: a wallet on a real temporary file.
 #![allow(dead_code, clippy::unwrap_used)]
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::atomic::AtomicBool;
 
 use chrono::DateTime;
 use walletdesk::domain::{AccountDraft, AccountId, CardDraft};
@@ -73,4 +76,80 @@ pub fn db_files(db: &Path) -> Vec<PathBuf> {
         PathBuf::from(format!("{s}-wal")),
         PathBuf::from(format!("{s}-shm")),
     ]
+}
+
+/// The clock of the command-line tests (`--now`).
+pub const NOW: &str = "2026-11-21T12:00:00+08:00";
+
+/// The built binary on `db` at `NOW` (unless the args give `--now`), with the
+/// in-memory secret store and piped standard streams.
+pub fn walletdesk_command(db: &Path, args: &[&str]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_walletdesk"));
+    cmd.arg("--db").arg(db);
+    if !args.contains(&"--now") {
+        cmd.args(["--now", NOW]);
+    }
+    cmd.args(args)
+        .env("WALLETDESK_SECRET_STORE", "memory")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    cmd
+}
+
+/// Run a command to the end, feeding `stdin`.
+pub fn run_command(mut cmd: Command, stdin: Option<&str>) -> Output {
+    let mut child = cmd.spawn().unwrap();
+    {
+        let mut pipe = child.stdin.take().unwrap();
+        if let Some(s) = stdin {
+            pipe.write_all(s.as_bytes()).unwrap();
+        }
+    }
+    child.wait_with_output().unwrap()
+}
+
+/// `walletdesk` with these args and standard input, run to the end.
+pub fn walletdesk(db: &Path, args: &[&str], stdin: Option<&str>) -> Output {
+    run_command(walletdesk_command(db, args), stdin)
+}
+
+/// Standard output of a run that must succeed.
+pub fn ok(o: &Output) -> String {
+    assert!(
+        o.status.success(),
+        "exit {:?}: {}",
+        o.status.code(),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+/// Standard error of a run that must exit with `code`.
+pub fn err(o: &Output, code: i32) -> String {
+    assert_eq!(
+        o.status.code(),
+        Some(code),
+        "stdout: {} stderr: {}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+/// What importing `text` into account `a` would do.
+pub fn preview(w: &Wallet, a: AccountId, text: &str) -> walletdesk::wallet::ImportPreview {
+    match w
+        .import_preview(
+            a,
+            text.as_bytes(),
+            text.len() as u64,
+            &mut |_| {},
+            &AtomicBool::new(false),
+        )
+        .unwrap()
+    {
+        walletdesk::wallet::Finished::Done(p) => p,
+        walletdesk::wallet::Finished::Cancelled => panic!("cancelled"),
+    }
 }
