@@ -142,10 +142,8 @@ impl Wallet {
     /// in the secret store (restore the kept-aside copy to get those cards back).
     pub fn restore(&mut self, file: &Path) -> Result<Restored> {
         let info = self.inspect_backup(file)?;
-        if let Some(problem) = self.store.damaged() {
-            // Writes are refused, but a restore is the way out: keep the damaged file aside.
-            let _ = problem;
-        }
+        // Also when writes are refused (damaged): a restore is the way out, and
+        // the damaged contents are kept aside first.
         let kept_aside = self.backup_before(BackupReason::BeforeRestore)?;
         self.store.restore_from(file)?;
         let numbers_missing = if self.vault.is_available() {
