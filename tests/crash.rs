@@ -9,27 +9,24 @@
 #![allow(clippy::unwrap_used)] // test helpers may panic: that is a failed test
 #![cfg(unix)]
 
+mod common;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Child, Command, Output};
+
+use common::{ok, run_command, walletdesk_command};
 use std::time::Duration;
 
 use rusqlite::Connection;
 use walletdesk::domain::MethodId;
 use walletdesk::vault::{self, Vault};
 
-const NOW: &str = "2026-11-21T12:00:00+08:00";
-
+/// The built binary with the OS secret store (the common helper's, minus the
+/// in-memory store).
 fn command(db: &Path, args: &[&str]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_walletdesk"));
-    cmd.arg("--db")
-        .arg(db)
-        .args(["--now", NOW])
-        .args(args)
-        .env_remove("WALLETDESK_SECRET_STORE")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
+    let mut cmd = walletdesk_command(db, args);
+    cmd.env_remove("WALLETDESK_SECRET_STORE");
     cmd
 }
 
@@ -44,17 +41,7 @@ fn spawn(db: &Path, args: &[&str], stdin: Option<&str>) -> Child {
 }
 
 fn run(db: &Path, args: &[&str], stdin: Option<&str>) -> Output {
-    spawn(db, args, stdin).wait_with_output().unwrap()
-}
-
-fn ok(o: &Output) -> String {
-    assert!(
-        o.status.success(),
-        "exit {:?}: {}",
-        o.status.code(),
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8(o.stdout.clone()).unwrap()
+    run_command(command(db, args), stdin)
 }
 
 /// A small deterministic random source (xorshift), so a failing run repeats.

@@ -9,15 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 use std::time::{Duration, Instant};
 
-use common::{db_files, err, ok, walletdesk, walletdesk_command};
-
-fn command(db: &Path, args: &[&str]) -> std::process::Command {
-    walletdesk_command(db, args)
-}
-
-fn run(db: &Path, args: &[&str], stdin: Option<&str>) -> Output {
-    walletdesk(db, args, stdin)
-}
+use common::{db_files, err, ok, walletdesk as run, walletdesk_command as command};
 
 /// A database with one Alipay account (id 1) and a USD/CNY rate.
 fn setup() -> (tempfile::TempDir, PathBuf) {

@@ -11,6 +11,7 @@
 mod backup;
 mod journal;
 mod lock;
+mod meta;
 mod migrations;
 mod rows;
 mod txns;
@@ -26,6 +27,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavio
 pub use backup::*;
 pub use journal::*;
 pub use lock::*;
+pub use meta::*;
 pub use rows::*;
 pub use txns::*;
 

@@ -684,36 +684,3 @@ pub fn insert_cap(c: &Connection, cap: &Cap) -> Result<i64> {
 pub fn delete_cap(c: &Connection, id: i64) -> Result<bool> {
     Ok(c.execute("DELETE FROM cap WHERE id = ?1", [id])? > 0)
 }
-
-pub fn setting(c: &Connection, key: &str) -> Result<Option<String>> {
-    Ok(c.query_row(
-        "SELECT value FROM meta WHERE key = ?1",
-        [format!("setting.{key}")],
-        |r| r.get(0),
-    )
-    .optional()?)
-}
-
-pub fn set_setting(c: &Connection, key: &str, value: &str) -> Result<()> {
-    c.execute(
-        "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        params![format!("setting.{key}"), value],
-    )?;
-    Ok(())
-}
-
-/// A value of the `meta` table.
-pub fn meta(c: &Connection, key: &str) -> Result<Option<String>> {
-    Ok(
-        c.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
-            .optional()?,
-    )
-}
-
-pub fn set_meta(c: &Connection, key: &str, value: &str) -> Result<()> {
-    c.execute(
-        "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        params![key, value],
-    )?;
-    Ok(())
-}
