@@ -15,7 +15,6 @@ use crate::domain::money::{Converted, Currency};
 use crate::domain::txn::NewTxn;
 use crate::domain::{Account, AccountDraft, CardDraft, MethodId, MethodStatus, PaypalDraft};
 use crate::store;
-use crate::wallet::convert_with;
 
 const DEMO_JSON: &str = include_str!("../assets/demo.json");
 
@@ -139,12 +138,21 @@ pub fn sample(today: NaiveDate) -> Result<Vec<DemoAccount>, String> {
 
 /// Generate `n` realistic payments over the last 15 months across the
 /// accounts (and the rates they need), inside the caller's transaction.
-pub(crate) fn transactions(
+pub(crate) fn transactions<E>(
     tx: &rusqlite::Connection,
     n: u64,
     tz: Tz,
     now: DateTime<FixedOffset>,
-) -> crate::wallet::Result<u64> {
+    convert: &dyn Fn(
+        &rusqlite::Connection,
+        Decimal,
+        Currency,
+        NaiveDate,
+    ) -> Result<Vec<Converted>, E>,
+) -> Result<u64, E>
+where
+    E: From<store::Error> + From<crate::domain::FieldError>,
+{
     let accounts = store::accounts(tx)?;
     let today = local_day(now, tz);
     let start = today - Duration::days(455);
@@ -274,7 +282,7 @@ pub(crate) fn transactions(
                 .map(|c| c.scaled("amount", amount))
                 .collect::<std::result::Result<Vec<_>, _>>()?
         } else {
-            let v = convert_with(tx, amount, currency, day)?;
+            let v = convert(tx, amount, currency, day)?;
             cache.insert(key, v.clone());
             v
         };

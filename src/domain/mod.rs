@@ -4,6 +4,7 @@
 
 pub mod account;
 pub mod card;
+pub mod forecast;
 pub mod lifecycle;
 pub mod limits;
 pub mod method;

@@ -101,11 +101,6 @@ impl Wallet {
             .map_err(|e| file_error("file", e))
     }
 
-    /// How many automatic backups are kept (the `backups-kept` setting).
-    pub fn backups_kept(&self) -> usize {
-        store::backups_kept(self.store.conn())
-    }
-
     /// The automatic backups, newest first.
     pub fn backups(&self) -> Vec<BackupFile> {
         store::list_backups(self.store.path())

@@ -1,0 +1,394 @@
+//! walletdesk's own CSV (`shared/CLI.md`): read an import into a preview, write
+//! it in one transaction, export an account.
+
+use std::collections::HashSet;
+use std::io::{Read, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::{Error, Result, Wallet, invalid};
+use crate::domain::limits::local_day;
+use crate::domain::money::{Converted, Currency};
+use crate::domain::txn::{NewTxn, TxnDraft};
+use crate::domain::{AccountId, MethodId};
+use crate::store;
+
+/// The CSV header of `tx import` / `tx export` (`shared/CLI.md`).
+pub const CSV_HEADER: [&str; 9] = [
+    "at",
+    "amount",
+    "currency",
+    "type",
+    "to",
+    "method",
+    "counterparty",
+    "note",
+    "fx_exempt",
+];
+/// One line of an import that will be written.
+#[derive(Debug, Clone)]
+pub struct ImportRow {
+    pub line: u64,
+    pub txn: NewTxn,
+    pub day: NaiveDate,
+    pub converted: Vec<Converted>,
+}
+
+/// What an import would do, before anything is written.
+#[derive(Debug, Clone, Default)]
+pub struct ImportPreview {
+    pub rows: Vec<ImportRow>,
+    /// (line, why) of rows already stored or repeated in the file: skipped.
+    pub duplicates: Vec<(u64, String)>,
+    /// (line, what is wrong): any error means nothing is written.
+    pub errors: Vec<(u64, String)>,
+    /// Per currency, the total of the rows to write.
+    pub totals: Vec<(Currency, Decimal)>,
+}
+
+/// How a long run ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Finished<T> {
+    Done(T),
+    Cancelled,
+}
+
+/// Reads CRLF line ends as LF, so the CSV reader's line numbers are the file's
+/// (it counts a CRLF's `\n` as the start of the next record).
+struct LfLines<R> {
+    inner: R,
+    /// A `\r` at the end of the last chunk, not yet known to precede `\n`.
+    held_cr: bool,
+}
+
+impl<R: Read> LfLines<R> {
+    fn new(inner: R) -> Self {
+        LfLines {
+            inner,
+            held_cr: false,
+        }
+    }
+}
+
+impl<R: Read> Read for LfLines<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if buf.len() < 2 {
+            return self.inner.read(buf);
+        }
+        let start = usize::from(self.held_cr);
+        if self.held_cr {
+            buf[0] = b'\r';
+        }
+        let n = self.inner.read(&mut buf[start..])?;
+        let mut len = start + n;
+        self.held_cr = false;
+        if n > 0 && buf[len - 1] == b'\r' {
+            self.held_cr = true;
+            len -= 1;
+        }
+        let mut out = 0;
+        for i in 0..len {
+            let next_is_lf = buf.get(i + 1).is_some_and(|b| *b == b'\n') && i + 1 < len;
+            if buf[i] == b'\r' && next_is_lf {
+                continue;
+            }
+            buf[out] = buf[i];
+            out += 1;
+        }
+        if out == 0 && self.held_cr && n == 0 {
+            // End of input after a lone CR: give it back.
+            self.held_cr = false;
+            buf[0] = b'\r';
+            return Ok(1);
+        }
+        if out == 0 && n > 0 {
+            // Only a held CR this time: read on.
+            return self.read(buf);
+        }
+        Ok(out)
+    }
+}
+
+impl Wallet {
+    /// Read a CSV (`shared/CLI.md`) and say what importing it would do; writes nothing.
+    /// `progress` gets the share of bytes read; `cancel` stops it.
+    pub fn import_preview(
+        &self,
+        account: AccountId,
+        input: impl Read,
+        total_bytes: u64,
+        progress: &mut dyn FnMut(f32),
+        cancel: &AtomicBool,
+    ) -> Result<Finished<ImportPreview>> {
+        self.account(account)?;
+        let tz = self.time_zone();
+        let now = self.clock.now();
+        let methods: HashSet<MethodId> =
+            self.methods(account, true)?.iter().map(|m| m.id).collect();
+        let mut rdr = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(LfLines::new(input));
+        let mut out = ImportPreview::default();
+        let mut seen: HashSet<(i64, String, String, String)> = HashSet::new();
+        let mut rate_cache: std::collections::HashMap<(Currency, NaiveDate), Vec<Converted>> =
+            std::collections::HashMap::new();
+        let mut record = csv::StringRecord::new();
+        let mut header_done = false;
+        loop {
+            match rdr.read_record(&mut record) {
+                Ok(false) => break,
+                Ok(true) => {}
+                Err(e) => {
+                    let line = e.position().map_or(0, csv::Position::line);
+                    out.errors.push((line, format!("not valid CSV: {e}")));
+                    if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                        break;
+                    }
+                    continue;
+                }
+            }
+            let line = record.position().map_or(0, csv::Position::line);
+            if out.rows.len() % 2048 == 0 {
+                if cancel.load(Ordering::Relaxed) {
+                    return Ok(Finished::Cancelled);
+                }
+                if total_bytes > 0 {
+                    #[allow(clippy::cast_precision_loss)]
+                    progress(rdr.position().byte() as f32 / total_bytes as f32);
+                }
+            }
+            if !header_done {
+                header_done = true;
+                let fields: Vec<String> = record
+                    .iter()
+                    .enumerate()
+                    .map(|(i, f)| {
+                        if i == 0 {
+                            f.trim_start_matches('\u{feff}').trim().to_owned()
+                        } else {
+                            f.trim().to_owned()
+                        }
+                    })
+                    .collect();
+                if fields != CSV_HEADER {
+                    out.errors.push((
+                        line,
+                        format!(
+                            "the header must be {} (found {})",
+                            CSV_HEADER.join(","),
+                            fields.join(",")
+                        ),
+                    ));
+                    break;
+                }
+                continue;
+            }
+            if record.len() == 1 && record.get(0).is_some_and(|f| f.trim().is_empty()) {
+                continue;
+            }
+            if record.len() != CSV_HEADER.len() {
+                out.errors.push((
+                    line,
+                    format!(
+                        "{} columns; expected {} ({})",
+                        record.len(),
+                        CSV_HEADER.len(),
+                        CSV_HEADER.join(",")
+                    ),
+                ));
+                continue;
+            }
+            let get = |i: usize| record.get(i).unwrap_or("").to_owned();
+            let draft = TxnDraft {
+                at: get(0),
+                amount: get(1),
+                currency: get(2),
+                ty: get(3),
+                to: get(4),
+                method: get(5),
+                counterparty: get(6),
+                note: get(7),
+                fx_exempt: get(8),
+            };
+            if draft.at.trim().is_empty() {
+                out.errors.push((line, "at: required".into()));
+                continue;
+            }
+            let t = match draft.validate(now, tz) {
+                Ok(t) => t,
+                Err(e) => {
+                    let msg: Vec<String> = e.0.iter().map(ToString::to_string).collect();
+                    out.errors.push((line, msg.join("; ")));
+                    continue;
+                }
+            };
+            if let Some(m) = t.method
+                && !methods.contains(&m)
+            {
+                out.errors
+                    .push((line, format!("method: {m} is no method of this account")));
+                continue;
+            }
+            let day = local_day(t.at, tz);
+            let converted = match rate_cache.get(&(t.currency, day)) {
+                Some(per_unit) => {
+                    match per_unit
+                        .iter()
+                        .map(|c| c.scaled("amount", t.amount))
+                        .collect::<std::result::Result<Vec<_>, _>>()
+                    {
+                        Ok(c) => c,
+                        Err(e) => {
+                            out.errors.push((line, e.to_string()));
+                            continue;
+                        }
+                    }
+                }
+                None => match self.convert(t.amount, t.currency, day) {
+                    Ok(c) => {
+                        rate_cache.insert((t.currency, day), c.clone());
+                        c
+                    }
+                    Err(e) => {
+                        out.errors.push((line, e.to_string()));
+                        continue;
+                    }
+                },
+            };
+            let key = (
+                t.at.timestamp(),
+                t.amount.to_string(),
+                t.currency.to_string(),
+                t.counterparty.clone(),
+            );
+            if !seen.insert(key) {
+                out.duplicates
+                    .push((line, "repeats an earlier line of the file".into()));
+                continue;
+            }
+            if store::txn_exists(self.store.conn(), account, &t)? {
+                out.duplicates.push((
+                    line,
+                    "already recorded (same time, amount and counterparty)".into(),
+                ));
+                continue;
+            }
+            match out.totals.iter_mut().find(|(c, _)| *c == t.currency) {
+                Some((_, sum)) => *sum += t.amount,
+                None => out.totals.push((t.currency, t.amount)),
+            }
+            out.rows.push(ImportRow {
+                line,
+                txn: t,
+                day,
+                converted,
+            });
+        }
+        if !header_done {
+            out.errors.push((
+                1,
+                format!(
+                    "the file is empty; the first line must be {}",
+                    CSV_HEADER.join(",")
+                ),
+            ));
+        }
+        progress(1.0);
+        Ok(Finished::Done(out))
+    }
+
+    /// Write a preview's rows in one transaction: all or none (after a backup).
+    /// Refused while the preview has errors. Returns how many were written: rows
+    /// another import wrote since the preview are skipped as duplicates.
+    pub fn import_commit(
+        &mut self,
+        account: AccountId,
+        preview: &ImportPreview,
+        progress: &mut dyn FnMut(f32),
+        cancel: &AtomicBool,
+    ) -> Result<Finished<usize>> {
+        if let Some((line, e)) = preview.errors.first() {
+            return Err(invalid(
+                "file",
+                format!(
+                    "line {line}: {e} ({} errors in all; nothing was written)",
+                    preview.errors.len()
+                ),
+            ));
+        }
+        let now = self.clock.now();
+        let n = preview.rows.len();
+        if n > 0 {
+            self.backup_before(store::BackupReason::BeforeImport)?;
+        }
+        let tx = self.store.transaction()?;
+        let mut written = 0;
+        for (i, r) in preview.rows.iter().enumerate() {
+            if i % 2048 == 0 {
+                if cancel.load(Ordering::Relaxed) {
+                    // Dropping the transaction rolls every row back.
+                    return Ok(Finished::Cancelled);
+                }
+                #[allow(clippy::cast_precision_loss)]
+                progress(i as f32 / n.max(1) as f32);
+            }
+            // Checked again under the write lock: another import of the same
+            // rows since the preview must not double them.
+            if store::txn_exists(&tx, account, &r.txn)? {
+                continue;
+            }
+            store::insert_txn(&tx, account, &r.txn, r.day, &r.converted, now)?;
+            written += 1;
+        }
+        tx.commit()?;
+        progress(1.0);
+        Ok(Finished::Done(written))
+    }
+
+    /// Write an account's transactions as CSV, oldest first; returns the count.
+    pub fn export_csv(&self, account: AccountId, out: impl Write) -> Result<usize> {
+        self.account(account)?;
+        let mut w = csv::Writer::from_writer(out);
+        let io = |e: csv::Error| {
+            Error::Write(match e.into_kind() {
+                csv::ErrorKind::Io(e) => e,
+                other => std::io::Error::other(format!("{other:?}")),
+            })
+        };
+        w.write_record(CSV_HEADER).map_err(io)?;
+        let mut n = 0;
+        let mut failure = None;
+        store::for_each_txn(self.store.conn(), account, |t| {
+            let d = t.new.to_draft();
+            let rec = [
+                &d.at,
+                &d.amount,
+                &d.currency,
+                &d.ty,
+                &d.to,
+                &d.method,
+                &d.counterparty,
+                &d.note,
+                &d.fx_exempt,
+            ];
+            match w.write_record(rec) {
+                Ok(()) => {
+                    n += 1;
+                    true
+                }
+                Err(e) => {
+                    failure = Some(e);
+                    false
+                }
+            }
+        })?;
+        if let Some(e) = failure {
+            return Err(io(e));
+        }
+        w.flush().map_err(|e| io(e.into()))?;
+        Ok(n)
+    }
+}

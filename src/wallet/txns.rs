@@ -1,0 +1,132 @@
+//! Payments: record, change, delete, and read a filtered list a page at a time.
+
+use chrono::NaiveDate;
+
+use super::{Error, Result, Wallet, invalid};
+use crate::domain::lifecycle;
+use crate::domain::limits::local_day;
+use crate::domain::money::Converted;
+use crate::domain::txn::{NewTxn, Txn, TxnDraft, TxnPatch};
+use crate::domain::{AccountId, MethodStatus};
+use crate::store::{self, TxnFilter};
+
+/// A search text within `FILTER_TEXT_MAX` characters.
+fn check_filter(filter: &TxnFilter) -> Result<()> {
+    if filter.text.chars().count() > store::FILTER_TEXT_MAX {
+        return Err(invalid(
+            "text",
+            format!("at most {} characters", store::FILTER_TEXT_MAX),
+        ));
+    }
+    Ok(())
+}
+
+impl Wallet {
+    fn check_txn(
+        &self,
+        account: AccountId,
+        draft: &TxnDraft,
+    ) -> Result<(NewTxn, NaiveDate, Vec<Converted>)> {
+        self.account(account)?;
+        let tz = self.time_zone();
+        let t = draft
+            .validate(self.clock.now(), tz)
+            .map_err(Error::Invalid)?;
+        if let Some(m) = t.method {
+            let method = self.method(m)?;
+            if method.account_id != account {
+                return Err(invalid(
+                    "method",
+                    format!("method {m} belongs to another account"),
+                ));
+            }
+            // L7: a method that never became active has never paid.
+            if matches!(method.status, MethodStatus::Pending | MethodStatus::Failed) {
+                lifecycle::check_pay(&method)?;
+            }
+        }
+        let day = local_day(t.at, tz);
+        let converted = self.convert(t.amount, t.currency, day)?;
+        Ok((t, day, converted))
+    }
+
+    /// Record a payment; its amount in USD and CNY and the rates used are kept.
+    pub fn add_txn(&mut self, account: AccountId, draft: &TxnDraft) -> Result<i64> {
+        let (t, day, converted) = self.check_txn(account, draft)?;
+        let now = self.clock.now();
+        let tx = self.store.transaction()?;
+        let id = store::insert_txn(&tx, account, &t, day, &converted, now)?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Change a payment (converted again with the rates of its date).
+    pub fn edit_txn(&mut self, id: i64, draft: &TxnDraft) -> Result<()> {
+        let old = self.txn(id)?;
+        let (t, day, converted) = self.check_txn(old.account_id, draft)?;
+        let now = self.clock.now();
+        let tx = self.store.transaction()?;
+        store::update_txn(&tx, id, &t, day, &converted, now)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Change only the given fields of a payment (`tx edit`); the rest stay.
+    pub fn patch_txn(&mut self, id: i64, patch: &TxnPatch) -> Result<()> {
+        if patch.is_empty() {
+            return Err(invalid(
+                "transaction",
+                "nothing to change: give at least one field (e.g. --amount)",
+            ));
+        }
+        let old = self.txn(id)?;
+        self.edit_txn(id, &patch.apply(&old.new.to_draft()))
+    }
+
+    pub fn delete_txn(&mut self, id: i64) -> Result<()> {
+        let tx = self.store.transaction()?;
+        if !store::delete_txn(&tx, id)? {
+            return Err(invalid(
+                "transaction",
+                format!("there is no transaction {id}"),
+            ));
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn txn(&self, id: i64) -> Result<Txn> {
+        store::txn(self.store.conn(), id)?
+            .map(|(t, _)| t)
+            .ok_or_else(|| invalid("transaction", format!("there is no transaction {id}")))
+    }
+
+    pub fn txn_count(&self, filter: &TxnFilter) -> Result<u64> {
+        check_filter(filter)?;
+        Ok(store::txn_count(self.store.conn(), filter)?)
+    }
+
+    pub fn txn_page(&self, filter: &TxnFilter, offset: u64, limit: u64) -> Result<Vec<Txn>> {
+        check_filter(filter)?;
+        Ok(store::txn_page(self.store.conn(), filter, offset, limit)?)
+    }
+
+    /// A page of a list whose length (`txn_count`) is known: pages in the older
+    /// half are read from the far end.
+    pub fn txn_page_of(
+        &self,
+        filter: &TxnFilter,
+        offset: u64,
+        limit: u64,
+        total: u64,
+    ) -> Result<Vec<Txn>> {
+        check_filter(filter)?;
+        Ok(store::txn_page_of(
+            self.store.conn(),
+            filter,
+            offset,
+            limit,
+            total,
+        )?)
+    }
+}
