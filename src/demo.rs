@@ -136,6 +136,10 @@ pub fn sample(today: NaiveDate) -> Result<Vec<DemoAccount>, String> {
         .collect())
 }
 
+/// How an amount of a day converts into the limit currencies (the service's rates, Q6).
+pub(crate) type Convert<E> =
+    dyn Fn(&rusqlite::Connection, Decimal, Currency, NaiveDate) -> Result<Vec<Converted>, E>;
+
 /// Generate `n` realistic payments over the last 15 months across the
 /// accounts (and the rates they need), inside the caller's transaction.
 pub(crate) fn transactions<E>(
