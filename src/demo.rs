@@ -147,12 +147,7 @@ pub(crate) fn transactions<E>(
     n: u64,
     tz: Tz,
     now: DateTime<FixedOffset>,
-    convert: &dyn Fn(
-        &rusqlite::Connection,
-        Decimal,
-        Currency,
-        NaiveDate,
-    ) -> Result<Vec<Converted>, E>,
+    convert: &Convert<E>,
 ) -> Result<u64, E>
 where
     E: From<store::Error> + From<crate::domain::FieldError>,
