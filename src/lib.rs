@@ -2,7 +2,7 @@
 //! and Alibaba Cloud, kept on your own machine.
 //!
 //! Data flows one way: [`ui`] or [`cli`] → [`wallet`] → [`domain`] check →
-//! [`store`] / [`vault`].
+//! [`store`] / [`vault`]. What a person reads is worded in [`words`].
 
 pub mod cli;
 pub mod demo;
@@ -11,5 +11,6 @@ pub mod store;
 pub mod ui;
 pub mod vault;
 pub mod wallet;
+pub mod words;
 
 pub use wallet::{Clock, Wallet};

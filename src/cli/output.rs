@@ -119,10 +119,7 @@ pub fn accounts_json(accounts: &[Account]) -> String {
 }
 
 /// "1 account", "2 accounts".
-pub fn count<N: TryInto<i64>>(n: N, one: &str, many: &str) -> String {
-    let n: i64 = n.try_into().unwrap_or(i64::MAX);
-    format!("{n} {}", if n == 1 { one } else { many })
-}
+pub use crate::words::count;
 
 pub fn methods_table(methods: &[Method], verdicts: &[Option<Level>]) -> String {
     if methods.is_empty() {

@@ -2,7 +2,6 @@
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
-use std::sync::atomic::AtomicBool;
 
 use clap::{Args, Subcommand};
 use serde_json::{Value, json};
@@ -12,8 +11,11 @@ use crate::domain::AccountId;
 use crate::domain::limits::{Break, LimitStatus, Origin, TxType};
 use crate::domain::money::money;
 use crate::domain::txn::{Txn, TxnDraft, TxnPatch};
-use crate::store::TxnFilter;
-use crate::wallet::{CapDraft, Finished, ImportPreview, Precheck, PrecheckDraft, Quota, Wallet};
+use crate::domain::txn_filter::TxnFilter;
+use crate::wallet::{
+    CapDraft, Finished, ImportOutcome, ImportPreview, Precheck, PrecheckDraft, Quota, Wallet,
+};
+use crate::words;
 
 #[derive(Debug, Subcommand)]
 pub enum RateCmd {
@@ -63,7 +65,7 @@ pub struct TxFields {
     /// The method that paid
     #[arg(long, default_value = "")]
     method: String,
-    /// RFC 3339, or a date alone (midnight Beijing time); default now
+    /// RFC 3339, or a date alone (midnight in the `time-zone` setting, Beijing time by default); default now
     #[arg(long, default_value = "")]
     at: String,
     #[arg(long, default_value = "")]
@@ -327,22 +329,11 @@ fn quota_text(q: &Quota, fx: &[LimitStatus]) -> String {
         ));
     }
     if let Some(b) = q.binding.and_then(|i| q.statuses.get(i)) {
-        out.push_str(&format!(
-            "Binding: {} {} — {} left\n",
-            b.layer.rule,
-            b.layer.name,
-            money(b.remaining, b.layer.currency)
-        ));
+        out.push_str(&format!("{}\n", words::binding(b)));
     }
     for s in fx {
         if s.layer.window != crate::domain::limits::Window::Single {
-            out.push_str(&format!(
-                "All accounts: {} {} — {} of {} used\n",
-                s.layer.rule,
-                s.layer.name,
-                money(s.used, s.layer.currency),
-                money(s.layer.max, s.layer.currency)
-            ));
+            out.push_str(&format!("All accounts: {}\n", words::fx_line(s)));
         }
     }
     out
@@ -382,61 +373,36 @@ fn precheck_json(p: &Precheck) -> Value {
 
 fn precheck_text(p: &Precheck) -> String {
     let mut out = format!(
-        "{} {} ({}, to {}) on {}: {}\n",
-        p.currency,
-        crate::domain::money::format_amount(p.amount, p.currency),
+        "{} ({}, to {}) on {}: {}\n",
+        money(p.amount, p.currency),
         p.ty.id(),
         p.to.id(),
         p.quota.account.label,
-        if p.allowed {
-            "goes through"
-        } else {
-            "would be refused"
-        }
+        words::precheck_outcome(p)
     );
-    for c in &p.converted {
-        if c.currency != p.currency {
-            out.push_str(&format!(
-                "  = {} (rate {}{})\n",
-                money(c.amount, c.currency),
-                c.rate,
-                c.rate_date.map(|d| format!(" of {d}")).unwrap_or_default()
-            ));
-        }
+    let mut line = |s: String| {
+        out.push_str(&s);
+        out.push('\n');
+    };
+    for c in p.converted.iter().filter(|c| c.currency != p.currency) {
+        line(format!("  {}", words::conversion(c)));
     }
     for b in &p.breaks {
-        out.push_str(&format!("breaks {}\n", b.describe()));
+        line(words::breaks(b));
     }
     for l in &p.under_minimum {
-        if let Some(min) = l.min {
-            out.push_str(&format!(
-                "flag {} {}: under the minimum of {}\n",
-                l.rule,
-                l.name,
-                money(min, l.currency)
-            ));
+        if let Some(s) = words::under_minimum(l) {
+            line(s);
         }
     }
     if let Some(f) = &p.fee {
-        out.push_str(&format!(
-            "fee ({} {}): {} — {} (source {})\n",
-            f.rule,
-            f.name,
-            f.amounts(),
-            f.explanation,
-            f.source
-        ));
+        line(format!("{} (source {})", words::fee(f), f.source));
     }
-    match (&p.recommended, &p.no_method) {
-        (Some((_, why)), _) => out.push_str(&format!("pay with: {why}\n")),
-        (None, Some(why)) => out.push_str(&format!("{why}\n")),
-        (None, None) if !p.breaks.is_empty() => {
-            out.push_str("no method can pay this without breaking the limits above\n");
-        }
-        (None, None) => out.push_str("no active method fits your own caps\n"),
+    match words::pay_with(p) {
+        Ok(s) | Err(s) => line(s),
     }
     for n in &p.notes {
-        out.push_str(&format!("note {}: {} ({})\n", n.rule, n.text, n.source));
+        line(format!("Note {} ({})", words::note(n), n.source));
     }
     out
 }
@@ -455,26 +421,15 @@ fn txn_json(t: &Txn) -> Value {
 }
 
 fn preview_text(p: &ImportPreview) -> String {
-    let totals: Vec<String> = p.totals.iter().map(|(c, a)| money(*a, *c)).collect();
-    let mut out = format!(
-        "{} rows to import{}; {} duplicates skipped; {} errors\n",
-        p.rows.len(),
-        if totals.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", totals.join(", "))
-        },
-        p.duplicates.len(),
-        p.errors.len()
-    );
+    let mut out = format!("{}\n", words::import_summary(p));
     for (line, why) in p.errors.iter().take(50) {
-        out.push_str(&format!("line {line}: {why}\n"));
+        out.push_str(&format!("{}\n", words::import_error(*line, why)));
     }
     if p.errors.len() > 50 {
         out.push_str(&format!("… and {} more errors\n", p.errors.len() - 50));
     }
     for (line, why) in p.duplicates.iter().take(20) {
-        out.push_str(&format!("line {line}: duplicate, skipped: {why}\n"));
+        out.push_str(&format!("{}\n", words::import_duplicate(*line, why)));
     }
     out
 }
@@ -502,13 +457,6 @@ fn progress_bar(label: &'static str) -> impl FnMut(f32) {
     }
 }
 
-fn io_failure(path: &std::path::Path, e: &std::io::Error) -> Failure {
-    Failure {
-        code: 2,
-        message: format!("file: {}: {e}", path.display()),
-    }
-}
-
 pub fn rate(w: &mut Wallet, cmd: &RateCmd, json: bool) -> Result<String, Failure> {
     match cmd {
         RateCmd::Set {
@@ -524,7 +472,7 @@ pub fn rate(w: &mut Wallet, cmd: &RateCmd, json: bool) -> Result<String, Failure
                     json!({"from": r.from.as_str(), "to": r.to.as_str(), "rate": r.rate.to_string(), "date": r.date.to_string()})
                 )
             } else {
-                format!("1 {} = {} {} from {}\n", r.from, r.rate, r.to, r.date)
+                format!("{}\n", words::rate(&r))
             })
         }
         RateCmd::Delete { from, to, date } => {
@@ -616,6 +564,7 @@ pub fn tx(w: &mut Wallet, cmd: &TxCmd, json: bool) -> Result<String, Failure> {
             };
             w.account(AccountId(*account))?;
             let total = w.txn_count(&filter)?;
+            let tz = w.time_zone();
             let page = w.txn_page(&filter, *offset, *limit)?;
             Ok(if json {
                 format!(
@@ -628,7 +577,7 @@ pub fn tx(w: &mut Wallet, cmd: &TxCmd, json: bool) -> Result<String, Failure> {
                     .map(|t| {
                         vec![
                             t.id.to_string(),
-                            t.new.at.format("%Y-%m-%d %H:%M").to_string(),
+                            words::time(t.new.at, tz),
                             money(t.new.amount, t.new.currency),
                             t.in_currency(crate::domain::money::Currency::USD)
                                 .map(|a| money(a, crate::domain::money::Currency::USD))
@@ -640,10 +589,11 @@ pub fn tx(w: &mut Wallet, cmd: &TxCmd, json: bool) -> Result<String, Failure> {
                         ]
                     })
                     .collect();
+                let at = format!("at ({})", words::zone_name(tz));
                 let mut out = super::output::table(
                     &[
                         "id",
-                        "at",
+                        &at,
                         "amount",
                         "in USD",
                         "type",
@@ -662,24 +612,23 @@ pub fn tx(w: &mut Wallet, cmd: &TxCmd, json: bool) -> Result<String, Failure> {
             account,
             dry_run,
         } => {
-            let f = std::fs::File::open(file).map_err(|e| io_failure(file, &e))?;
-            let size = f.metadata().map(|m| m.len()).unwrap_or(0);
-            let cancel = AtomicBool::new(false);
-            let preview = match w.import_preview(
-                AccountId(*account),
-                std::io::BufReader::new(f),
-                size,
-                &mut progress_bar("reading"),
-                &cancel,
-            )? {
-                Finished::Done(p) => p,
-                Finished::Cancelled => cancelled()?,
+            let account = AccountId(*account);
+            w.account(account)?;
+            let preview = match w
+                .start_import_preview(account, file)
+                .wait(&mut progress_bar("reading"))
+            {
+                ImportOutcome::Preview(r) => match r? {
+                    Finished::Done(p) => p,
+                    Finished::Cancelled => cancelled()?,
+                },
+                ImportOutcome::Written(_) => unreachable_outcome()?,
             };
             let text = preview_text(&preview);
             if !preview.errors.is_empty() {
                 return Err(Failure {
                     code: 2,
-                    message: format!("{}nothing was written", text),
+                    message: format!("{text}nothing was written"),
                 });
             }
             if *dry_run {
@@ -689,29 +638,19 @@ pub fn tx(w: &mut Wallet, cmd: &TxCmd, json: bool) -> Result<String, Failure> {
                     text
                 });
             }
-            let n = match w.import_commit(
-                AccountId(*account),
-                &preview,
-                &mut progress_bar("writing"),
-                &cancel,
-            )? {
-                Finished::Done(n) => n,
-                Finished::Cancelled => cancelled()?,
+            let rows = preview.rows.len();
+            let job = w.start_import_write(account, preview.clone());
+            let n = match job.wait(&mut progress_bar("writing")) {
+                ImportOutcome::Written(r) => match r? {
+                    Finished::Done(n) => n,
+                    Finished::Cancelled => cancelled()?,
+                },
+                ImportOutcome::Preview(_) => unreachable_outcome()?,
             };
-            let meanwhile = preview.rows.len().saturating_sub(n);
             Ok(if json {
                 preview_json(&preview, n)
-            } else if meanwhile > 0 {
-                format!(
-                    "{text}Imported {}; {} written meanwhile by another import, skipped\n",
-                    super::output::count(n, "payment", "payments"),
-                    super::output::count(meanwhile, "row was", "rows were"),
-                )
             } else {
-                format!(
-                    "{text}Imported {}\n",
-                    super::output::count(n, "payment", "payments")
-                )
+                format!("{text}{}\n", words::imported(n, rows.saturating_sub(n)))
             })
         }
         TxCmd::Export { file, account } => {
@@ -722,10 +661,18 @@ pub fn tx(w: &mut Wallet, cmd: &TxCmd, json: bool) -> Result<String, Failure> {
                     json!({"exported": n, "file": file.display().to_string()})
                 )
             } else {
-                format!("Exported {n} transactions to {}\n", file.display())
+                format!("{}\n", words::exported(n, file))
             })
         }
     }
+}
+
+/// A job answered with the other stage's outcome: a defect, said as one.
+fn unreachable_outcome<T>() -> Result<T, Failure> {
+    Err(Failure {
+        code: 3,
+        message: "import: the job answered for the wrong stage; nothing was written".into(),
+    })
 }
 
 /// The CLI never sets its cancel flag (Ctrl+C ends the process, and the open

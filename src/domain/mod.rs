@@ -12,6 +12,7 @@ pub mod money;
 pub mod profile;
 pub mod risk;
 pub mod txn;
+pub mod txn_filter;
 
 use std::fmt;
 

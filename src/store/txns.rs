@@ -323,22 +323,7 @@ pub fn update_txn(
     Ok(true)
 }
 
-/// The longest search text (longer ones are refused: a LIKE pattern that long
-/// is a mistake, and SQLite refuses it).
-pub const FILTER_TEXT_MAX: usize = 200;
-
-/// What the transactions view shows: one account, optionally narrowed.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct TxnFilter {
-    pub account: Option<AccountId>,
-    pub method: Option<MethodId>,
-    pub ty: Option<TxType>,
-    /// Days in the limits' time zone, both ends included.
-    pub from: Option<NaiveDate>,
-    pub until: Option<NaiveDate>,
-    /// Matches counterparty or note, case-insensitively for ASCII.
-    pub text: String,
-}
+pub use crate::domain::txn_filter::{FILTER_TEXT_MAX, TxnFilter};
 
 impl TxnFilter {
     fn clause(&self) -> (String, Vec<rusqlite::types::Value>) {

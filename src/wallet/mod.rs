@@ -159,20 +159,25 @@ mod accounts;
 mod checks;
 mod csv;
 mod demo;
+mod jobs;
 mod lifecycle;
 mod methods;
 mod precheck;
 mod quota;
 mod rates;
 mod safety;
+mod screens;
 mod settings;
 mod txns;
 pub use checks::*;
 pub use csv::*;
+pub use jobs::{ImportJob, ImportOutcome, ImportStage};
 pub use precheck::*;
 pub use quota::*;
+pub use rates::RateDraft;
 pub(crate) use rates::convert_with;
 pub use safety::*;
+pub use screens::*;
 pub use settings::Setting;
 
 impl Wallet {

@@ -9,6 +9,15 @@ use crate::domain::limits::{self, local_day};
 use crate::domain::money::{self, Converted, Currency, Rate};
 use crate::store;
 
+/// A rate as typed: 1 `from` = `rate` `to` from `date` (empty: today).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RateDraft {
+    pub from: String,
+    pub to: String,
+    pub rate: String,
+    pub date: String,
+}
+
 /// `amount` in every limit currency with the rates on or before `day` (Q6).
 pub(crate) fn convert_with(
     conn: &rusqlite::Connection,
@@ -80,6 +89,11 @@ impl Wallet {
         }
         tx.commit()?;
         Ok(())
+    }
+
+    /// Record a rate as typed in the window.
+    pub fn add_rate(&mut self, d: &RateDraft) -> Result<Rate> {
+        self.set_rate(&d.from, &d.to, &d.rate, &d.date)
     }
 
     pub fn rates(&self) -> Result<Vec<Rate>> {

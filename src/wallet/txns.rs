@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use super::{Error, Result, Wallet, invalid};
 use crate::domain::lifecycle;
 use crate::domain::limits::local_day;
-use crate::domain::money::Converted;
+use crate::domain::money::{Converted, Currency};
 use crate::domain::txn::{NewTxn, Txn, TxnDraft, TxnPatch};
 use crate::domain::{AccountId, MethodStatus};
 use crate::store::{self, TxnFilter};
@@ -48,6 +48,19 @@ impl Wallet {
         let day = local_day(t.at, tz);
         let converted = self.convert(t.amount, t.currency, day)?;
         Ok((t, day, converted))
+    }
+
+    /// What a payment as typed would be stored with: its currency, and its
+    /// amount in every limit currency with the rates of its date (Q6).
+    pub fn draft_conversion(&self, draft: &TxnDraft) -> Result<(Currency, Vec<Converted>)> {
+        let tz = self.time_zone();
+        let t = draft
+            .validate(self.clock.now(), tz)
+            .map_err(Error::Invalid)?;
+        Ok((
+            t.currency,
+            self.convert(t.amount, t.currency, local_day(t.at, tz))?,
+        ))
     }
 
     /// Record a payment; its amount in USD and CNY and the rates used are kept.
