@@ -2,15 +2,11 @@
 
 use eframe::egui::{self, Grid, Id, Modal};
 
+use super::command::Command;
 use super::form::{self, choice_row_ui, text_row_ui};
 use crate::domain::{AccountDraft, Provider, Region, Tier};
 
 /// What the user did with the dialog this frame.
-pub enum Outcome {
-    Submit(AccountDraft),
-    Cancel,
-}
-
 #[derive(Default)]
 pub struct AccountDialog {
     pub draft: AccountDraft,
@@ -21,8 +17,7 @@ pub struct AccountDialog {
 }
 
 impl AccountDialog {
-    pub fn ui(&mut self, ctx: &egui::Context) -> Option<Outcome> {
-        let mut outcome = None;
+    pub fn ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
         Modal::new(Id::unique("add_account_dialog")).show(ctx, |ui| {
             ui.set_width(540.0);
             ui.heading("Add account");
@@ -91,11 +86,10 @@ impl AccountDialog {
                     }
                 });
             match form::footer_ui(ui, self.error.as_deref(), &errors, "Add account") {
-                Some(true) => outcome = Some(Outcome::Submit(self.draft.clone())),
-                Some(false) => outcome = Some(Outcome::Cancel),
+                Some(true) => commands.push(Command::AddAccount(self.draft.clone())),
+                Some(false) => commands.push(Command::CloseDialog),
                 None => {}
             }
         });
-        outcome
     }
 }

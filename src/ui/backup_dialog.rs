@@ -6,9 +6,9 @@ use std::path::PathBuf;
 
 use eframe::egui::{self, Id, Modal, RichText};
 
-use super::app::Command;
+use super::command::Command;
 use super::form;
-use crate::store::BackupFile;
+use crate::wallet::BackupFile;
 
 pub struct BackupDialog {
     /// Where "Back up" writes, as typed.

@@ -4,16 +4,12 @@
 use chrono::NaiveDate;
 use eframe::egui::{self, Grid, Id, Modal, RichText, TextEdit};
 
+use super::command::Command;
 use super::form::{self, choice_row_ui, text_row_ui};
 use super::verdict::{compact_row_ui, flags_ui, verdict_badge_ui};
 use crate::domain::card::{check_number, normalize_number};
 use crate::domain::{AccountId, CardDraft, Fact, Funding, MethodStatus, Provider};
 use crate::wallet::CardReport;
-
-pub enum Outcome {
-    Submit(AccountId, Box<CardDraft>),
-    Cancel,
-}
 
 /// The number input's id, so its undo history can be wiped when the dialog closes.
 pub fn number_field_id() -> Id {
@@ -94,8 +90,7 @@ impl CardDialog {
         }
     }
 
-    pub fn ui(&mut self, ctx: &egui::Context, today: NaiveDate) -> Option<Outcome> {
-        let mut outcome = None;
+    pub fn ui(&mut self, ctx: &egui::Context, today: NaiveDate, commands: &mut Vec<Command>) {
         Modal::new(Id::unique("add_card_dialog")).show(ctx, |ui| {
           ui.horizontal_top(|ui| {
            ui.vertical(|ui| {
@@ -171,8 +166,8 @@ let number_field = ui
                 .weak(),
             );
 match form::footer_ui(ui, self.error.as_deref(), &errors, "Add card") {
-    Some(true) => outcome = Some(Outcome::Submit(self.account, Box::new(self.draft.clone()))),
-    Some(false) => outcome = Some(Outcome::Cancel),
+    Some(true) => commands.push(Command::AddCard(self.account, Box::new(self.draft.clone()))),
+    Some(false) => commands.push(Command::CloseDialog),
     None => {}
 }
            });
@@ -183,6 +178,5 @@ match form::footer_ui(ui, self.error.as_deref(), &errors, "Add card") {
            });
           });
         });
-        outcome
     }
 }

@@ -3,17 +3,28 @@
 //! own caps and figures, the rate table, and the payment pre-check dialog.
 
 use chrono::Datelike;
-use eframe::egui::{self, Color32, Grid, Id, Modal, ProgressBar, RichText, TextEdit, Ui};
+use eframe::egui::{self, Color32, Grid, ProgressBar, RichText, TextEdit, Ui};
 use egui_plot::{HLine, Legend, Line, LineStyle, Plot, PlotPoints, VLine};
 use rust_decimal::prelude::ToPrimitive;
 
+use super::command::Command;
 use super::form::{self, ERROR, OK, WARN};
-use super::spending::{Act, PrecheckDialog, RateForm, SpendDialog, Spending};
-use crate::domain::limits::{LimitStatus, Origin, TxType, Window};
+use crate::domain::limits::{LimitStatus, Origin, Window};
 use crate::domain::money::Rate;
 use crate::domain::money::{Currency, money};
 use crate::domain::risk::Level;
-use crate::wallet::{CapDraft, Precheck, Wallet, YearSeries};
+use crate::wallet::{CapDraft, LimitsScreen, RateDraft, YearSeries};
+use crate::words;
+
+/// The Limits view: the service's screen, and the two forms on it.
+#[derive(Default)]
+pub struct LimitsState {
+    pub screen: Option<LimitsScreen>,
+    /// Why the screen could not be read.
+    pub error: Option<String>,
+    pub rate_form: RateDraft,
+    pub cap_form: CapDraft,
+}
 
 fn bar_color(s: &LimitStatus) -> Color32 {
     match s.level() {
@@ -28,7 +39,7 @@ fn percent(s: &LimitStatus) -> u32 {
 }
 
 /// One limit: name, bar, figures, reset time, source.
-fn status_row_ui(ui: &mut Ui, s: &LimitStatus, binding: bool, acts: &mut Vec<Act>) {
+fn status_row_ui(ui: &mut Ui, s: &LimitStatus, binding: bool, commands: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         ui.label(RichText::new(&s.layer.rule).strong())
             .on_hover_text(format!(
@@ -76,12 +87,7 @@ fn status_row_ui(ui: &mut Ui, s: &LimitStatus, binding: bool, acts: &mut Vec<Act
             money(s.layer.max, s.layer.currency)
         ));
     } else {
-        let used = format!(
-            "{} of {} used, {} left",
-            money(s.used, s.layer.currency),
-            money(s.layer.max, s.layer.currency),
-            money(s.remaining, s.layer.currency)
-        );
+        let used = words::used_of(s);
         ui.add(
             ProgressBar::new(s.fraction().clamp(0.0, 1.0))
                 .fill(bar_color(s))
@@ -117,10 +123,10 @@ fn status_row_ui(ui: &mut Ui, s: &LimitStatus, binding: bool, acts: &mut Vec<Act
     }
     ui.horizontal(|ui| match s.layer.origin {
         Origin::Own => {
-            if let Some(id) = Spending::cap_id(s)
+            if let Some(id) = cap_id(s)
                 && ui.small_button("Remove cap").clicked()
             {
-                acts.push(Act::RemoveCap(id));
+                commands.push(Command::RemoveCap(id));
             }
         }
         _ => {
@@ -129,21 +135,28 @@ fn status_row_ui(ui: &mut Ui, s: &LimitStatus, binding: bool, acts: &mut Vec<Act
                 .on_hover_text("Replace the published figure for this account")
                 .clicked()
             {
-                acts.push(Act::OpenOverride(s.layer.key.clone()));
+                commands.push(Command::OpenOverride(s.layer.key.clone()));
             }
         }
     });
     ui.add_space(6.0);
 }
 
-pub fn limits_ui(ui: &mut Ui, sp: &mut Spending, acts: &mut Vec<Act>) {
-    sp.notice_ui(ui);
-    let Some(q) = &sp.quota else {
-        if let Some(e) = &sp.load_error {
+/// Whether a layer is the account's own cap, and its id.
+fn cap_id(s: &LimitStatus) -> Option<i64> {
+    (s.layer.origin == Origin::Own)
+        .then(|| s.layer.key.strip_prefix("cap-")?.parse().ok())
+        .flatten()
+}
+
+pub fn limits_ui(ui: &mut Ui, st: &mut LimitsState, commands: &mut Vec<Command>) {
+    let Some(sc) = &st.screen else {
+        if let Some(e) = &st.error {
             ui.label(RichText::new(e).color(ERROR));
         }
         return;
     };
+    let q = &sc.quota;
     ui.heading(format!("Limits — {}", q.account.label));
     ui.horizontal_wrapped(|ui| {
         if ui
@@ -151,17 +164,17 @@ pub fn limits_ui(ui: &mut Ui, sp: &mut Spending, acts: &mut Vec<Act>) {
             .on_hover_text("Would it go through, with which method, at what fee? (Ctrl+K)")
             .clicked()
         {
-            acts.push(Act::OpenPrecheck);
+            commands.push(Command::OpenPrecheck);
         }
         if ui
             .button("Record payment…")
             .on_hover_text("Ctrl+R")
             .clicked()
         {
-            acts.push(Act::OpenRecord);
+            commands.push(Command::OpenRecord);
         }
         let current = &q.book;
-        let name = sp
+        let name = sc
             .books
             .iter()
             .find(|(id, _)| id == current)
@@ -170,15 +183,15 @@ pub fn limits_ui(ui: &mut Ui, sp: &mut Spending, acts: &mut Vec<Act>) {
         egui::ComboBox::from_id_salt("limit_book")
             .selected_text(name)
             .show_ui(ui, |ui| {
-                for (id, n) in &sp.books {
+                for (id, n) in &sc.books {
                     if ui.selectable_label(id == current, n).clicked() && id != current {
-                        acts.push(Act::SetBook(id.clone()));
+                        commands.push(Command::SetBook(id.clone()));
                     }
                 }
             })
             .response
             .labelled_by(combo_label.id);
-        ui.label(RichText::new(format!("windows in {}", q.time_zone.name())).weak());
+        ui.label(RichText::new(format!("windows in {}", words::zone_name(q.time_zone))).weak());
     });
     ui.separator();
     egui::ScrollArea::vertical()
@@ -186,18 +199,7 @@ pub fn limits_ui(ui: &mut Ui, sp: &mut Spending, acts: &mut Vec<Act>) {
         .auto_shrink([false, false])
         .show(ui, |ui| {
             if let Some(b) = q.binding.and_then(|i| q.statuses.get(i)) {
-                ui.label(
-                    RichText::new(format!(
-                        "You can spend {} more before {} {} binds (resets {})",
-                        money(b.remaining, b.layer.currency),
-                        b.layer.rule,
-                        b.layer.name,
-                        b.resets_at
-                            .map(|t| t.format("%Y-%m-%d").to_string())
-                            .unwrap_or_default()
-                    ))
-                    .strong(),
-                );
+                ui.label(RichText::new(words::binding(b)).strong());
                 ui.add_space(6.0);
             }
             if q.statuses.is_empty() {
@@ -211,23 +213,20 @@ pub fn limits_ui(ui: &mut Ui, sp: &mut Spending, acts: &mut Vec<Act>) {
                 let left = &mut left[0];
                 let right = &mut right[0];
                 for (i, s) in q.statuses.iter().enumerate() {
-                    status_row_ui(left, s, q.binding == Some(i), acts);
+                    status_row_ui(left, s, q.binding == Some(i), commands);
                 }
-                chart_ui(right, sp.series.as_ref());
+                chart_ui(right, &sc.series);
                 right.add_space(8.0);
-                fx_ui(right, &sp.fx);
+                fx_ui(right, &sc.fx);
                 right.add_space(8.0);
-                cap_form_ui(right, &mut sp.cap_form, &sp.methods, acts);
+                cap_form_ui(right, &mut st.cap_form, &sc.methods, commands);
                 right.add_space(8.0);
-                rates_ui(right, &mut sp.rate_form, &sp.rates, acts);
+                rates_ui(right, &mut st.rate_form, &sc.rates, commands);
             });
         });
 }
 
-fn chart_ui(ui: &mut Ui, series: Option<&YearSeries>) {
-    let Some(s) = series else {
-        return;
-    };
+fn chart_ui(ui: &mut Ui, s: &YearSeries) {
     ui.strong(format!("{} so far, in USD", s.year));
     let day = |d: chrono::NaiveDate| f64::from(d.ordinal());
     let to_f = |v: rust_decimal::Decimal| v.to_f64().unwrap_or(0.0);
@@ -320,13 +319,7 @@ fn fx_ui(ui: &mut Ui, fx: &[LimitStatus]) {
                 .desired_width(ui.available_width().min(420.0))
                 .text(format!("{} %", percent(s))),
         );
-        ui.label(format!(
-            "{} {}: {} of {} used across your wallets",
-            s.layer.rule,
-            s.layer.name,
-            money(s.used, s.layer.currency),
-            money(s.layer.max, s.layer.currency)
-        ));
+        ui.label(words::fx_line(s));
     }
 }
 
@@ -334,7 +327,7 @@ fn cap_form_ui(
     ui: &mut Ui,
     f: &mut CapDraft,
     methods: &[crate::domain::Method],
-    acts: &mut Vec<Act>,
+    commands: &mut Vec<Command>,
 ) {
     ui.strong("Add your own cap");
     ui.label(RichText::new("e.g. your card's issuer allows CNY 20,000 a month").weak());
@@ -392,11 +385,11 @@ fn cap_form_ui(
         ui.end_row();
     });
     if ui.button("Add cap").clicked() {
-        acts.push(Act::AddCap(f.clone()));
+        commands.push(Command::AddCap(f.clone()));
     }
 }
 
-fn rates_ui(ui: &mut Ui, f: &mut RateForm, rates: &[Rate], acts: &mut Vec<Act>) {
+fn rates_ui(ui: &mut Ui, f: &mut RateDraft, rates: &[Rate], commands: &mut Vec<Command>) {
     egui::CollapsingHeader::new(format!("Exchange rates ({})", rates.len()))
         .id_salt("rates")
         .show(ui, |ui| {
@@ -415,217 +408,11 @@ fn rates_ui(ui: &mut Ui, f: &mut RateForm, rates: &[Rate], acts: &mut Vec<Act>) 
                 ui.label("from");
                 ui.add(TextEdit::singleline(&mut f.date).hint_text("today").desired_width(90.0));
                 if ui.button("Add rate").clicked() {
-                    acts.push(Act::AddRate(f.clone()));
+                    commands.push(Command::AddRate(f.clone()));
                 }
             });
             for r in rates.iter().take(40) {
                 ui.label(format!("{}  1 {} = {} {}", r.date, r.from, r.rate, r.to));
             }
         });
-}
-
-/// The pre-check dialog: asks, and answers as the user types.
-pub fn precheck_dialog_ui(
-    ctx: &egui::Context,
-    w: &Wallet,
-    account: crate::domain::AccountId,
-    d: &mut PrecheckDialog,
-    acts: &mut Vec<Act>,
-) {
-    Modal::new(Id::unique("precheck_dialog")).show(ctx, |ui| {
-        ui.set_width(640.0);
-        ui.heading("Check a payment");
-        ui.label("Which limits would it break, what would it cost, and which method should pay?");
-        ui.add_space(6.0);
-        let first = !std::mem::replace(&mut d.focused, true);
-        Grid::new("precheck_form")
-            .num_columns(2)
-            .spacing([12.0, 8.0])
-            .show(ui, |ui| {
-                let l = ui.label("Amount");
-                let r = ui
-                    .add(
-                        TextEdit::singleline(&mut d.draft.amount)
-                            .hint_text("3000.00")
-                            .desired_width(160.0),
-                    )
-                    .labelled_by(l.id);
-                if first {
-                    r.request_focus();
-                }
-                ui.end_row();
-                let l = ui.label("Currency");
-                ui.add(TextEdit::singleline(&mut d.draft.currency).desired_width(60.0))
-                    .labelled_by(l.id);
-                ui.end_row();
-                let types: Vec<(&str, &str)> =
-                    TxType::ALL.iter().map(|t| (t.id(), t.label())).collect();
-                form::choice_row_ui(ui, "Type", &mut d.draft.ty, &types);
-                let dests: Vec<(&str, &str)> = crate::domain::limits::Destination::ALL
-                    .iter()
-                    .map(|t| (t.id(), t.label()))
-                    .collect();
-                form::choice_row_ui(ui, "To", &mut d.draft.to, &dests);
-            });
-        if d.result.as_ref().is_none_or(|(asked, _)| *asked != d.draft) {
-            let r = if d.draft.amount.trim().is_empty() {
-                Err(String::new())
-            } else {
-                w.precheck(account, &d.draft).map_err(|e| e.to_string())
-            };
-            d.result = Some((d.draft.clone(), r));
-        }
-        ui.separator();
-        match d.result.as_ref().map(|(_, r)| r) {
-            Some(Ok(p)) => precheck_result_ui(ui, p),
-            Some(Err(e)) if !e.is_empty() => {
-                ui.label(RichText::new(e).color(ERROR));
-            }
-            _ => {
-                ui.label(RichText::new("Type an amount").weak());
-            }
-        }
-        ui.separator();
-        ui.horizontal(|ui| {
-            let can_record = matches!(d.result.as_ref().map(|(_, r)| r), Some(Ok(_)));
-            if ui
-                .add_enabled(can_record, egui::Button::new("Record this payment…"))
-                .clicked()
-            {
-                acts.push(Act::RecordChecked(d.draft.clone()));
-            }
-            if ui.button("Close").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-                acts.push(Act::Close);
-            }
-        });
-    });
-}
-
-fn precheck_result_ui(ui: &mut Ui, p: &Precheck) {
-    let (text, color) = if p.allowed {
-        ("Goes through", OK)
-    } else {
-        ("Would be refused", ERROR)
-    };
-    ui.label(RichText::new(text).strong().color(color));
-    for c in &p.converted {
-        if c.currency != p.currency {
-            ui.label(
-                RichText::new(format!(
-                    "= {} at {}{}",
-                    money(c.amount, c.currency),
-                    c.rate,
-                    c.rate_date
-                        .map(|d| format!(" (rate of {d})"))
-                        .unwrap_or_default()
-                ))
-                .weak(),
-            );
-        }
-    }
-    for b in &p.breaks {
-        ui.label(RichText::new(format!("Breaks {}", b.describe())).color(ERROR));
-    }
-    for l in &p.under_minimum {
-        if let Some(min) = l.min {
-            ui.label(
-                RichText::new(format!(
-                    "{} {}: under the minimum of {}",
-                    l.rule,
-                    l.name,
-                    money(min, l.currency)
-                ))
-                .color(WARN),
-            );
-        }
-    }
-    if let Some(f) = &p.fee {
-        ui.label(format!(
-            "Fee {}: {} — {}, {}",
-            f.rule,
-            f.amounts(),
-            f.name,
-            f.explanation
-        ))
-        .on_hover_text(format!("Source: {}", f.source));
-    }
-    match (&p.recommended, &p.no_method) {
-        (Some((_, why)), _) => {
-            ui.label(RichText::new(format!("Pay with {why}")).strong());
-        }
-        (None, Some(why)) => {
-            ui.label(RichText::new(why).color(ERROR));
-        }
-        (None, None) => {
-            ui.label(
-                RichText::new("No active method can pay this within every limit").color(ERROR),
-            );
-        }
-    }
-    for c in &p.candidates {
-        if p.recommended.as_ref().is_some_and(|(id, _)| *id == c.id) {
-            continue;
-        }
-        ui.label(
-            RichText::new(format!(
-                "{}: {}, fee {}, binding verdict {}",
-                c.title,
-                if c.fits {
-                    "fits"
-                } else if p.breaks.is_empty() {
-                    "breaks a cap you set on it"
-                } else {
-                    "breaks the limits above"
-                },
-                p.fee
-                    .as_ref()
-                    .map_or_else(|| c.fee.to_string(), |f| money(c.fee, f.currency)),
-                c.verdict.id()
-            ))
-            .weak(),
-        );
-    }
-    for n in &p.notes {
-        ui.label(RichText::new(format!("{}: {}", n.rule, n.text)).weak())
-            .on_hover_text(format!("Source: {}", n.source));
-    }
-}
-
-/// "Set my figure…": replace a published figure for this account.
-pub fn override_dialog_ui(ctx: &egui::Context, dialog: &mut SpendDialog, acts: &mut Vec<Act>) {
-    let SpendDialog::Override {
-        key,
-        name,
-        amount,
-        published,
-        error,
-    } = dialog
-    else {
-        return;
-    };
-    Modal::new(Id::unique("override_dialog")).show(ctx, |ui| {
-        ui.set_width(460.0);
-        ui.heading("Your figure for this limit");
-        ui.label(name.as_str());
-        ui.label(RichText::new(format!("Published: {published}")).weak());
-        ui.horizontal(|ui| {
-            let l = ui.label("Figure");
-            ui.add(TextEdit::singleline(amount).desired_width(140.0))
-                .labelled_by(l.id);
-        });
-        if let Some(e) = error {
-            ui.label(RichText::new(e.as_str()).color(ERROR));
-        }
-        ui.horizontal(|ui| {
-            if ui.button("Save figure").clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                acts.push(Act::SaveOverride(key.clone(), Some(amount.clone())));
-            }
-            if ui.button("Back to published").clicked() {
-                acts.push(Act::SaveOverride(key.clone(), None));
-            }
-            if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-                acts.push(Act::Close);
-            }
-        });
-    });
 }

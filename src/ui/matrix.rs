@@ -4,7 +4,7 @@
 
 use eframe::egui::{self, RichText, Ui};
 
-use super::app::Command;
+use super::command::Command;
 use super::verdict::{result_ui, verdict_badge_ui};
 use crate::domain::{MethodId, Provider};
 use crate::wallet::MatrixRow;

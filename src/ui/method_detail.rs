@@ -3,24 +3,11 @@
 
 use eframe::egui::{self, RichText, Ui};
 
-use super::app::Command;
+use super::command::Command;
 use super::form::{self, choice_row_ui};
 use super::verdict::{compact_row_ui, result_ui};
-use crate::domain::lifecycle::Preauth;
-use crate::domain::{Attempt, MethodId, MethodStatus, Outcome, Provider};
-use crate::wallet::ProviderResult;
-
-/// What the service said about the selected method, re-read after each change.
-pub struct Detail {
-    pub method: MethodId,
-    pub title: String,
-    pub status: MethodStatus,
-    pub provider: Provider,
-    pub status_reason: Option<String>,
-    pub preauth: Option<Preauth>,
-    pub results: Vec<ProviderResult>,
-    pub attempts: Vec<Attempt>,
-}
+use crate::domain::{MethodStatus, Outcome};
+use crate::wallet::{MethodScreen as Detail, ProviderResult};
 
 /// The "Record attempt" form.
 pub struct AttemptForm {

@@ -4,12 +4,12 @@
 use eframe::egui::{self, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use super::app::Command;
+use super::command::Command;
 use super::form;
 use super::verdict::verdict_badge_ui;
 use crate::domain::lifecycle::ExpiryReminder;
-use crate::domain::risk::Level;
 use crate::domain::{Method, MethodDetails, MethodId, MethodStatus};
+use crate::wallet::MethodLine;
 
 /// A number shown in full for a while.
 pub struct Revealed {
@@ -28,21 +28,10 @@ fn status_text(status: MethodStatus) -> RichText {
     }
 }
 
-/// What the lifecycle rules say about one row, computed when the data changes.
-pub struct RowRules {
-    /// `Err(tooltip)` names the rule that refuses "Make default".
-    pub make_default: Result<(), String>,
-    /// Hover text for "Remove…" when a rule stands in the way (the dialog shows the plan).
-    pub remove_hint: Option<String>,
-    pub reminder: Option<ExpiryReminder>,
-}
-
 /// What the table shows beside each method.
 pub struct TableView<'a> {
-    pub rules: &'a [RowRules],
-    pub methods: &'a [Method],
-    /// Each method's verdict on its own account (`None`: not applicable).
-    pub verdicts: &'a [Option<Level>],
+    /// Each method with its verdict and what L2–L5 say about it (the service's).
+    pub lines: &'a [MethodLine],
     pub selected: Option<MethodId>,
     pub revealed: Option<&'a Revealed>,
     pub vault_available: bool,
@@ -50,9 +39,7 @@ pub struct TableView<'a> {
 
 pub fn methods_table_ui(ui: &mut Ui, view: &TableView<'_>, commands: &mut Vec<Command>) {
     let TableView {
-        rules,
-        methods,
-        verdicts,
+        lines,
         selected,
         revealed,
         vault_available,
@@ -85,7 +72,8 @@ pub fn methods_table_ui(ui: &mut Ui, view: &TableView<'_>, commands: &mut Vec<Co
                     }
                 })
                 .body(|mut body| {
-                    for (i, m) in methods.iter().enumerate() {
+                    for line in lines {
+                        let m = &line.method;
                         body.row(26.0, |mut row| {
                             row.set_selected(selected == Some(m.id));
                             row.col(|ui| {
@@ -118,7 +106,7 @@ pub fn methods_table_ui(ui: &mut Ui, view: &TableView<'_>, commands: &mut Vec<Co
                                     row.col(|ui| {
                                         ui.label(&c.holder);
                                     });
-                                    row.col(|ui| match rules.get(i).and_then(|r| r.reminder) {
+                                    row.col(|ui| match line.reminder {
                                         Some(r) => {
                                             let hint = match r {
                                                 ExpiryReminder::ThisMonth => {
@@ -164,7 +152,7 @@ pub fn methods_table_ui(ui: &mut Ui, view: &TableView<'_>, commands: &mut Vec<Co
                                 }
                             });
                             row.col(|ui| {
-                                let verdict = verdicts.get(i).copied().flatten();
+                                let verdict = line.verdict;
                                 if verdict_badge_ui(ui, verdict)
                                     .on_hover_text(format!("Why? Show the flags of {}", m.title()))
                                     .clicked()
@@ -176,7 +164,8 @@ pub fn methods_table_ui(ui: &mut Ui, view: &TableView<'_>, commands: &mut Vec<Co
                                 if m.status == MethodStatus::Removed {
                                     return;
                                 }
-                                if let Some(r) = rules.get(i) {
+                                {
+                                    let r = line;
                                     if !m.is_default {
                                         let b = ui.add_enabled(
                                             r.make_default.is_ok(),

@@ -1,21 +1,31 @@
-//! The desktop window (egui). One file per screen or dialog; the UI never runs
-//! SQL: it sends commands that `WalletApp::apply` carries out through the service.
+//! The desktop window (egui). One file per screen or dialog; each draws what the
+//! service handed over and pushes `command::Command`s, which `app` carries out
+//! through the service after drawing. No SQL, file I/O or threads here.
 
 mod account_dialog;
+mod accounts_view;
 mod app;
 mod backup_dialog;
 mod card_dialog;
+mod chrome;
 mod clipboard;
+mod command;
+mod delete_txn_dialog;
+mod export_dialog;
 mod fonts;
 mod form;
+mod import_dialog;
 mod limits_view;
+mod mark_failed_dialog;
 mod matrix;
 mod method_detail;
 mod methods;
+mod override_dialog;
 mod paypal_dialog;
+mod precheck_dialog;
 mod remove_dialog;
-mod spending;
-mod txn_view;
+mod transactions_view;
+mod txn_dialog;
 mod verdict;
 
 pub use app::WalletApp;

@@ -2,13 +2,9 @@
 
 use eframe::egui::{self, Grid, Id, Modal};
 
+use super::command::Command;
 use super::form::{self, choice_row_ui, text_row_ui};
 use crate::domain::{AccountId, MethodStatus, PaypalDraft};
-
-pub enum Outcome {
-    Submit(AccountId, PaypalDraft),
-    Cancel,
-}
 
 pub struct PaypalDialog {
     pub account: AccountId,
@@ -30,8 +26,7 @@ impl PaypalDialog {
         }
     }
 
-    pub fn ui(&mut self, ctx: &egui::Context) -> Option<Outcome> {
-        let mut outcome = None;
+    pub fn ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
         Modal::new(Id::unique("add_paypal_dialog")).show(ctx, |ui| {
             ui.set_width(440.0);
             ui.heading("Link PayPal");
@@ -72,11 +67,10 @@ impl PaypalDialog {
                     choice_row_ui(ui, "Status", &mut d.status, &statuses);
                 });
             match form::footer_ui(ui, self.error.as_deref(), &errors, "Link PayPal") {
-                Some(true) => outcome = Some(Outcome::Submit(self.account, self.draft.clone())),
-                Some(false) => outcome = Some(Outcome::Cancel),
+                Some(true) => commands.push(Command::AddPaypal(self.account, self.draft.clone())),
+                Some(false) => commands.push(Command::CloseDialog),
                 None => {}
             }
         });
-        outcome
     }
 }

@@ -4,7 +4,7 @@
 
 use eframe::egui::{self, Id, Modal, RichText};
 
-use super::app::Command;
+use super::command::Command;
 use super::form;
 use crate::domain::MethodId;
 use crate::domain::lifecycle::{Refusal, Removal, Step};

@@ -348,6 +348,15 @@ impl Wallet {
         Ok(Finished::Done(written))
     }
 
+    /// Where an export of `account` goes unless the person says otherwise: the
+    /// home folder.
+    pub fn suggested_export_path(&self, account: AccountId) -> std::path::PathBuf {
+        std::env::var_os("HOME")
+            .map(std::path::PathBuf::from)
+            .unwrap_or_default()
+            .join(format!("walletdesk-account-{account}.csv"))
+    }
+
     /// Write an account's transactions as CSV, oldest first; returns the count.
     pub fn export_csv(&self, account: AccountId, out: impl Write) -> Result<usize> {
         self.account(account)?;

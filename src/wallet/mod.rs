@@ -179,6 +179,7 @@ pub(crate) use rates::convert_with;
 pub use safety::*;
 pub use screens::*;
 pub use settings::Setting;
+pub use store::BackupFile;
 
 impl Wallet {
     /// Open the database; cards whose expiry month has ended become `expired`.

@@ -1,0 +1,278 @@
+//! The main window. `logic` refreshes what the service hands over (screens, live
+//! answers in dialogs, list pages, job results) between frames; `ui` draws the
+//! panels, which push `Command`s; `command_handling` carries them out after
+//! drawing. Nothing here runs SQL, reads files or starts threads.
+
+mod command_handling;
+mod dialogs;
+mod keyboard;
+mod secrets;
+
+use eframe::egui::{self, Ui};
+
+use self::dialogs::Dialog;
+use self::secrets::Secrets;
+use super::accounts_view::{self, AccountView};
+use super::chrome::{self, Notice};
+use super::command::{Command, View};
+use super::limits_view::{self, LimitsState};
+use super::matrix::matrix_ui;
+use super::method_detail::{AttemptForm, method_detail_ui};
+use super::transactions_view::{PAGE, TxnList, transactions_ui};
+use crate::Wallet;
+use crate::domain::{AccountId, MethodId, Provider};
+use crate::wallet::{AccountScreen, MatrixRow, MethodScreen, StartReport};
+use crate::words;
+
+pub struct WalletApp {
+    wallet: Wallet,
+    /// The accounts, the selected one's methods and the reminders (the service's).
+    screen: AccountScreen,
+    /// The account asked for; the screen says which one is shown.
+    selected: Option<AccountId>,
+    show_archived: bool,
+    view: View,
+    detail: Option<MethodScreen>,
+    attempt_form: AttemptForm,
+    matrix: Vec<MatrixRow>,
+    matrix_cell: Option<(MethodId, Provider)>,
+    limits: LimitsState,
+    txns: TxnList,
+    dialog: Option<Dialog>,
+    secrets: Secrets,
+    notice: Option<Notice>,
+    /// The day the data was last judged on; a new day re-runs expiry.
+    today: chrono::NaiveDate,
+    /// What the checks on start found (damage, missing numbers).
+    start: StartReport,
+}
+
+impl WalletApp {
+    pub fn new(wallet: Wallet) -> Self {
+        let mut app = WalletApp {
+            wallet,
+            screen: AccountScreen::default(),
+            selected: None,
+            show_archived: false,
+            view: View::Accounts,
+            detail: None,
+            attempt_form: AttemptForm::default(),
+            matrix: Vec::new(),
+            matrix_cell: None,
+            limits: LimitsState::default(),
+            txns: TxnList::default(),
+            dialog: None,
+            secrets: Secrets::default(),
+            notice: None,
+            today: chrono::NaiveDate::MIN,
+            start: StartReport::default(),
+        };
+        app.reload();
+        app
+    }
+
+    /// The window after the checks on start: a damaged database is announced
+    /// with its latest backup; missing card numbers are counted.
+    pub fn with_start_report(mut self, report: StartReport) -> Self {
+        if !report.numbers_missing.is_empty() {
+            self.error(words::numbers_missing(report.numbers_missing.len()));
+        }
+        self.start = report;
+        self
+    }
+
+    /// Copy hands numbers to egui's output instead of the system clipboard: for
+    /// tests, so that nothing reaches the desktop's clipboard.
+    #[must_use]
+    pub fn without_system_clipboard(mut self) -> Self {
+        self.secrets.use_egui_clipboard();
+        self
+    }
+
+    /// The service, for tests that check what the database holds.
+    pub fn wallet(&self) -> &Wallet {
+        &self.wallet
+    }
+
+    /// The service, for tests that move its clock.
+    pub fn wallet_mut(&mut self) -> &mut Wallet {
+        &mut self.wallet
+    }
+
+    fn error(&mut self, text: String) {
+        self.notice = Some(Notice {
+            text,
+            is_error: true,
+        });
+    }
+
+    fn info(&mut self, text: String) {
+        self.notice = Some(Notice {
+            text,
+            is_error: false,
+        });
+    }
+
+    /// Ask the service for every screen again (after a change, not per frame).
+    fn reload(&mut self) {
+        match self
+            .wallet
+            .account_screen(self.selected, self.show_archived)
+        {
+            Ok(s) => self.screen = s,
+            Err(e) => self.error(format!("Could not read the accounts: {e}")),
+        }
+        if self.selected != self.screen.selected {
+            // Another account: its list starts unfiltered.
+            self.txns = TxnList::default();
+        }
+        self.selected = self.screen.selected;
+        if let Some(id) = self.detail.as_ref().map(|d| d.method) {
+            self.load_detail(id);
+        }
+        if self.view == View::Matrix {
+            self.load_matrix();
+        }
+        self.load_spending();
+    }
+
+    /// The Limits screen and the count of the transactions list.
+    fn load_spending(&mut self) {
+        let Some(a) = self.selected else {
+            self.limits.screen = None;
+            return;
+        };
+        match self.wallet.limits_screen(a) {
+            Ok(s) => {
+                self.limits.screen = Some(s);
+                self.limits.error = None;
+            }
+            Err(e) => self.limits.error = Some(format!("Could not read the limits: {e}")),
+        }
+        self.txns.filter.account = Some(a);
+        self.count_txns();
+    }
+
+    fn count_txns(&mut self) {
+        let total = self.wallet.txn_count(&self.txns.filter).unwrap_or(0);
+        self.txns.set_total(total);
+    }
+
+    fn load_detail(&mut self, id: MethodId) {
+        match self.wallet.method_screen(id) {
+            Ok(d) => self.detail = Some(d),
+            Err(e) => {
+                self.detail = None;
+                self.error(format!("Could not judge the method: {e}"));
+            }
+        }
+    }
+
+    fn load_matrix(&mut self) {
+        match self.wallet.matrix() {
+            Ok(m) => self.matrix = m,
+            Err(e) => self.error(format!("Could not build the matrix: {e}")),
+        }
+    }
+
+    /// On a new day: cards whose month ended become expired, reminders move.
+    fn on_day_change(&mut self) {
+        let today = self.wallet.clock().today();
+        if today == self.today {
+            return;
+        }
+        self.today = today;
+        match self.wallet.expire_due() {
+            Ok(expired) if !expired.is_empty() => self.info(words::cards_expired(expired.len())),
+            Ok(_) => {}
+            Err(e) => self.error(format!("Could not mark expired cards: {e}")),
+        }
+        self.reload();
+    }
+
+    /// The list pages the table asked for in the last frame.
+    fn read_pages(&mut self) {
+        for page in self.txns.take_wanted() {
+            let rows = self
+                .wallet
+                .txn_page_of(&self.txns.filter, page * PAGE, PAGE, self.txns.total)
+                .unwrap_or_default();
+            self.txns.put_page(page, rows);
+        }
+    }
+
+    fn central_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        egui::CentralPanel::default().show(ui, |ui| {
+            chrome::notice_ui(ui, self.notice.as_ref(), commands);
+            if self.screen.accounts.is_empty() {
+                accounts_view::empty_state_ui(ui, commands);
+                return;
+            }
+            match self.view {
+                View::Matrix => matrix_ui(ui, &self.matrix, self.matrix_cell, commands),
+                View::Limits => limits_view::limits_ui(ui, &mut self.limits, commands),
+                View::Transactions => {
+                    transactions_ui(ui, &mut self.txns, self.limits.screen.as_ref(), commands);
+                }
+                View::Accounts => {
+                    let Some(a) = self.screen.account() else {
+                        return;
+                    };
+                    let revealed = self.secrets.revealed(ui.input(|i| i.time));
+                    let view = AccountView {
+                        screen: &self.screen,
+                        show_archived: self.show_archived,
+                        vault_available: self.wallet.vault().is_available(),
+                        selected_method: self.detail.as_ref().map(|d| d.method),
+                        revealed: revealed.as_ref(),
+                    };
+                    accounts_view::account_ui(ui, a, &view, commands);
+                    if let Some(d) = &self.detail {
+                        ui.separator();
+                        method_detail_ui(ui, d, &mut self.attempt_form, commands);
+                    }
+                }
+            }
+        });
+    }
+}
+
+impl eframe::App for WalletApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.secrets.expire(ctx);
+        self.on_day_change();
+        if self.poll_job() {
+            self.reload();
+        }
+        self.refresh_dialog();
+        self.read_pages();
+    }
+
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        let mut commands = Vec::new();
+        self.keyboard(&ctx, &mut commands);
+        chrome::damaged_ui(ui, &self.start, &mut commands);
+        chrome::no_secret_store_ui(ui, self.wallet.vault().status());
+        if !self.screen.accounts.is_empty() {
+            chrome::nav_ui(ui, self.view, &mut commands);
+        }
+        chrome::reminders_ui(ui, &self.screen.reminders);
+        chrome::status_bar_ui(ui, self.wallet.path(), self.wallet.vault(), &mut commands);
+        accounts_view::accounts_panel_ui(ui, &self.screen, &mut commands);
+        self.central_ui(ui, &mut commands);
+        self.dialog_ui(&ctx, &mut commands);
+        for c in commands {
+            self.apply(&ctx, c);
+        }
+        // What was drawn from asks for more: a dialog's live answer, list pages.
+        if self.txns.is_waiting() || self.dialog_is_stale() {
+            ctx.request_repaint();
+        }
+    }
+
+    /// A copied number does not outlive the window on the clipboard.
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.secrets.clear_clipboard();
+    }
+}

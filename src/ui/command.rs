@@ -1,0 +1,95 @@
+//! Everything a person can ask of the window. Screens and dialogs push these
+//! while drawing; `app::command_handling` carries them out through the service
+//! once the frame is drawn. A leaf: it imports no other screen.
+
+use std::path::PathBuf;
+
+use crate::domain::txn::TxnDraft;
+use crate::domain::{
+    AccountDraft, AccountId, CardDraft, MethodId, MethodStatus, Outcome, PaypalDraft, Provider,
+};
+use crate::wallet::{CapDraft, PrecheckDraft, RateDraft};
+
+/// The views of the central panel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Accounts,
+    Limits,
+    Transactions,
+    Matrix,
+}
+
+/// Something the user asked for, carried out after drawing.
+#[must_use]
+#[derive(Debug)]
+pub enum Command {
+    // ---- accounts and methods ----
+    SelectAccount(AccountId),
+    ShowView(View),
+    ShowArchived(bool),
+    OpenAddAccount,
+    AddAccount(AccountDraft),
+    OpenAddCard,
+    AddCard(AccountId, Box<CardDraft>),
+    OpenAddPaypal,
+    AddPaypal(AccountId, PaypalDraft),
+    LoadDemo,
+    /// Show a method's flags and attempts below the table.
+    SelectMethod(MethodId),
+    CloseDetail,
+    RecordAttempt(MethodId, Outcome, String),
+    /// A cell of the "Will it bind?" matrix.
+    SelectCell(MethodId, Provider),
+    MakeDefault(MethodId),
+    /// Start "Remove…": confirmation, or the refusal and its plan.
+    OpenRemove(MethodId),
+    /// Remove, with the new default when L6 asks for one.
+    ConfirmRemove(MethodId, Option<MethodId>),
+    /// The planner's step: make the first the default, then look at removing the second again.
+    PlanMakeDefault(MethodId, MethodId),
+    OpenMarkFailed(MethodId),
+    SetStatus(MethodId, MethodStatus, String),
+    Reveal(MethodId),
+    Hide,
+    Copy(MethodId),
+
+    // ---- limits ----
+    OpenPrecheck,
+    /// Record the payment the pre-check was asked about.
+    RecordChecked(PrecheckDraft),
+    /// "Set my figure…" for the limit with this key.
+    OpenOverride(String),
+    /// Save (or with `None`, drop) the account's own figure for a limit.
+    SaveOverride(String, Option<String>),
+    SetBook(String),
+    AddCap(CapDraft),
+    RemoveCap(i64),
+    AddRate(RateDraft),
+
+    // ---- transactions ----
+    OpenRecord,
+    OpenEdit(i64),
+    SaveTxn(Option<i64>, TxnDraft),
+    AskDelete(i64),
+    ConfirmDelete(i64),
+    /// The filters of the transactions list changed: count again.
+    FilterChanged,
+    OpenImport,
+    /// Read this file into a preview.
+    StartPreview(String),
+    /// Write the previewed rows.
+    StartImport,
+    CancelImport,
+    OpenExport,
+    Export(String),
+
+    // ---- the database ----
+    OpenBackups,
+    BackupTo(PathBuf),
+    /// Confirmed: replace the open database's contents with this backup.
+    Restore(PathBuf),
+
+    // ---- the window ----
+    CloseDialog,
+    DismissNotice,
+}

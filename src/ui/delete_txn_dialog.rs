@@ -1,0 +1,29 @@
+//! "Delete…" a payment: what it was, and a confirmation.
+
+use eframe::egui::{self, Id, Modal, RichText};
+
+use super::command::Command;
+
+pub struct DeleteTxnDialog {
+    pub id: i64,
+    /// The payment in a sentence.
+    pub text: String,
+}
+
+pub fn delete_txn_dialog_ui(ctx: &egui::Context, d: &DeleteTxnDialog, commands: &mut Vec<Command>) {
+    let DeleteTxnDialog { id, text } = d;
+    Modal::new(Id::unique("delete_txn_dialog")).show(ctx, |ui| {
+        ui.set_width(420.0);
+        ui.heading("Delete payment?");
+        ui.label(text);
+        ui.label(RichText::new("The limits count it no more. This cannot be undone.").weak());
+        ui.horizontal(|ui| {
+            if ui.button("Delete payment").clicked() {
+                commands.push(Command::ConfirmDelete(*id));
+            }
+            if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                commands.push(Command::CloseDialog);
+            }
+        });
+    });
+}

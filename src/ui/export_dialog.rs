@@ -1,0 +1,35 @@
+//! "Export CSV…": where to write the account's payments.
+
+use eframe::egui::{self, Id, Modal, RichText, TextEdit};
+
+use super::command::Command;
+use super::form::ERROR;
+
+pub struct ExportDialog {
+    pub path: String,
+    pub error: Option<String>,
+}
+
+pub fn export_dialog_ui(ctx: &egui::Context, d: &mut ExportDialog, commands: &mut Vec<Command>) {
+    let ExportDialog { path, error } = d;
+    Modal::new(Id::unique("export_dialog")).show(ctx, |ui| {
+        ui.set_width(560.0);
+        ui.heading("Export payments (CSV)");
+        ui.horizontal(|ui| {
+            let l = ui.label("Save to");
+            ui.add(TextEdit::singleline(path).desired_width(400.0))
+                .labelled_by(l.id);
+        });
+        if let Some(e) = error {
+            ui.label(RichText::new(e.as_str()).color(ERROR));
+        }
+        ui.horizontal(|ui| {
+            if ui.button("Export").clicked() {
+                commands.push(Command::Export(path.clone()));
+            }
+            if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                commands.push(Command::CloseDialog);
+            }
+        });
+    });
+}

@@ -1,0 +1,81 @@
+//! "Import CSV…": a file read into a preview (progress, cancel), then written
+//! in one transaction, all rows or none. The service runs the job; the window
+//! polls it between frames.
+
+use eframe::egui::{self, Id, Modal, ProgressBar, RichText, TextEdit};
+
+use super::command::Command;
+use super::form::{ERROR, WARN};
+use crate::wallet::{ImportJob, ImportPreview};
+use crate::words;
+
+#[derive(Default)]
+pub struct ImportDialog {
+    pub path: String,
+    pub preview: Option<ImportPreview>,
+    pub job: Option<ImportJob>,
+    pub error: Option<String>,
+}
+
+pub fn import_dialog_ui(ctx: &egui::Context, d: &mut ImportDialog, commands: &mut Vec<Command>) {
+    Modal::new(Id::unique("import_dialog")).show(ctx, |ui| {
+        ui.set_width(620.0);
+        ui.heading("Import payments (CSV)");
+        ui.label(RichText::new("at,amount,currency,type,to,method,counterparty,note,fx_exempt — nothing is written until you confirm, and then all rows or none").weak());
+        let running = d.job.is_some();
+        ui.horizontal(|ui| {
+            let l = ui.label("File");
+            ui.add_enabled(
+                !running,
+                TextEdit::singleline(&mut d.path).hint_text("/home/you/payments.csv").desired_width(380.0),
+            )
+            .labelled_by(l.id);
+            if ui
+                .add_enabled(!running && !d.path.trim().is_empty(), egui::Button::new("Preview"))
+                .clicked()
+            {
+                commands.push(Command::StartPreview(d.path.trim().to_owned()));
+            }
+        });
+        if let Some(job) = &d.job {
+            let f = job.progress();
+            ui.add(ProgressBar::new(f).show_percentage().text(format!("{} {:.0} %", job.stage().label(), f * 100.0)));
+            if ui.button("Cancel import").clicked() {
+                commands.push(Command::CancelImport);
+            }
+            ctx.request_repaint_after(std::time::Duration::from_millis(50));
+        }
+        if let Some(e) = &d.error {
+            ui.label(RichText::new(e).color(ERROR));
+        }
+        if let Some(p) = &d.preview {
+            ui.label(words::import_summary(p));
+            if !p.errors.is_empty() || !p.duplicates.is_empty() {
+                egui::ScrollArea::vertical().max_height(200.0).show(ui, |ui| {
+                    for (line, e) in p.errors.iter().take(200) {
+                        ui.label(RichText::new(words::import_error(*line, e)).color(ERROR));
+                    }
+                    for (line, why) in p.duplicates.iter().take(100) {
+                        ui.label(RichText::new(words::import_duplicate(*line, why)).color(WARN));
+                    }
+                });
+            }
+            if !p.errors.is_empty() {
+                ui.label(RichText::new("Fix the lines above and preview again: nothing is written while any line is wrong.").color(ERROR));
+            }
+        }
+        ui.separator();
+        ui.horizontal(|ui| {
+            let n = d.preview.as_ref().filter(|p| p.errors.is_empty()).map(|p| p.rows.len());
+            if ui
+                .add_enabled(!running && n.is_some_and(|n| n > 0), egui::Button::new(format!("Import {} rows", n.unwrap_or(0))))
+                .clicked()
+            {
+                commands.push(Command::StartImport);
+            }
+            if ui.button("Close").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                commands.push(Command::CloseDialog);
+            }
+        });
+    });
+}

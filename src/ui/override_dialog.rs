@@ -1,0 +1,55 @@
+//! "Set my figure…": replace a published figure for this account.
+
+use eframe::egui::{self, Id, Modal, RichText, TextEdit};
+
+use super::command::Command;
+use super::form::ERROR;
+
+pub struct OverrideDialog {
+    /// The limit's key in the book.
+    pub key: String,
+    pub name: String,
+    pub amount: String,
+    pub published: String,
+    pub error: Option<String>,
+}
+
+/// "Set my figure…": replace a published figure for this account.
+pub fn override_dialog_ui(
+    ctx: &egui::Context,
+    d: &mut OverrideDialog,
+    commands: &mut Vec<Command>,
+) {
+    let OverrideDialog {
+        key,
+        name,
+        amount,
+        published,
+        error,
+    } = d;
+    Modal::new(Id::unique("override_dialog")).show(ctx, |ui| {
+        ui.set_width(460.0);
+        ui.heading("Your figure for this limit");
+        ui.label(name.as_str());
+        ui.label(RichText::new(format!("Published: {published}")).weak());
+        ui.horizontal(|ui| {
+            let l = ui.label("Figure");
+            ui.add(TextEdit::singleline(amount).desired_width(140.0))
+                .labelled_by(l.id);
+        });
+        if let Some(e) = error {
+            ui.label(RichText::new(e.as_str()).color(ERROR));
+        }
+        ui.horizontal(|ui| {
+            if ui.button("Save figure").clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                commands.push(Command::SaveOverride(key.clone(), Some(amount.clone())));
+            }
+            if ui.button("Back to published").clicked() {
+                commands.push(Command::SaveOverride(key.clone(), None));
+            }
+            if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                commands.push(Command::CloseDialog);
+            }
+        });
+    });
+}

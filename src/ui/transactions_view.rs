@@ -1,0 +1,292 @@
+//! "Transactions": a filtered list read from the service a page at a time
+//! (only the rows on screen are drawn), with its filters and actions.
+
+use std::collections::HashMap;
+
+use eframe::egui::{self, RichText, TextEdit, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use super::command::Command;
+use super::form::{ERROR, WARN};
+use crate::domain::limits::{DEFAULT_TIME_ZONE, Proposed, TxType, local_day, under_minimum};
+use crate::domain::money::{Currency, format_amount, money};
+use crate::domain::txn::Txn;
+use crate::domain::txn_filter::{FILTER_TEXT_MAX, TxnFilter};
+use crate::wallet::LimitsScreen;
+use crate::words;
+
+/// Rows read from the service at a time.
+pub const PAGE: u64 = 100;
+/// Pages kept; older ones are dropped and read again when scrolled back to.
+const KEEP_PAGES: usize = 24;
+
+/// The list: its filter, how many rows match, and the pages read so far. Pages
+/// the table asks for are read between frames (`wanted`), never while drawing.
+#[derive(Default)]
+pub struct TxnList {
+    pub filter: TxnFilter,
+    pub from_text: String,
+    pub until_text: String,
+    /// What is wrong with the filter as typed.
+    pub error: Option<String>,
+    pub total: u64,
+    pages: HashMap<u64, Vec<Txn>>,
+    /// Pages the table wanted in the last frame and has not got yet.
+    wanted: Vec<u64>,
+    pub selected_txn: Option<i64>,
+}
+
+impl TxnList {
+    /// A new count: the pages read are dropped.
+    pub fn set_total(&mut self, total: u64) {
+        self.total = total;
+        self.pages.clear();
+        self.wanted.clear();
+    }
+
+    /// The row at `index` of the filtered list, if its page has been read;
+    /// otherwise the page is asked for.
+    fn row(&mut self, index: u64) -> Option<&Txn> {
+        let page = index / PAGE;
+        if !self.pages.contains_key(&page) {
+            if !self.wanted.contains(&page) {
+                self.wanted.push(page);
+            }
+            return None;
+        }
+        self.pages
+            .get(&page)
+            .and_then(|p| p.get(usize::try_from(index % PAGE).ok()?))
+    }
+
+    /// The pages to read now (the app reads them between frames).
+    pub fn take_wanted(&mut self) -> Vec<u64> {
+        std::mem::take(&mut self.wanted)
+    }
+
+    /// A page read by the service; the pages farthest from it are dropped.
+    pub fn put_page(&mut self, page: u64, rows: Vec<Txn>) {
+        if self.pages.len() >= KEEP_PAGES {
+            let mut keys: Vec<u64> = self.pages.keys().copied().collect();
+            keys.sort_by_key(|k| k.abs_diff(page));
+            for k in keys.into_iter().skip(KEEP_PAGES / 2) {
+                self.pages.remove(&k);
+            }
+        }
+        self.pages.insert(page, rows);
+    }
+
+    /// Whether the table is waiting for pages.
+    pub fn is_waiting(&self) -> bool {
+        !self.wanted.is_empty()
+    }
+}
+
+pub fn transactions_ui(
+    ui: &mut Ui,
+    sp: &mut TxnList,
+    limits: Option<&LimitsScreen>,
+    commands: &mut Vec<Command>,
+) {
+    let label = limits
+        .map(|l| l.quota.account.label.clone())
+        .unwrap_or_default();
+    ui.heading(format!("Transactions — {label}"));
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .button("Record payment…")
+            .on_hover_text("Ctrl+R")
+            .clicked()
+        {
+            commands.push(Command::OpenRecord);
+        }
+        if ui.button("Import CSV…").clicked() {
+            commands.push(Command::OpenImport);
+        }
+        if ui.button("Export CSV…").clicked() {
+            commands.push(Command::OpenExport);
+        }
+    });
+    // Filters: any change counts the rows again.
+    let mut changed = false;
+    ui.horizontal_wrapped(|ui| {
+        let l = ui.label("Search");
+        changed |= ui
+            .add(
+                TextEdit::singleline(&mut sp.filter.text)
+                    .char_limit(FILTER_TEXT_MAX)
+                    .hint_text("counterparty or note")
+                    .desired_width(160.0),
+            )
+            .labelled_by(l.id)
+            .changed();
+        let ty = sp.filter.ty.map_or("Any type", TxType::label);
+        let combo_label = ui.label("Type");
+        egui::ComboBox::from_id_salt("filter_type")
+            .selected_text(ty)
+            .show_ui(ui, |ui| {
+                changed |= ui
+                    .selectable_value(&mut sp.filter.ty, None, "Any type")
+                    .changed();
+                for t in TxType::ALL {
+                    changed |= ui
+                        .selectable_value(&mut sp.filter.ty, Some(*t), t.label())
+                        .changed();
+                }
+            })
+            .response
+            .labelled_by(combo_label.id);
+        let method = sp
+            .filter
+            .method
+            .map_or_else(|| "Any method".to_owned(), |m| method_name(limits, m));
+        let methods: Vec<(crate::domain::MethodId, String)> = limits
+            .map(|l| l.methods.iter().map(|m| (m.id, m.title())).collect())
+            .unwrap_or_default();
+        let combo_label = ui.label("Method");
+        egui::ComboBox::from_id_salt("filter_method")
+            .selected_text(method)
+            .show_ui(ui, |ui| {
+                changed |= ui
+                    .selectable_value(&mut sp.filter.method, None, "Any method")
+                    .changed();
+                for (id, t) in &methods {
+                    changed |= ui
+                        .selectable_value(&mut sp.filter.method, Some(*id), t)
+                        .changed();
+                }
+            })
+            .response
+            .labelled_by(combo_label.id);
+        let l = ui.label("From");
+        changed |= ui
+            .add(
+                TextEdit::singleline(&mut sp.from_text)
+                    .hint_text("YYYY-MM-DD")
+                    .desired_width(104.0),
+            )
+            .labelled_by(l.id)
+            .changed();
+        let l = ui.label("Until");
+        changed |= ui
+            .add(
+                TextEdit::singleline(&mut sp.until_text)
+                    .hint_text("YYYY-MM-DD")
+                    .desired_width(104.0),
+            )
+            .labelled_by(l.id)
+            .changed();
+    });
+    if changed {
+        commands.push(Command::FilterChanged);
+    }
+    if let Some(e) = &sp.error {
+        ui.label(RichText::new(e).color(ERROR));
+    }
+    ui.label(RichText::new(format!("{} payments", sp.total)).weak());
+    let tz = limits.map_or(DEFAULT_TIME_ZONE, |l| l.quota.time_zone);
+    let statuses = limits.map_or(&[][..], |l| &l.quota.statuses[..]);
+    let when = words::when_heading(tz);
+    let total = usize::try_from(sp.total).unwrap_or(usize::MAX);
+    let text_height = egui::TextStyle::Body.resolve(ui.style()).size + 8.0;
+    TableBuilder::new(ui)
+        .id_salt("txn_table")
+        .striped(true)
+        .resizable(false)
+        .auto_shrink([false, false])
+        .column(Column::exact(118.0))
+        .column(Column::exact(112.0))
+        .column(Column::exact(80.0))
+        .column(Column::exact(108.0))
+        .column(Column::exact(118.0))
+        .column(Column::remainder().at_least(120.0).clip(true))
+        .column(Column::exact(136.0))
+        .header(22.0, |mut h| {
+            for title in [&when, "Amount", "In USD", "Type", "To", "Counterparty", ""] {
+                h.col(|ui| {
+                    ui.strong(title);
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(text_height, total, |mut row| {
+                let index = row.index() as u64;
+                let Some(t) = sp.row(index).cloned() else {
+                    row.col(|ui| {
+                        ui.label("…");
+                    });
+                    return;
+                };
+                row.set_selected(sp.selected_txn == Some(t.id));
+                row.col(|ui| {
+                    ui.label(words::time(t.new.at, tz)).on_hover_text(format!(
+                        "{} (day {})",
+                        t.new.at.to_rfc3339(),
+                        local_day(t.new.at, tz)
+                    ));
+                });
+                row.col(|ui| {
+                    ui.label(money(t.new.amount, t.new.currency));
+                });
+                row.col(|ui| {
+                    let usd = t.in_currency(Currency::USD).unwrap_or_default();
+                    let r = ui.label(format_amount(usd, Currency::USD));
+                    if let Some(c) = t.converted.iter().find(|c| c.currency == Currency::USD)
+                        && t.new.currency != Currency::USD
+                    {
+                        r.on_hover_text(format!(
+                            "rate {}{} (kept with the payment)",
+                            c.rate,
+                            c.rate_date.map(|d| format!(" of {d}")).unwrap_or_default()
+                        ));
+                    }
+                });
+                row.col(|ui| {
+                    ui.horizontal(|ui| {
+                        ui.label(t.new.ty.id());
+                        if t.new.fx_exempt {
+                            ui.label(RichText::new("exempt").weak())
+                                .on_hover_text("Not counted toward the FX quota (Q3)");
+                        }
+                    });
+                });
+                row.col(|ui| {
+                    ui.horizontal(|ui| {
+                        ui.label(t.new.to.id());
+                        if let Some(l) = under_minimum(statuses, &Proposed::recorded(&t)).first() {
+                            ui.label(RichText::new(&l.rule).color(WARN))
+                                .on_hover_text(format!(
+                                    "Under the minimum of {}: {}",
+                                    l.title(),
+                                    l.min.map(|m| money(m, l.currency)).unwrap_or_default()
+                                ));
+                        }
+                    });
+                });
+                row.col(|ui| {
+                    let mut text = t.new.counterparty.clone();
+                    if let Some(m) = t.new.method {
+                        text = format!("{text} · {}", method_name(limits, m));
+                    }
+                    let r = ui.label(text);
+                    if !t.new.note.is_empty() {
+                        r.on_hover_text(&t.new.note);
+                    }
+                });
+                row.col(|ui| {
+                    ui.horizontal(|ui| {
+                        if ui.small_button("Edit…").clicked() {
+                            commands.push(Command::OpenEdit(t.id));
+                        }
+                        if ui.small_button("Delete…").clicked() {
+                            commands.push(Command::AskDelete(t.id));
+                        }
+                    });
+                });
+            });
+        });
+}
+
+fn method_name(limits: Option<&LimitsScreen>, id: crate::domain::MethodId) -> String {
+    limits.map_or_else(|| format!("method {id}"), |l| l.method_name(id))
+}

@@ -1,0 +1,174 @@
+//! "Record payment…" and "Edit…": the form, and the conversion the payment
+//! would be stored with (worked out by the service between frames).
+
+use chrono::{DateTime, FixedOffset};
+use chrono_tz::Tz;
+use eframe::egui::{self, Grid, Id, Modal, RichText};
+
+use super::command::Command;
+use super::form::{self, ERROR, OK};
+use crate::domain::MethodId;
+use crate::domain::limits::{Destination, TxType};
+use crate::domain::txn::TxnDraft;
+
+pub struct TxnDialog {
+    pub editing: Option<i64>,
+    pub draft: TxnDraft,
+    pub error: Option<String>,
+    /// The conversion line of the last draft looked at, and that draft.
+    pub preview: Option<(TxnDraft, Result<String, String>)>,
+    pub focused: bool,
+    /// What "now" and the day mean to the form's checks (set by the app).
+    pub now: DateTime<FixedOffset>,
+    pub tz: Tz,
+}
+
+impl TxnDialog {
+    pub fn new(
+        editing: Option<i64>,
+        draft: TxnDraft,
+        now: DateTime<FixedOffset>,
+        tz: Tz,
+    ) -> Box<TxnDialog> {
+        Box::new(TxnDialog {
+            editing,
+            draft,
+            error: None,
+            preview: None,
+            focused: false,
+            now,
+            tz,
+        })
+    }
+
+    /// Whether the conversion shown is for another draft than the one typed.
+    pub fn is_stale(&self) -> bool {
+        self.preview
+            .as_ref()
+            .is_none_or(|(asked, _)| *asked != self.draft)
+    }
+}
+
+/// Record or edit a payment, with the conversion it would be stored with.
+pub fn txn_dialog_ui(
+    ctx: &egui::Context,
+    methods: &[(MethodId, String)],
+    d: &mut TxnDialog,
+    commands: &mut Vec<Command>,
+) {
+    Modal::new(Id::unique("txn_dialog")).show(ctx, |ui| {
+        ui.set_width(560.0);
+        ui.heading(if d.editing.is_some() {
+            "Edit payment"
+        } else {
+            "Record payment"
+        });
+        ui.add_space(6.0);
+        let errors = d.draft.validate(d.now, d.tz).err().unwrap_or_default();
+        let first = !std::mem::replace(&mut d.focused, true);
+        let dr = &mut d.draft;
+        Grid::new("txn_form")
+            .num_columns(2)
+            .spacing([12.0, 8.0])
+            .show(ui, |ui| {
+                let r = form::text_row_ui(
+                    ui,
+                    "Amount",
+                    &mut dr.amount,
+                    "1234.50",
+                    errors.get("amount"),
+                );
+                if first {
+                    r.request_focus();
+                }
+                form::text_row_ui(
+                    ui,
+                    "Currency",
+                    &mut dr.currency,
+                    "CNY, USD, HKD…",
+                    errors.get("currency"),
+                );
+                let types: Vec<(&str, &str)> =
+                    TxType::ALL.iter().map(|t| (t.id(), t.label())).collect();
+                form::choice_row_ui(ui, "Type", &mut dr.ty, &types);
+                let dests: Vec<(&str, &str)> = Destination::ALL
+                    .iter()
+                    .map(|t| (t.id(), t.label()))
+                    .collect();
+                form::choice_row_ui(ui, "To", &mut dr.to, &dests);
+                form::text_row_ui(
+                    ui,
+                    "When",
+                    &mut dr.at,
+                    "now, or 2026-03-01T14:30:00+08:00, or 2026-03-01",
+                    errors.get("at"),
+                );
+                let l = ui.label("Paid with");
+                let current = if dr.method.is_empty() {
+                    "Not recorded".to_owned()
+                } else {
+                    methods
+                        .iter()
+                        .find(|(id, _)| id.to_string() == dr.method)
+                        .map_or_else(|| dr.method.clone(), |(_, t)| t.clone())
+                };
+                egui::ComboBox::from_id_salt("txn_method")
+                    .selected_text(current)
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut dr.method, String::new(), "Not recorded");
+                        for (id, t) in methods {
+                            ui.selectable_value(&mut dr.method, id.to_string(), t);
+                        }
+                    })
+                    .response
+                    .labelled_by(l.id);
+                ui.end_row();
+                form::text_row_ui(
+                    ui,
+                    "Counterparty",
+                    &mut dr.counterparty,
+                    "e.g. 瑞幸咖啡",
+                    errors.get("counterparty"),
+                );
+                form::text_row_ui(ui, "Note", &mut dr.note, "", errors.get("note"));
+                let l = ui.label("FX quota");
+                let mut exempt = dr.fx_exempt == "true";
+                if ui
+                    .checkbox(&mut exempt, "Exempt (tuition with proof, Q3)")
+                    .labelled_by(l.id)
+                    .changed()
+                {
+                    dr.fx_exempt = exempt.to_string();
+                }
+                ui.end_row();
+            });
+        // What it will be stored as: the conversion with today's table (Q6).
+        if errors.is_empty() {
+            match d.preview.as_ref().map(|(_, r)| r) {
+                Some(Ok(s)) if !s.is_empty() => {
+                    ui.label(RichText::new(s).color(OK));
+                }
+                Some(Err(e)) => {
+                    ui.label(RichText::new(e).color(ERROR));
+                    ui.label(
+                        RichText::new(
+                            "Add the rate on the Limits view (Exchange rates), then save.",
+                        )
+                        .weak(),
+                    );
+                }
+                _ => {}
+            }
+        }
+        let submit = if d.editing.is_some() {
+            "Save changes"
+        } else {
+            "Record"
+        };
+        match form::footer_ui(ui, d.error.as_deref(), &errors, submit) {
+            Some(true) => commands.push(Command::SaveTxn(d.editing, d.draft.clone())),
+            Some(false) => commands.push(Command::CloseDialog),
+            None => {}
+        }
+    });
+}
