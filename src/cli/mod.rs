@@ -3,8 +3,9 @@
 //! Names, flags, exit codes and JSON fields follow `shared/CLI.md`.
 
 mod data;
+mod limits;
 mod output;
-mod spending;
+mod txns;
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
@@ -80,23 +81,23 @@ pub enum Command {
     CheckCard(CheckCardArgs),
     /// Exchange rates (Q6): the table conversions use
     #[command(subcommand)]
-    Rate(spending::RateCmd),
+    Rate(txns::RateCmd),
     /// Payments: add, edit, delete, list, import and export (CSV)
     #[command(subcommand)]
-    Tx(spending::TxCmd),
+    Tx(txns::TxCmd),
     /// Every limit in force on an account: used, remaining, when it resets
     Quota {
         #[arg(long)]
         account: i64,
     },
     /// Would a payment go through? Limits broken, fee, and the method to use
-    Precheck(spending::PrecheckArgs),
+    Precheck(limits::PrecheckArgs),
     /// Limit books, your figures and your own caps
     #[command(subcommand)]
-    Limit(spending::LimitCmd),
+    Limit(limits::LimitCmd),
     /// Settings: time-zone, bank-fee-threshold, backups-kept
     #[command(subcommand)]
-    Setting(spending::SettingCmd),
+    Setting(limits::SettingCmd),
     #[command(flatten)]
     Data(data::DataCmd),
 }
@@ -453,12 +454,12 @@ pub fn run(cli: &Cli, command: &Command) -> Result<String, Failure> {
                 )
             })
         }
-        Command::Rate(c) => spending::rate(&mut w, c, json),
-        Command::Tx(c) => spending::tx(&mut w, c, json),
-        Command::Quota { account } => spending::quota(&w, *account, json),
-        Command::Precheck(a) => spending::precheck(&w, a, json),
-        Command::Limit(c) => spending::limit(&mut w, c, json),
-        Command::Setting(c) => spending::setting(&mut w, c, json),
+        Command::Rate(c) => txns::rate(&mut w, c, json),
+        Command::Tx(c) => txns::tx(&mut w, c, json),
+        Command::Quota { account } => limits::quota(&w, *account, json),
+        Command::Precheck(a) => limits::precheck(&w, a, json),
+        Command::Limit(c) => limits::limit(&mut w, c, json),
+        Command::Setting(c) => limits::setting(&mut w, c, json),
         Command::Account(AccountCmd::Add(a)) => {
             let id = w.add_account(&AccountDraft {
                 provider: a.provider.clone(),

@@ -1,4 +1,5 @@
-//! `rate`, `tx`, `quota`, `precheck`, `limit` and `setting`: spending against limits.
+//! `rate` and `tx`: the exchange-rate table and the payments (record, change,
+//! list, import, export).
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -7,14 +8,13 @@ use clap::{Args, Subcommand};
 use serde_json::{Value, json};
 
 use super::Failure;
+use super::limits::PaymentFlags;
 use crate::domain::AccountId;
-use crate::domain::limits::{Break, LimitStatus, Origin, TxType};
+use crate::domain::limits::TxType;
 use crate::domain::money::money;
 use crate::domain::txn::{Txn, TxnDraft, TxnPatch};
 use crate::domain::txn_filter::TxnFilter;
-use crate::wallet::{
-    CapDraft, Finished, ImportOutcome, ImportPreview, Precheck, PrecheckDraft, Quota, Wallet,
-};
+use crate::wallet::{Finished, ImportOutcome, ImportPreview, Wallet};
 use crate::words;
 
 #[derive(Debug, Subcommand)]
@@ -38,23 +38,6 @@ pub enum RateCmd {
         #[arg(long)]
         date: String,
     },
-}
-
-/// What a payment is, shared by `tx add|edit` and `precheck`.
-#[derive(Debug, Args)]
-pub struct PaymentFlags {
-    /// A decimal with '.', e.g. 1234.50
-    #[arg(long)]
-    amount: String,
-    /// ISO 4217, e.g. CNY, USD, HKD
-    #[arg(long)]
-    currency: String,
-    /// personal, goods or services
-    #[arg(long = "type")]
-    ty: String,
-    /// merchant (default), alipay-account or bank-account
-    #[arg(long, default_value = "")]
-    to: String,
 }
 
 /// A transaction's fields, as flags.
@@ -192,219 +175,6 @@ pub enum TxCmd {
         #[arg(long)]
         account: i64,
     },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum LimitCmd {
-    /// Use another limit book for an account: standard, or alternative (Q4's figures)
-    Book { account: i64, book: String },
-    /// Replace a published figure for one account (see `quota` for the keys)
-    Set {
-        account: i64,
-        key: String,
-        amount: String,
-    },
-    /// Go back to the published figure
-    Clear { account: i64, key: String },
-    /// Add your own cap, e.g. --name "Card issuer" --window month --currency CNY --amount 20000
-    Cap {
-        account: i64,
-        #[arg(long)]
-        name: String,
-        /// single, day, week, month or year
-        #[arg(long)]
-        window: String,
-        /// USD or CNY
-        #[arg(long)]
-        currency: String,
-        #[arg(long)]
-        amount: String,
-        /// Only this method's payments count
-        #[arg(long, default_value = "")]
-        method: String,
-    },
-    /// Remove one of your caps
-    RemoveCap { cap: i64 },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum SettingCmd {
-    /// time-zone (IANA, default Asia/Shanghai), bank-fee-threshold (CNY) or backups-kept (how many automatic backups, default 10)
-    Set { key: String, value: String },
-    /// Show the settings
-    Show,
-}
-
-#[derive(Debug, Args)]
-pub struct PrecheckArgs {
-    #[arg(long)]
-    account: i64,
-    #[command(flatten)]
-    payment: PaymentFlags,
-}
-
-fn limit_json(s: &LimitStatus, binding: bool) -> Value {
-    json!({
-        "rule": s.layer.rule,
-        "key": s.layer.key,
-        "name": s.layer.name,
-        "window": s.layer.window.id(),
-        "currency": s.layer.currency.as_str(),
-        "limit": s.layer.max.to_string(),
-        "used": s.used.to_string(),
-        "remaining": s.remaining.to_string(),
-        "resets_at": s.resets_at.map(|t| t.to_rfc3339()),
-        "source": s.layer.source,
-        "effective": s.layer.effective.to_string(),
-        "origin": match s.layer.origin {
-            Origin::Published => "published",
-            Origin::Overridden => "overridden",
-            Origin::Own => "own",
-        },
-        "binding": binding,
-        "level": s.level().id(),
-    })
-}
-
-fn quota_json(q: &Quota) -> Value {
-    json!({
-        "account": q.account.id.0,
-        "at": q.at.to_rfc3339(),
-        "book": q.book,
-        "time_zone": q.time_zone.name(),
-        "limits": q.statuses.iter().enumerate()
-            .map(|(i, s)| limit_json(s, q.binding == Some(i))).collect::<Vec<_>>(),
-    })
-}
-
-fn quota_text(q: &Quota, fx: &[LimitStatus]) -> String {
-    let mut out = format!(
-        "{} ({}): limits of the {} book, windows in {}\n",
-        q.account.label,
-        q.account.provider.name(),
-        q.book,
-        q.time_zone.name()
-    );
-    if q.statuses.is_empty() {
-        out.push_str("No published limits apply; add your own with `walletdesk limit cap`.\n");
-    }
-    let rows: Vec<Vec<String>> = q
-        .statuses
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            vec![
-                s.layer.rule.clone(),
-                s.layer.key.clone(),
-                s.layer.name.clone(),
-                money(s.layer.max, s.layer.currency),
-                money(s.used, s.layer.currency),
-                money(s.remaining, s.layer.currency),
-                s.resets_at.map_or_else(
-                    || "each payment".into(),
-                    |t| t.format("%Y-%m-%d %H:%M %:z").to_string(),
-                ),
-                match (q.binding == Some(i), s.level().id()) {
-                    (true, "ok") => "binds".into(),
-                    (true, l) => format!("binds, {l}"),
-                    (false, "ok") => String::new(),
-                    (false, l) => l.into(),
-                },
-            ]
-        })
-        .collect();
-    if !rows.is_empty() {
-        out.push_str(&super::output::table(
-            &[
-                "rule",
-                "key",
-                "limit",
-                "of",
-                "used",
-                "remaining",
-                "resets",
-                "",
-            ],
-            &rows,
-        ));
-    }
-    if let Some(b) = q.binding.and_then(|i| q.statuses.get(i)) {
-        out.push_str(&format!("{}\n", words::binding(b)));
-    }
-    for s in fx {
-        if s.layer.window != crate::domain::limits::Window::Single {
-            out.push_str(&format!("All accounts: {}\n", words::fx_line(s)));
-        }
-    }
-    out
-}
-
-fn break_json(b: &Break) -> Value {
-    let mut v = limit_json(&b.status, false);
-    v["after"] = json!(b.after.to_string());
-    v["over"] = json!(b.over.to_string());
-    v
-}
-
-fn precheck_json(p: &Precheck) -> Value {
-    json!({
-        "allowed": p.allowed,
-        "amount": p.amount.to_string(),
-        "currency": p.currency.as_str(),
-        "converted": p.converted.iter().map(|c| json!({
-            "currency": c.currency.as_str(), "amount": c.amount.to_string(),
-            "rate": c.rate.to_string(), "rate_date": c.rate_date.map(|d| d.to_string()),
-        })).collect::<Vec<_>>(),
-        "breaks": p.breaks.iter().map(break_json).collect::<Vec<_>>(),
-        "under_minimum": p.under_minimum.iter().map(|l| json!({
-            "rule": l.rule, "key": l.key, "name": l.name,
-            "min": l.min.map(|m| m.to_string()), "currency": l.currency.as_str(),
-        })).collect::<Vec<_>>(),
-        "fee": p.fee.as_ref().map(|f| json!({
-            "amount": f.amount.to_string(), "currency": f.currency.as_str(), "rule": f.rule,
-            "in_payment_currency": {"amount": f.in_payment_currency.to_string(), "currency": f.payment_currency.as_str()},
-            "name": f.name, "explanation": f.explanation, "source": f.source,
-        })),
-        "recommended_method": p.recommended.as_ref().map(|(id, _)| id.0),
-        "reason": p.recommended.as_ref().map(|(_, r)| r.clone()).or_else(|| p.no_method.clone()),
-        "notes": p.notes.iter().map(|n| json!({"rule": n.rule, "text": n.text, "source": n.source})).collect::<Vec<_>>(),
-    })
-}
-
-fn precheck_text(p: &Precheck) -> String {
-    let mut out = format!(
-        "{} ({}, to {}) on {}: {}\n",
-        money(p.amount, p.currency),
-        p.ty.id(),
-        p.to.id(),
-        p.quota.account.label,
-        words::precheck_outcome(p)
-    );
-    let mut line = |s: String| {
-        out.push_str(&s);
-        out.push('\n');
-    };
-    for c in p.converted.iter().filter(|c| c.currency != p.currency) {
-        line(format!("  {}", words::conversion(c)));
-    }
-    for b in &p.breaks {
-        line(words::breaks(b));
-    }
-    for l in &p.under_minimum {
-        if let Some(s) = words::under_minimum(l) {
-            line(s);
-        }
-    }
-    if let Some(f) = &p.fee {
-        line(format!("{} (source {})", words::fee(f), f.source));
-    }
-    match words::pay_with(p) {
-        Ok(s) | Err(s) => line(s),
-    }
-    for n in &p.notes {
-        line(format!("Note {} ({})", words::note(n), n.source));
-    }
-    out
 }
 
 fn txn_json(t: &Txn) -> Value {
@@ -695,113 +465,4 @@ fn preview_json(p: &ImportPreview, written: usize) -> String {
             "errors": p.errors.iter().map(|(l, w)| json!({"line": l, "error": w})).collect::<Vec<_>>(),
         })
     )
-}
-
-pub fn quota(w: &Wallet, account: i64, json: bool) -> Result<String, Failure> {
-    let q = w.quota(AccountId(account))?;
-    let fx = w.fx_summary()?;
-    Ok(if json {
-        let mut v = quota_json(&q);
-        v["all_accounts"] = Value::Array(fx.iter().map(|s| limit_json(s, false)).collect());
-        format!("{v}\n")
-    } else {
-        quota_text(&q, &fx)
-    })
-}
-
-pub fn precheck(w: &Wallet, a: &PrecheckArgs, json: bool) -> Result<String, Failure> {
-    let p = w.precheck(
-        AccountId(a.account),
-        &PrecheckDraft {
-            amount: a.payment.amount.clone(),
-            currency: a.payment.currency.clone(),
-            ty: a.payment.ty.clone(),
-            to: a.payment.to.clone(),
-        },
-    )?;
-    Ok(if json {
-        format!("{}\n", precheck_json(&p))
-    } else {
-        precheck_text(&p)
-    })
-}
-
-pub fn limit(w: &mut Wallet, cmd: &LimitCmd, json: bool) -> Result<String, Failure> {
-    let said = |s: String| {
-        if json {
-            format!("{}\n", json!({"ok": true}))
-        } else {
-            s
-        }
-    };
-    match cmd {
-        LimitCmd::Book { account, book } => {
-            w.set_limit_book(AccountId(*account), book)?;
-            Ok(said(format!(
-                "Account {account} now uses the {book} limit book\n"
-            )))
-        }
-        LimitCmd::Set {
-            account,
-            key,
-            amount,
-        } => {
-            w.set_override(AccountId(*account), key, Some(amount))?;
-            Ok(said(format!("{key} on account {account}: {amount}\n")))
-        }
-        LimitCmd::Clear { account, key } => {
-            w.set_override(AccountId(*account), key, None)?;
-            Ok(said(format!(
-                "{key} on account {account}: back to the published figure\n"
-            )))
-        }
-        LimitCmd::Cap {
-            account,
-            name,
-            window,
-            currency,
-            amount,
-            method,
-        } => {
-            let id = w.add_cap(
-                AccountId(*account),
-                &CapDraft {
-                    name: name.clone(),
-                    window: window.clone(),
-                    currency: currency.clone(),
-                    amount: amount.clone(),
-                    method: method.clone(),
-                },
-            )?;
-            Ok(super::output::new_id(id, json))
-        }
-        LimitCmd::RemoveCap { cap } => {
-            w.remove_cap(*cap)?;
-            Ok(said(format!("Removed cap {cap}\n")))
-        }
-    }
-}
-
-pub fn setting(w: &mut Wallet, cmd: &SettingCmd, json: bool) -> Result<String, Failure> {
-    if let SettingCmd::Set { key, value } = cmd {
-        w.set_setting(key, value)?;
-    }
-    let tz = w.time_zone();
-    let threshold = w.bank_fee_threshold();
-    let kept = w.backups_kept();
-    Ok(if json {
-        format!(
-            "{}\n",
-            json!({"time-zone": tz.name(), "bank-fee-threshold": threshold.map(|t| t.to_string()), "backups-kept": kept})
-        )
-    } else {
-        format!(
-            "time-zone           {}\nbank-fee-threshold  {}\nbackups-kept        {kept}\n",
-            tz.name(),
-            threshold.map_or_else(
-                || "not set (the book's figure applies)".into(),
-                |t| format!("CNY {t}")
-            )
-        )
-    })
 }
