@@ -1,6 +1,6 @@
 //! Accounts: the wallets and consoles cards are linked to.
 
-use super::{Error, Result, Wallet};
+use super::service::{Error, Result, Wallet};
 use crate::domain::{Account, AccountDraft, AccountId, AccountPatch, FieldError};
 use crate::store;
 

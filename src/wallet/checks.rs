@@ -1,7 +1,7 @@
 //! Will it bind? A card as typed, or a stored method, judged against each
 //! provider's rules (`domain::risk`), with the history the rules read.
 
-use super::{Error, Result, Wallet};
+use super::service::{Error, Result, Wallet};
 use crate::domain::card::{mask_full, normalize_number};
 use crate::domain::risk::{self, Assessment, CardSubject, History, Level, Subject, Target};
 use crate::domain::{

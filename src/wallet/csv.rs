@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::{Error, Result, Wallet, invalid};
+use super::service::{Error, Result, Wallet, invalid};
 use crate::domain::limits::local_day;
 use crate::domain::money::{Converted, Currency};
 use crate::domain::txn::{NewTxn, TxnDraft};

@@ -2,7 +2,8 @@
 //! payments (`crate::demo` makes them; this writes them in one transaction).
 
 use super::methods::{PendingSecrets, insert_method};
-use super::{Error, Result, Wallet};
+use super::rates::convert_with;
+use super::service::{Error, Result, Wallet};
 use crate::domain::{AccountId, FieldError, MethodDetails};
 use crate::store;
 
@@ -76,7 +77,7 @@ impl Wallet {
                 )?;
             }
         }
-        let written = crate::demo::transactions(&tx, transactions, tz, now, &super::convert_with)?;
+        let written = crate::demo::transactions(&tx, transactions, tz, now, &convert_with)?;
         store::set_meta(&tx, DEMO_MARK, &now.to_rfc3339())?;
         tx.commit()?;
         secrets.keep();
@@ -89,7 +90,7 @@ impl Wallet {
         let tz = self.time_zone();
         let now = self.clock.now();
         let tx = self.store.transaction()?;
-        let written = crate::demo::transactions(&tx, n, tz, now, &super::convert_with)?;
+        let written = crate::demo::transactions(&tx, n, tz, now, &convert_with)?;
         tx.commit()?;
         Ok(written)
     }

@@ -8,7 +8,8 @@ use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::Duration;
 
-use super::{Clock, Finished, ImportPreview, Result, Wallet};
+use super::csv::{Finished, ImportPreview};
+use super::service::{Clock, Result, Wallet};
 use crate::domain::{AccountId, FieldError};
 use crate::vault::Vault;
 

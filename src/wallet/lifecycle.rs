@@ -1,7 +1,7 @@
 //! A method's life: bind attempts, status, default and removal (L1–L7),
 //! expiry and reminders.
 
-use super::{Error, Result, Wallet};
+use super::service::{Error, Result, Wallet};
 use crate::domain::lifecycle::{self, ExpiryReminder, Preauth, Refusal, Removal};
 use crate::domain::{
     AccountId, Attempt, FieldError, Method, MethodId, MethodStatus, Outcome, optional_text,

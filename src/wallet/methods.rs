@@ -1,7 +1,7 @@
 //! Linked methods and their secrets: add a card (the number to the vault, the
 //! rest to SQLite, both or neither), link PayPal, reveal, put a number back.
 
-use super::{Error, Result, Wallet};
+use super::service::{Error, Result, Wallet};
 use std::fmt::Write as _;
 use std::path::Path;
 

@@ -3,7 +3,8 @@
 
 use rust_decimal::Decimal;
 
-use super::{Error, Quota, Result, Wallet};
+use super::quota::Quota;
+use super::service::{Error, Result, Wallet};
 use crate::domain::lifecycle;
 use crate::domain::limits::{
     self, Break, Candidate, Destination, Fee, Layer, NoteSpec, Proposed, TxType, local_day,

@@ -5,7 +5,7 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use chrono_tz::Tz;
 use rust_decimal::Decimal;
 
-use super::{Error, Result, Wallet, invalid};
+use super::service::{Error, Result, Wallet, invalid};
 use crate::domain::forecast;
 use crate::domain::limits::{
     self, Cap, Layer, LimitBook, LimitBooks, LimitStatus, Window, local_day,

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::{Error, Result, Wallet, invalid};
+use super::service::{Error, Result, Wallet, invalid};
 use crate::domain::FieldErrors;
 use crate::domain::limits::{self, local_day};
 use crate::domain::money::{self, Converted, Currency, Rate};

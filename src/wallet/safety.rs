@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use super::{Error, Result, Wallet};
+use super::service::{Error, Result, Wallet};
 use crate::domain::{AccountId, FieldError, MethodId};
 use crate::store::{self, BackupFile, BackupInfo, BackupReason};
 use crate::vault;

@@ -7,7 +7,9 @@ use crate::domain::money::Rate;
 use crate::domain::risk::Level;
 use crate::domain::{Account, AccountId, Attempt, Method, MethodId, MethodStatus, Provider};
 
-use super::{ProviderResult, Quota, Result, Wallet, YearSeries};
+use super::checks::ProviderResult;
+use super::quota::{Quota, YearSeries};
+use super::service::{Result, Wallet};
 
 /// The accounts, the selected one's methods with their rules, and reminders.
 #[derive(Debug, Clone, Default)]

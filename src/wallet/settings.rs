@@ -4,7 +4,7 @@
 use chrono_tz::Tz;
 use rust_decimal::Decimal;
 
-use super::{Result, Wallet, invalid};
+use super::service::{Result, Wallet, invalid};
 use crate::domain::limits::{self, DEFAULT_TIME_ZONE, local_day};
 use crate::domain::money::{self, Currency};
 use crate::store;

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Error, Result, Wallet, invalid};
+use super::service::{Error, Result, Wallet, invalid};
 use crate::domain::lifecycle;
 use crate::domain::limits::local_day;
 use crate::domain::money::{Converted, Currency};
