@@ -4,10 +4,9 @@ use std::fmt;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
-use super::{
-    AccountId, CountryCode, FieldError, FieldErrors, optional_country, optional_text, parse_choice,
-    required_text,
-};
+use super::field::{CountryCode, FieldError, FieldErrors, optional_country, parse_choice};
+use super::ids::AccountId;
+use super::text::{optional_text, required_text};
 
 /// Where a method is linked (DOMAIN.md "Providers").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -7,7 +7,7 @@ use std::fmt;
 use chrono::{Datelike, NaiveDate};
 use zeroize::Zeroizing;
 
-use super::FieldError;
+use super::field::FieldError;
 
 /// A card network, as told by the number's prefix (DOMAIN.md "Networks").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -6,8 +6,9 @@ use std::fmt;
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
 
+use super::field::FieldError;
+use super::ids::MethodId;
 use super::method::{Method, MethodStatus};
-use super::{FieldError, MethodId};
 
 /// The status changes a person may make (`method set-status`). `expired` comes
 /// from the clock and `removed` from removal; nothing leaves `expired` or `removed`.

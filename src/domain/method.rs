@@ -6,10 +6,9 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use zeroize::Zeroizing;
 
 use super::card::{self, CardNumber, Expiry, Network};
-use super::{
-    AccountId, CountryCode, FieldError, FieldErrors, MethodId, optional_country, optional_text,
-    parse_choice, required_text,
-};
+use super::field::{CountryCode, FieldError, FieldErrors, optional_country, parse_choice};
+use super::ids::{AccountId, MethodId};
+use super::text::{optional_text, required_text};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MethodKind {
@@ -263,7 +262,7 @@ impl Outcome {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Attempt {
     pub method: MethodId,
-    pub provider: super::Provider,
+    pub provider: super::account::Provider,
     pub at: DateTime<FixedOffset>,
     pub outcome: Outcome,
     pub error: Option<String>,
@@ -437,7 +436,7 @@ impl Default for PaypalDraft {
 /// A plausible address: one `@`, something on both sides, a dot in the domain.
 fn parse_email(input: &str) -> Result<String, FieldError> {
     // Not free text: an address made of a phone number may pass Luhn by chance.
-    let Some(s) = super::single_line("email", input, 254)? else {
+    let Some(s) = super::field::single_line("email", input, 254)? else {
         return Err(FieldError::new("email", "required"));
     };
     let ok = match s.split_once('@') {
@@ -584,5 +583,17 @@ mod tests {
                 "{bad:?}"
             );
         }
+    }
+
+    #[test]
+    fn an_email_address_is_not_free_text() {
+        // 13 digits that pass Luhn, as an address made of a phone number might.
+        assert!(card::luhn_ok("8613812345678"));
+        let draft = PaypalDraft {
+            email: "8613812345678@example.com".into(),
+            country: "CN".into(),
+            ..PaypalDraft::default()
+        };
+        assert!(draft.validate(AccountId(1)).is_ok());
     }
 }

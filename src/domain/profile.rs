@@ -12,15 +12,15 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
-use super::CountryCode;
 use super::account::{Provider, Region};
 use super::card::Network;
+use super::field::CountryCode;
 use super::method::Funding;
-use super::risk::Level;
+use super::rules::{BINDING_RULES, Level};
 
 /// Every rule id the engine knows (DOMAIN.md "Binding risk"), in its order.
 pub fn rule_ids() -> impl Iterator<Item = &'static str> {
-    super::risk::RULES.iter().map(|(id, _)| *id)
+    BINDING_RULES.iter().copied()
 }
 
 /// A profile that could not be used: which file, which key, what is wrong.

@@ -1,12 +1,33 @@
-//! Recorded payments (transactions): what the user types, checked.
+//! Recorded payments (transactions): what the user types, checked; what a payment
+//! is for and where the money goes.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use chrono_tz::Tz;
 use rust_decimal::Decimal;
 
-use super::limits::{Destination, TxType, midnight};
+use super::calendar::midnight;
+use super::field::{FieldError, FieldErrors, choice_enum};
+use super::ids::{AccountId, MethodId};
 use super::money::{Converted, Currency, parse_amount};
-use super::{AccountId, FieldError, FieldErrors, MethodId, optional_text};
+use super::text::optional_text;
+
+choice_enum!(
+    /// What a payment is for (Q2's rows).
+    TxType {
+        Personal = "personal" / "Personal expenses",
+        Goods = "goods" / "Purchasing goods",
+        Services = "services" / "Purchasing services",
+    }
+);
+
+choice_enum!(
+    /// Where the money goes (Q2's columns).
+    Destination {
+        Merchant = "merchant" / "Merchant",
+        AlipayAccount = "alipay-account" / "Another Alipay account",
+        BankAccount = "bank-account" / "Bank account",
+    }
+);
 
 /// A transaction as typed (window form, CLI flags, one CSV line).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -211,7 +232,7 @@ impl NewTxn {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::limits::DEFAULT_TIME_ZONE;
+    use crate::domain::calendar::DEFAULT_TIME_ZONE;
 
     fn draft() -> TxnDraft {
         TxnDraft {

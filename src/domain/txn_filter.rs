@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::limits::TxType;
+use super::txn::TxType;
 use super::{AccountId, MethodId};
 
 /// The longest search text (longer ones are refused: a LIKE pattern that long
