@@ -681,7 +681,7 @@ fn pages_read_from_either_end_are_the_same_rows() {
         .txn_page(&f, 0, 100)
         .unwrap()
         .iter()
-        .map(|t| t.id)
+        .map(|t| t.id.0)
         .collect();
     assert_eq!(all.len(), 37);
     for offset in [0, 10, 18, 19, 30, 35, 36] {
@@ -689,7 +689,7 @@ fn pages_read_from_either_end_are_the_same_rows() {
             .txn_page_of(&f, offset, 7, 37)
             .unwrap()
             .iter()
-            .map(|t| t.id)
+            .map(|t| t.id.0)
             .collect();
         let want: Vec<i64> = all.iter().skip(offset as usize).take(7).copied().collect();
         assert_eq!(page, want, "offset {offset}");

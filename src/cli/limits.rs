@@ -316,10 +316,10 @@ pub fn limit(w: &mut Wallet, cmd: &LimitCmd, json: bool) -> Result<String, Failu
                     method: method.clone(),
                 },
             )?;
-            Ok(super::output::new_id(id, json))
+            Ok(super::output::new_id(id.0, json))
         }
         LimitCmd::RemoveCap { cap } => {
-            w.remove_cap(*cap)?;
+            w.remove_cap(crate::domain::CapId(*cap))?;
             Ok(said(format!("Removed cap {cap}\n")))
         }
     }

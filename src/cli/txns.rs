@@ -9,11 +9,11 @@ use serde_json::{Value, json};
 
 use super::Failure;
 use super::limits::PaymentFlags;
-use crate::domain::AccountId;
 use crate::domain::limits::TxType;
 use crate::domain::money::money;
 use crate::domain::txn::{Txn, TxnDraft, TxnPatch};
 use crate::domain::txn_filter::TxnFilter;
+use crate::domain::{AccountId, TxnId};
 use crate::wallet::{Finished, ImportOutcome, ImportPreview, Wallet};
 use crate::words;
 
@@ -180,7 +180,7 @@ pub enum TxCmd {
 fn txn_json(t: &Txn) -> Value {
     let d = t.new.to_draft();
     json!({
-        "id": t.id, "account": t.account_id.0, "at": d.at, "amount": d.amount, "currency": d.currency,
+        "id": t.id.0, "account": t.account_id.0, "at": d.at, "amount": d.amount, "currency": d.currency,
         "type": d.ty, "to": d.to, "method": t.new.method.map(|m| m.0), "counterparty": d.counterparty,
         "note": d.note, "fx_exempt": t.new.fx_exempt,
         "converted": t.converted.iter().map(|c| json!({
@@ -286,11 +286,11 @@ pub fn tx(w: &mut Wallet, cmd: &TxCmd, json: bool) -> Result<String, Failure> {
     match cmd {
         TxCmd::Add { account, fields } => {
             let id = w.add_txn(AccountId(*account), &fields.draft())?;
-            Ok(super::output::new_id(id, json))
+            Ok(super::output::new_id(id.0, json))
         }
         TxCmd::Edit(e) => {
             let id = &e.id;
-            w.patch_txn(*id, &e.patch())?;
+            w.patch_txn(TxnId(*id), &e.patch())?;
             Ok(if json {
                 format!("{}\n", json!({"id": id}))
             } else {
@@ -298,7 +298,7 @@ pub fn tx(w: &mut Wallet, cmd: &TxCmd, json: bool) -> Result<String, Failure> {
             })
         }
         TxCmd::Delete { id } => {
-            w.delete_txn(*id)?;
+            w.delete_txn(TxnId(*id))?;
             Ok(if json {
                 format!("{}\n", json!({"id": id, "deleted": true}))
             } else {

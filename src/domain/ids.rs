@@ -24,3 +24,11 @@ id_type!(
     /// A linked payment method's row id.
     MethodId
 );
+id_type!(
+    /// A recorded payment's row id.
+    TxnId
+);
+id_type!(
+    /// The row id of a cap a person set on an account.
+    CapId
+);

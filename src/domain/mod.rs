@@ -22,7 +22,7 @@ pub mod txn_filter;
 pub use account::{Account, AccountDraft, AccountPatch, NewAccount, Provider, Region, Tier};
 pub use card::{CardNumber, Expiry, Network};
 pub use field::{CountryCode, FieldError, FieldErrors, optional_country, parse_choice};
-pub use ids::{AccountId, MethodId};
+pub use ids::{AccountId, CapId, MethodId, TxnId};
 pub use method::{
     Attempt, CardDraft, CardInfo, Fact, Funding, Method, MethodDetails, MethodKind, MethodStatus,
     NUMBER_MISSING, NewCard, NewPaypal, Outcome, PaypalDraft, PaypalInfo,

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use super::calendar::midnight;
 use super::field::{FieldError, FieldErrors, choice_enum};
-use super::ids::{AccountId, MethodId};
+use super::ids::{AccountId, MethodId, TxnId};
 use super::money::{Converted, Currency, parse_amount};
 use super::text::optional_text;
 
@@ -64,7 +64,7 @@ pub struct NewTxn {
 /// A stored transaction with the conversions it was recorded with (Q6).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Txn {
-    pub id: i64,
+    pub id: TxnId,
     pub account_id: AccountId,
     pub new: NewTxn,
     /// In each limit currency (USD, CNY).

@@ -6,9 +6,9 @@ use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use crate::domain::{
-    Account, AccountId, Attempt, CardInfo, CountryCode, Expiry, Fact, Funding, Method,
+    Account, AccountId, Attempt, CapId, CardInfo, CountryCode, Expiry, Fact, Funding, Method,
     MethodDetails, MethodId, MethodStatus, Network, NewAccount, Outcome, PaypalInfo, Provider,
-    Region, Tier,
+    Region, Tier, TxnId,
 };
 
 use super::Result;
@@ -34,6 +34,18 @@ impl ToSql for MethodId {
 impl FromSql for MethodId {
     fn column_result(v: ValueRef<'_>) -> FromSqlResult<Self> {
         i64::column_result(v).map(MethodId)
+    }
+}
+
+impl ToSql for TxnId {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(self.0.into())
+    }
+}
+
+impl ToSql for CapId {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(self.0.into())
     }
 }
 

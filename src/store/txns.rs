@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use crate::domain::limits::{Cap, Destination, TxType, Window};
 use crate::domain::money::{Converted, Currency};
 use crate::domain::txn::{NewTxn, Txn};
-use crate::domain::{AccountId, MethodId};
+use crate::domain::{AccountId, CapId, MethodId, TxnId};
 
 use super::Result;
 
@@ -134,7 +134,7 @@ fn txn_row(r: &Row<'_>) -> rusqlite::Result<Txn> {
     let ty: String = r.get(5)?;
     let to: String = r.get(6)?;
     Ok(Txn {
-        id: r.get(0)?,
+        id: TxnId(r.get(0)?),
         account_id: AccountId(r.get(1)?),
         new: NewTxn {
             at,
@@ -242,7 +242,7 @@ pub fn insert_txn(
     day: NaiveDate,
     converted: &[Converted],
     now: DateTime<FixedOffset>,
-) -> Result<i64> {
+) -> Result<TxnId> {
     let usd = conv(converted, Currency::USD);
     let cny = conv(converted, Currency::CNY);
     let (usd_cents, cny_cents) = (cents(usd.amount)?, cents(cny.amount)?);
@@ -273,12 +273,12 @@ pub fn insert_txn(
         cny.rate_date.map(|d| d.to_string()),
         now.to_rfc3339(),
     ])?;
-    let id = c.last_insert_rowid();
+    let id = TxnId(c.last_insert_rowid());
     bump(c, account, day, t, usd_cents, cny_cents, 1)?;
     Ok(id)
 }
 
-pub fn txn(c: &Connection, id: i64) -> Result<Option<(Txn, NaiveDate)>> {
+pub fn txn(c: &Connection, id: TxnId) -> Result<Option<(Txn, NaiveDate)>> {
     Ok(c.query_row(
         &format!("SELECT {TXN_COLUMNS}, day FROM txn WHERE id = ?1"),
         [id],
@@ -294,7 +294,7 @@ pub fn txn(c: &Connection, id: i64) -> Result<Option<(Txn, NaiveDate)>> {
 }
 
 /// Delete a transaction and take it out of its day's totals.
-pub fn delete_txn(c: &Connection, id: i64) -> Result<bool> {
+pub fn delete_txn(c: &Connection, id: TxnId) -> Result<bool> {
     let Some((t, day)) = txn(c, id)? else {
         return Ok(false);
     };
@@ -308,7 +308,7 @@ pub fn delete_txn(c: &Connection, id: i64) -> Result<bool> {
 /// Replace a transaction's fields, keeping its id.
 pub fn update_txn(
     c: &Connection,
-    id: i64,
+    id: TxnId,
     t: &NewTxn,
     day: NaiveDate,
     converted: &[Converted],
@@ -646,7 +646,7 @@ pub fn caps(c: &Connection, account: AccountId) -> Result<Vec<Cap>> {
     let rows = st.query_map([account], |r| {
         let w: String = r.get(3)?;
         Ok(Cap {
-            id: r.get(0)?,
+            id: CapId(r.get(0)?),
             account_id: AccountId(r.get(1)?),
             name: r.get(2)?,
             window: Window::from_id(&w).ok_or_else(|| bad(3, "window", &w))?,
@@ -658,14 +658,14 @@ pub fn caps(c: &Connection, account: AccountId) -> Result<Vec<Cap>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-pub fn insert_cap(c: &Connection, cap: &Cap) -> Result<i64> {
+pub fn insert_cap(c: &Connection, cap: &Cap) -> Result<CapId> {
     c.execute(
         "INSERT INTO cap (account_id, name, window, currency, amount, method_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![cap.account_id, cap.name, cap.window.id(), cap.currency.as_str(), cap.amount.to_string(), cap.method],
     )?;
-    Ok(c.last_insert_rowid())
+    Ok(CapId(c.last_insert_rowid()))
 }
 
-pub fn delete_cap(c: &Connection, id: i64) -> Result<bool> {
-    Ok(c.execute("DELETE FROM cap WHERE id = ?1", [id])? > 0)
+pub fn delete_cap(c: &Connection, id: CapId) -> Result<bool> {
+    Ok(c.execute("DELETE FROM cap WHERE id = ?1", [id.0])? > 0)
 }

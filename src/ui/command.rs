@@ -6,7 +6,8 @@ use std::path::PathBuf;
 
 use crate::domain::txn::TxnDraft;
 use crate::domain::{
-    AccountDraft, AccountId, CardDraft, MethodId, MethodStatus, Outcome, PaypalDraft, Provider,
+    AccountDraft, AccountId, CapId, CardDraft, MethodId, MethodStatus, Outcome, PaypalDraft,
+    Provider, TxnId,
 };
 use crate::wallet::{CapDraft, PrecheckDraft, RateDraft};
 
@@ -63,15 +64,15 @@ pub enum Command {
     SaveOverride(String, Option<String>),
     SetBook(String),
     AddCap(CapDraft),
-    RemoveCap(i64),
+    RemoveCap(CapId),
     AddRate(RateDraft),
 
     // ---- transactions ----
     OpenRecord,
-    OpenEdit(i64),
-    SaveTxn(Option<i64>, TxnDraft),
-    AskDelete(i64),
-    ConfirmDelete(i64),
+    OpenEdit(TxnId),
+    SaveTxn(Option<TxnId>, TxnDraft),
+    AskDelete(TxnId),
+    ConfirmDelete(TxnId),
     /// The filters of the transactions list changed: count again.
     FilterChanged,
     OpenImport,

@@ -3,9 +3,10 @@
 use eframe::egui::{self, Id, Modal, RichText};
 
 use super::command::Command;
+use crate::domain::TxnId;
 
 pub struct DeleteTxnDialog {
-    pub id: i64,
+    pub id: TxnId,
     /// The payment in a sentence.
     pub text: String,
 }

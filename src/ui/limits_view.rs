@@ -123,7 +123,7 @@ fn status_row_ui(ui: &mut Ui, s: &LimitStatus, binding: bool, commands: &mut Vec
     }
     ui.horizontal(|ui| match s.layer.origin {
         Origin::Own => {
-            if let Some(id) = cap_id(s)
+            if let Some(id) = s.layer.cap
                 && ui.small_button("Remove cap").clicked()
             {
                 commands.push(Command::RemoveCap(id));
@@ -140,13 +140,6 @@ fn status_row_ui(ui: &mut Ui, s: &LimitStatus, binding: bool, commands: &mut Vec
         }
     });
     ui.add_space(6.0);
-}
-
-/// Whether a layer is the account's own cap, and its id.
-fn cap_id(s: &LimitStatus) -> Option<i64> {
-    (s.layer.origin == Origin::Own)
-        .then(|| s.layer.key.strip_prefix("cap-")?.parse().ok())
-        .flatten()
 }
 
 pub fn limits_ui(ui: &mut Ui, st: &mut LimitsState, commands: &mut Vec<Command>) {

@@ -8,6 +8,7 @@ use egui_extras::{Column, TableBuilder};
 
 use super::command::Command;
 use super::form::{ERROR, WARN};
+use crate::domain::TxnId;
 use crate::domain::limits::{DEFAULT_TIME_ZONE, Proposed, TxType, local_day, under_minimum};
 use crate::domain::money::{Currency, format_amount, money};
 use crate::domain::txn::Txn;
@@ -33,7 +34,7 @@ pub struct TxnList {
     pages: HashMap<u64, Vec<Txn>>,
     /// Pages the table wanted in the last frame and has not got yet.
     wanted: Vec<u64>,
-    pub selected_txn: Option<i64>,
+    pub selected_txn: Option<TxnId>,
 }
 
 impl TxnList {

@@ -7,12 +7,12 @@ use eframe::egui::{self, Grid, Id, Modal, RichText};
 
 use super::command::Command;
 use super::form::{self, ERROR, OK};
-use crate::domain::MethodId;
 use crate::domain::limits::{Destination, TxType};
 use crate::domain::txn::TxnDraft;
+use crate::domain::{MethodId, TxnId};
 
 pub struct TxnDialog {
-    pub editing: Option<i64>,
+    pub editing: Option<TxnId>,
     pub draft: TxnDraft,
     pub error: Option<String>,
     /// The conversion line of the last draft looked at, and that draft.
@@ -25,7 +25,7 @@ pub struct TxnDialog {
 
 impl TxnDialog {
     pub fn new(
-        editing: Option<i64>,
+        editing: Option<TxnId>,
         draft: TxnDraft,
         now: DateTime<FixedOffset>,
         tz: Tz,

@@ -11,7 +11,7 @@ use crate::domain::limits::{
     self, Cap, Layer, LimitBook, LimitBooks, LimitStatus, Window, local_day,
 };
 use crate::domain::money::{self, Currency};
-use crate::domain::{Account, AccountId, FieldError, FieldErrors, MethodId, required_text};
+use crate::domain::{Account, AccountId, CapId, FieldError, FieldErrors, MethodId, required_text};
 use crate::store::{self, UsageQuery};
 
 /// Every limit in force on an account now, with what is used of each.
@@ -127,7 +127,7 @@ impl Wallet {
     }
 
     /// Add an own cap (e.g. "my card's issuer allows CNY 20,000 a month").
-    pub fn add_cap(&mut self, account: AccountId, d: &CapDraft) -> Result<i64> {
+    pub fn add_cap(&mut self, account: AccountId, d: &CapDraft) -> Result<CapId> {
         self.account(account)?;
         let mut errs = FieldErrors::default();
         let name = errs.take(required_text("name", &d.name, 80));
@@ -171,7 +171,7 @@ impl Wallet {
         let id = store::insert_cap(
             &tx,
             &Cap {
-                id: 0,
+                id: CapId(0),
                 account_id: account,
                 name,
                 window,
@@ -184,7 +184,7 @@ impl Wallet {
         Ok(id)
     }
 
-    pub fn remove_cap(&mut self, id: i64) -> Result<()> {
+    pub fn remove_cap(&mut self, id: CapId) -> Result<()> {
         let tx = self.store.transaction()?;
         if !store::delete_cap(&tx, id)? {
             return Err(invalid("cap", format!("there is no cap {id}")));

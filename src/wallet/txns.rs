@@ -7,7 +7,7 @@ use crate::domain::lifecycle;
 use crate::domain::limits::local_day;
 use crate::domain::money::{Converted, Currency};
 use crate::domain::txn::{NewTxn, Txn, TxnDraft, TxnPatch};
-use crate::domain::{AccountId, MethodStatus};
+use crate::domain::{AccountId, MethodStatus, TxnId};
 use crate::store::{self, TxnFilter};
 
 /// A search text within `FILTER_TEXT_MAX` characters.
@@ -64,7 +64,7 @@ impl Wallet {
     }
 
     /// Record a payment; its amount in USD and CNY and the rates used are kept.
-    pub fn add_txn(&mut self, account: AccountId, draft: &TxnDraft) -> Result<i64> {
+    pub fn add_txn(&mut self, account: AccountId, draft: &TxnDraft) -> Result<TxnId> {
         let (t, day, converted) = self.check_txn(account, draft)?;
         let now = self.clock.now();
         let tx = self.store.transaction()?;
@@ -74,7 +74,7 @@ impl Wallet {
     }
 
     /// Change a payment (converted again with the rates of its date).
-    pub fn edit_txn(&mut self, id: i64, draft: &TxnDraft) -> Result<()> {
+    pub fn edit_txn(&mut self, id: TxnId, draft: &TxnDraft) -> Result<()> {
         let old = self.txn(id)?;
         let (t, day, converted) = self.check_txn(old.account_id, draft)?;
         let now = self.clock.now();
@@ -85,7 +85,7 @@ impl Wallet {
     }
 
     /// Change only the given fields of a payment (`tx edit`); the rest stay.
-    pub fn patch_txn(&mut self, id: i64, patch: &TxnPatch) -> Result<()> {
+    pub fn patch_txn(&mut self, id: TxnId, patch: &TxnPatch) -> Result<()> {
         if patch.is_empty() {
             return Err(invalid(
                 "transaction",
@@ -96,7 +96,7 @@ impl Wallet {
         self.edit_txn(id, &patch.apply(&old.new.to_draft()))
     }
 
-    pub fn delete_txn(&mut self, id: i64) -> Result<()> {
+    pub fn delete_txn(&mut self, id: TxnId) -> Result<()> {
         let tx = self.store.transaction()?;
         if !store::delete_txn(&tx, id)? {
             return Err(invalid(
@@ -108,7 +108,7 @@ impl Wallet {
         Ok(())
     }
 
-    pub fn txn(&self, id: i64) -> Result<Txn> {
+    pub fn txn(&self, id: TxnId) -> Result<Txn> {
         store::txn(self.store.conn(), id)?
             .map(|(t, _)| t)
             .ok_or_else(|| invalid("transaction", format!("there is no transaction {id}")))

@@ -125,6 +125,7 @@ mod tests {
             providers: vec![Provider::Alipay],
             skips_exempt: false,
             method: None,
+            cap: None,
             source: "000_72fd90b31019d570.txt".into(),
             effective: NaiveDate::from_ymd_opt(2024, 3, 1).unwrap(),
             inference: false,

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use super::book::LimitBook;
 use crate::domain::account::{Account, Provider};
 use crate::domain::calendar::{Span, Window, local_day};
-use crate::domain::ids::{AccountId, MethodId};
+use crate::domain::ids::{AccountId, CapId, MethodId};
 use crate::domain::money::Currency;
 use crate::domain::rules::Level;
 use crate::domain::txn::{Destination, TxType};
@@ -42,6 +42,8 @@ pub struct Layer {
     pub skips_exempt: bool,
     /// An own cap on one method's payments.
     pub method: Option<MethodId>,
+    /// The person's own cap this layer is (`Origin::Own`).
+    pub cap: Option<CapId>,
     pub source: String,
     pub effective: NaiveDate,
     pub inference: bool,
@@ -79,7 +81,7 @@ impl Layer {
 /// The user's own cap on an account (e.g. "my card's issuer allows CNY 20,000 a month").
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cap {
-    pub id: i64,
+    pub id: CapId,
     pub account_id: AccountId,
     pub name: String,
     pub window: Window,
@@ -131,6 +133,7 @@ pub fn layers_in_force(
             providers: l.providers.clone(),
             skips_exempt: l.skips_exempt,
             method: None,
+            cap: None,
             source: l.source.clone(),
             effective: l.effective,
             inference: l.inference,
@@ -157,6 +160,7 @@ pub fn layers_in_force(
             providers: vec![account.provider],
             skips_exempt: false,
             method: c.method,
+            cap: Some(c.id),
             source: "your own cap".into(),
             effective: NaiveDate::MIN,
             inference: false,
