@@ -8,6 +8,7 @@ pub mod cli;
 pub mod demo;
 pub mod domain;
 pub mod store;
+pub mod system_fonts;
 pub mod ui;
 pub mod vault;
 pub mod wallet;

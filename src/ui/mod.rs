@@ -28,8 +28,8 @@ mod transactions_view;
 mod txn_dialog;
 mod verdict;
 
+pub use crate::system_fonts::find_cjk_font;
 pub use app::WalletApp;
-pub use fonts::find_cjk_font;
 
 use crate::Wallet;
 use eframe::egui;
