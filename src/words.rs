@@ -203,7 +203,7 @@ pub fn import_error(line: u64, why: &str) -> String {
 }
 
 pub fn import_duplicate(line: u64, why: &str) -> String {
-    format!("line {line}: duplicate, skipped ({why})")
+    format!("line {line}: duplicate, skipped: {why}")
 }
 
 /// After writing: how many, and how many another import wrote meanwhile.
