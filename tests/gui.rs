@@ -758,3 +758,39 @@ fn a_payment_is_deleted_only_after_confirmation() {
     type_into(&mut h, "Search", "DiDi");
     h.get_by_label_contains("0 payments");
 }
+
+#[test]
+fn another_account_shows_its_whole_list_not_the_last_search() {
+    let (_t, mut h) = limits_harness(|w, a| {
+        let b = w
+            .add_account(&walletdesk::domain::AccountDraft {
+                label: "Second wallet".into(),
+                ..common::alipay()
+            })
+            .unwrap();
+        for (account, cp) in [(a, "DiDi"), (b, "瑞幸咖啡")] {
+            w.add_txn(
+                account,
+                &walletdesk::domain::txn::TxnDraft {
+                    at: "2026-11-20T10:00:00+08:00".into(),
+                    amount: "36.00".into(),
+                    currency: "CNY".into(),
+                    ty: "goods".into(),
+                    counterparty: cp.into(),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+        }
+    });
+    h.get_by_label("Transactions").click();
+    h.run();
+    type_into(&mut h, "Search", "DiDi");
+    h.get_by_label_contains("1 payments");
+    type_into(&mut h, "Search", "x");
+    h.get_by_label_contains("0 payments");
+    h.get_by_label("Second wallet").click();
+    h.run();
+    h.get_by_label_contains("瑞幸咖啡");
+    h.get_by_label_contains("1 payments");
+}

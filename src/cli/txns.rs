@@ -14,7 +14,7 @@ use crate::domain::money::money;
 use crate::domain::txn::{Txn, TxnDraft, TxnPatch};
 use crate::domain::txn_filter::TxnFilter;
 use crate::domain::{AccountId, TxnId};
-use crate::wallet::{Finished, ImportOutcome, ImportPreview, Wallet};
+use crate::wallet::{Finished, ImportPreview, Wallet};
 use crate::words;
 
 #[derive(Debug, Subcommand)]
@@ -384,15 +384,10 @@ pub fn tx(w: &mut Wallet, cmd: &TxCmd, json: bool) -> Result<String, Failure> {
         } => {
             let account = AccountId(*account);
             w.account(account)?;
-            let preview = match w
-                .start_import_preview(account, file)
-                .wait(&mut progress_bar("reading"))
-            {
-                ImportOutcome::Preview(r) => match r? {
-                    Finished::Done(p) => p,
-                    Finished::Cancelled => cancelled()?,
-                },
-                ImportOutcome::Written(_) => unreachable_outcome()?,
+            let job = w.start_import_preview(account, file);
+            let preview = match job.wait(&mut progress_bar("reading"))? {
+                Finished::Done(p) => p,
+                Finished::Cancelled => cancelled()?,
             };
             let text = preview_text(&preview);
             if !preview.errors.is_empty() {
@@ -401,24 +396,20 @@ pub fn tx(w: &mut Wallet, cmd: &TxCmd, json: bool) -> Result<String, Failure> {
                     message: format!("{text}nothing was written"),
                 });
             }
+            let mut summary = preview_json(&preview);
             if *dry_run {
-                return Ok(if json {
-                    preview_json(&preview, 0)
-                } else {
-                    text
-                });
+                return Ok(if json { format!("{summary}\n") } else { text });
             }
             let rows = preview.rows.len();
-            let job = w.start_import_write(account, preview.clone());
-            let n = match job.wait(&mut progress_bar("writing")) {
-                ImportOutcome::Written(r) => match r? {
-                    Finished::Done(n) => n,
-                    Finished::Cancelled => cancelled()?,
-                },
-                ImportOutcome::Preview(_) => unreachable_outcome()?,
+            // The rows move to the job: no second copy of a large file's preview.
+            let job = w.start_import_write(account, preview);
+            let n = match job.wait(&mut progress_bar("writing"))? {
+                Finished::Done(n) => n,
+                Finished::Cancelled => cancelled()?,
             };
+            summary["written"] = json!(n);
             Ok(if json {
-                preview_json(&preview, n)
+                format!("{summary}\n")
             } else {
                 format!("{text}{}\n", words::imported(n, rows.saturating_sub(n)))
             })
@@ -437,14 +428,6 @@ pub fn tx(w: &mut Wallet, cmd: &TxCmd, json: bool) -> Result<String, Failure> {
     }
 }
 
-/// A job answered with the other stage's outcome: a defect, said as one.
-fn unreachable_outcome<T>() -> Result<T, Failure> {
-    Err(Failure {
-        code: 3,
-        message: "import: the job answered for the wrong stage; nothing was written".into(),
-    })
-}
-
 /// The CLI never sets its cancel flag (Ctrl+C ends the process, and the open
 /// database transaction with it).
 fn cancelled<T>() -> Result<T, Failure> {
@@ -454,15 +437,13 @@ fn cancelled<T>() -> Result<T, Failure> {
     })
 }
 
-fn preview_json(p: &ImportPreview, written: usize) -> String {
-    format!(
-        "{}\n",
-        json!({
-            "rows": p.rows.len(),
-            "written": written,
-            "totals": p.totals.iter().map(|(c, a)| json!({"currency": c.as_str(), "amount": a.to_string()})).collect::<Vec<_>>(),
-            "duplicates": p.duplicates.iter().map(|(l, w)| json!({"line": l, "reason": w})).collect::<Vec<_>>(),
-            "errors": p.errors.iter().map(|(l, w)| json!({"line": l, "error": w})).collect::<Vec<_>>(),
-        })
-    )
+/// What an import would do (and, once written, did: `written` is filled in then).
+fn preview_json(p: &ImportPreview) -> Value {
+    json!({
+        "rows": p.rows.len(),
+        "written": 0,
+        "totals": p.totals.iter().map(|(c, a)| json!({"currency": c.as_str(), "amount": a.to_string()})).collect::<Vec<_>>(),
+        "duplicates": p.duplicates.iter().map(|(l, w)| json!({"line": l, "reason": w})).collect::<Vec<_>>(),
+        "errors": p.errors.iter().map(|(l, w)| json!({"line": l, "error": w})).collect::<Vec<_>>(),
+    })
 }

@@ -6,15 +6,37 @@ use eframe::egui::{self, Id, Modal, ProgressBar, RichText, TextEdit};
 
 use super::command::Command;
 use super::form::{ERROR, WARN};
-use crate::wallet::{ImportJob, ImportPreview};
+use crate::wallet::{ImportPreview, Job};
 use crate::words;
 
 #[derive(Default)]
 pub struct ImportDialog {
     pub path: String,
     pub preview: Option<ImportPreview>,
-    pub job: Option<ImportJob>,
+    pub job: Option<ImportRun>,
     pub error: Option<String>,
+}
+
+/// The import's running job: reading the file, or writing its rows.
+pub enum ImportRun {
+    Reading(Job<ImportPreview>),
+    Writing(Job<usize>),
+}
+
+impl ImportRun {
+    fn label_and_progress(&self) -> (&'static str, f32) {
+        match self {
+            ImportRun::Reading(j) => (j.label(), j.progress()),
+            ImportRun::Writing(j) => (j.label(), j.progress()),
+        }
+    }
+
+    pub fn cancel(&self) {
+        match self {
+            ImportRun::Reading(j) => j.cancel(),
+            ImportRun::Writing(j) => j.cancel(),
+        }
+    }
 }
 
 pub fn import_dialog_ui(ctx: &egui::Context, d: &mut ImportDialog, commands: &mut Vec<Command>) {
@@ -38,8 +60,8 @@ pub fn import_dialog_ui(ctx: &egui::Context, d: &mut ImportDialog, commands: &mu
             }
         });
         if let Some(job) = &d.job {
-            let f = job.progress();
-            ui.add(ProgressBar::new(f).show_percentage().text(format!("{} {:.0} %", job.stage().label(), f * 100.0)));
+            let (label, f) = job.label_and_progress();
+            ui.add(ProgressBar::new(f).show_percentage().text(format!("{label} {:.0} %", f * 100.0)));
             if ui.button("Cancel import").clicked() {
                 commands.push(Command::CancelImport);
             }

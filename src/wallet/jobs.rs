@@ -9,54 +9,32 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::Duration;
 
 use super::csv::{Finished, ImportPreview};
-use super::service::{Clock, Result, Wallet};
+use super::service::{Clock, Error, Result, Wallet};
 use crate::domain::{AccountId, FieldError};
 use crate::vault::Vault;
 
-/// What an import job is doing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ImportStage {
-    /// Reading the file into a preview; nothing is written.
-    Reading,
-    /// Writing the preview's rows in one transaction.
-    Writing,
-}
-
-impl ImportStage {
-    pub fn label(self) -> &'static str {
-        match self {
-            ImportStage::Reading => "Reading",
-            ImportStage::Writing => "Writing",
-        }
-    }
-}
-
-/// How an import job ended.
+/// Long work running on its own thread: its progress, a way to stop it, and
+/// its result once it ends. `T` is what it makes when it finishes.
 #[derive(Debug)]
-pub enum ImportOutcome {
-    Preview(Result<Finished<ImportPreview>>),
-    Written(Result<Finished<usize>>),
-}
-
-/// A running import: a preview of a file, or the writing of a preview.
-#[derive(Debug)]
-pub struct ImportJob {
-    stage: ImportStage,
+pub struct Job<T> {
+    /// What it is doing, for a progress line ("Reading", "Writing").
+    label: &'static str,
     /// The share done, as the bits of an `f32`.
     progress: Arc<AtomicU32>,
     cancel: Arc<AtomicBool>,
-    done: Receiver<ImportOutcome>,
+    done: Receiver<Result<Finished<T>>>,
 }
 
-impl ImportJob {
+impl<T: Send + 'static> Job<T> {
+    /// Run `work` on a new thread with its own `Wallet` over the database at `db`.
     fn start(
-        stage: ImportStage,
+        label: &'static str,
         db: PathBuf,
         clock: Clock,
-        work: impl FnOnce(&mut Wallet, &mut dyn FnMut(f32), &AtomicBool) -> ImportOutcome
+        work: impl FnOnce(&mut Wallet, &mut dyn FnMut(f32), &AtomicBool) -> Result<Finished<T>>
         + Send
         + 'static,
-    ) -> ImportJob {
+    ) -> Job<T> {
         let progress = Arc::new(AtomicU32::new(0f32.to_bits()));
         let cancel = Arc::new(AtomicBool::new(false));
         let (tx, done) = mpsc::channel();
@@ -64,26 +42,23 @@ impl ImportJob {
         std::thread::spawn(move || {
             let mut report = |f: f32| p.store(f.to_bits(), Ordering::Relaxed);
             // Its own connection: the caller's stays free for reading meanwhile.
-            let outcome = match Wallet::open(&db, Vault::unavailable("not needed"), clock) {
-                Ok(mut w) => work(&mut w, &mut report, &c),
-                Err(e) => match stage {
-                    ImportStage::Reading => ImportOutcome::Preview(Err(e)),
-                    ImportStage::Writing => ImportOutcome::Written(Err(e)),
-                },
-            };
+            let outcome = Wallet::open(&db, Vault::unavailable("not needed"), clock)
+                .and_then(|mut w| work(&mut w, &mut report, &c));
             // The receiver may be gone (the window closed the dialog): nothing to tell.
             let _ = tx.send(outcome);
         });
-        ImportJob {
-            stage,
+        Job {
+            label,
             progress,
             cancel,
             done,
         }
     }
+}
 
-    pub fn stage(&self) -> ImportStage {
-        self.stage
+impl<T> Job<T> {
+    pub fn label(&self) -> &'static str {
+        self.label
     }
 
     /// The share done, 0.0 to 1.0.
@@ -91,48 +66,41 @@ impl ImportJob {
         f32::from_bits(self.progress.load(Ordering::Relaxed))
     }
 
-    /// Ask the job to stop; its outcome then says `Cancelled` and nothing is written.
+    /// Ask the job to stop; its result then says `Cancelled` and nothing is written.
     pub fn cancel(&self) {
         self.cancel.store(true, Ordering::Relaxed);
     }
 
-    /// The outcome once the job has ended; `None` while it runs.
-    pub fn poll(&self) -> Option<ImportOutcome> {
+    /// The result once the job has ended; `None` while it runs.
+    pub fn poll(&self) -> Option<Result<Finished<T>>> {
         match self.done.try_recv() {
-            Ok(o) => Some(o),
+            Ok(r) => Some(r),
             Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(self.lost()),
+            Err(TryRecvError::Disconnected) => Some(Err(lost())),
         }
     }
 
-    /// Wait for the outcome, calling `tick` with the progress now and then.
-    pub fn wait(self, tick: &mut dyn FnMut(f32)) -> ImportOutcome {
+    /// Wait for the result, calling `tick` with the progress now and then.
+    pub fn wait(self, tick: &mut dyn FnMut(f32)) -> Result<Finished<T>> {
         loop {
             match self.done.recv_timeout(Duration::from_millis(50)) {
-                Ok(o) => {
+                Ok(r) => {
                     tick(self.progress());
-                    return o;
+                    return r;
                 }
                 Err(mpsc::RecvTimeoutError::Timeout) => tick(self.progress()),
-                Err(mpsc::RecvTimeoutError::Disconnected) => return self.lost(),
+                Err(mpsc::RecvTimeoutError::Disconnected) => return Err(lost()),
             }
-        }
-    }
-
-    /// The thread ended without a word (it panicked): said as a failure.
-    fn lost(&self) -> ImportOutcome {
-        let e = FieldError::new(
-            "import",
-            "the import stopped unexpectedly; nothing was written",
-        );
-        match self.stage {
-            ImportStage::Reading => ImportOutcome::Preview(Err(e.into())),
-            ImportStage::Writing => ImportOutcome::Written(Err(e.into())),
         }
     }
 }
 
-impl Drop for ImportJob {
+/// The thread ended without a word (it panicked): said as a failure.
+fn lost() -> Error {
+    FieldError::new("job", "it stopped unexpectedly; nothing was written").into()
+}
+
+impl<T> Drop for Job<T> {
     /// A job nobody waits for any more stops (a preview read for nothing, or a
     /// write that rolls back).
     fn drop(&mut self) {
@@ -142,39 +110,28 @@ impl Drop for ImportJob {
 
 impl Wallet {
     /// Read `file` into a preview of what importing it into `account` would do.
-    pub fn start_import_preview(&self, account: AccountId, file: &Path) -> ImportJob {
+    pub fn start_import_preview(&self, account: AccountId, file: &Path) -> Job<ImportPreview> {
         let file = file.to_owned();
-        ImportJob::start(
-            ImportStage::Reading,
+        Job::start(
+            "Reading",
             self.path().to_owned(),
             self.clock,
             move |w, progress, cancel| {
-                let r = std::fs::File::open(&file)
-                    .map_err(|e| FieldError::new("file", format!("{}: {e}", file.display())).into())
-                    .and_then(|f| {
-                        let size = f.metadata().map(|m| m.len()).unwrap_or(0);
-                        w.import_preview(
-                            account,
-                            std::io::BufReader::new(f),
-                            size,
-                            progress,
-                            cancel,
-                        )
-                    });
-                ImportOutcome::Preview(r)
+                let f = std::fs::File::open(&file)
+                    .map_err(|e| FieldError::new("file", format!("{}: {e}", file.display())))?;
+                let size = f.metadata().map(|m| m.len()).unwrap_or(0);
+                w.import_preview(account, std::io::BufReader::new(f), size, progress, cancel)
             },
         )
     }
 
     /// Write a preview's rows into `account`: all or none.
-    pub fn start_import_write(&self, account: AccountId, preview: ImportPreview) -> ImportJob {
-        ImportJob::start(
-            ImportStage::Writing,
+    pub fn start_import_write(&self, account: AccountId, preview: ImportPreview) -> Job<usize> {
+        Job::start(
+            "Writing",
             self.path().to_owned(),
             self.clock,
-            move |w, progress, cancel| {
-                ImportOutcome::Written(w.import_commit(account, &preview, progress, cancel))
-            },
+            move |w, progress, cancel| w.import_commit(account, &preview, progress, cancel),
         )
     }
 }

@@ -15,6 +15,7 @@ use crate::ui::card_dialog::{self, CardDialog};
 use crate::ui::command::{Command, View};
 use crate::ui::delete_txn_dialog::DeleteTxnDialog;
 use crate::ui::export_dialog::ExportDialog;
+use crate::ui::import_dialog::ImportRun;
 use crate::ui::mark_failed_dialog::MarkFailedDialog;
 use crate::ui::method_detail::AttemptForm;
 use crate::ui::override_dialog::OverrideDialog;
@@ -335,7 +336,7 @@ impl WalletApp {
                 if let Some(Dialog::Import(d)) = &mut self.dialog {
                     d.error = None;
                     d.preview = None;
-                    d.job = Some(job);
+                    d.job = Some(ImportRun::Reading(job));
                 }
             }
             Command::StartImport => {
@@ -343,7 +344,9 @@ impl WalletApp {
                     && let Some(p) = d.preview.clone()
                 {
                     d.error = None;
-                    d.job = Some(self.wallet.start_import_write(account, p));
+                    d.job = Some(ImportRun::Writing(
+                        self.wallet.start_import_write(account, p),
+                    ));
                 }
             }
             Command::CancelImport => {

@@ -12,14 +12,14 @@ use crate::ui::card_dialog::CardDialog;
 use crate::ui::command::Command;
 use crate::ui::delete_txn_dialog::{DeleteTxnDialog, delete_txn_dialog_ui};
 use crate::ui::export_dialog::{ExportDialog, export_dialog_ui};
-use crate::ui::import_dialog::{ImportDialog, import_dialog_ui};
+use crate::ui::import_dialog::{ImportDialog, ImportRun, import_dialog_ui};
 use crate::ui::mark_failed_dialog::{MarkFailedDialog, mark_failed_dialog_ui};
 use crate::ui::override_dialog::{OverrideDialog, override_dialog_ui};
 use crate::ui::paypal_dialog::PaypalDialog;
 use crate::ui::precheck_dialog::{PrecheckDialog, precheck_dialog_ui};
 use crate::ui::remove_dialog::RemoveDialog;
 use crate::ui::txn_dialog::{TxnDialog, txn_dialog_ui};
-use crate::wallet::{Basis, Finished, ImportJob, ImportOutcome};
+use crate::wallet::{Basis, Finished};
 use crate::words;
 
 pub enum Dialog {
@@ -40,14 +40,6 @@ pub enum Dialog {
 impl WalletApp {
     pub(super) fn dialog_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
         let today = self.wallet.clock().today();
-        let methods: Vec<_> = self
-            .limits
-            .screen
-            .iter()
-            .flat_map(|s| &s.methods)
-            .filter(|m| m.status != MethodStatus::Removed)
-            .map(|m| (m.id, m.title()))
-            .collect();
         match &mut self.dialog {
             None => {}
             Some(Dialog::Account(d)) => d.ui(ctx, commands),
@@ -56,7 +48,14 @@ impl WalletApp {
             Some(Dialog::Remove(d)) => d.ui(ctx, commands),
             Some(Dialog::MarkFailed(d)) => mark_failed_dialog_ui(ctx, d, commands),
             Some(Dialog::Backup(d)) => d.ui(ctx, commands),
-            Some(Dialog::Txn(d)) => txn_dialog_ui(ctx, &methods, d, commands),
+            Some(Dialog::Txn(d)) => {
+                let methods: Vec<_> = (self.limits.screen.iter())
+                    .flat_map(|s| &s.methods)
+                    .filter(|m| m.status != MethodStatus::Removed)
+                    .map(|m| (m.id, m.title()))
+                    .collect();
+                txn_dialog_ui(ctx, &methods, d, commands);
+            }
             Some(Dialog::DeleteTxn(d)) => delete_txn_dialog_ui(ctx, d, commands),
             Some(Dialog::Precheck(d)) => precheck_dialog_ui(ctx, d, commands),
             Some(Dialog::Override(d)) => override_dialog_ui(ctx, d, commands),
@@ -91,7 +90,6 @@ impl WalletApp {
             Some(Dialog::Card(d)) => d.needs_check(),
             Some(Dialog::Precheck(d)) => d.is_stale(),
             Some(Dialog::Txn(d)) => d.is_stale(),
-            Some(Dialog::Import(d)) => d.job.is_some(),
             _ => false,
         }
     }
@@ -144,28 +142,42 @@ impl WalletApp {
         let Some(Dialog::Import(d)) = &mut self.dialog else {
             return false;
         };
-        let Some(outcome) = d.job.as_ref().and_then(ImportJob::poll) else {
-            return false;
-        };
-        d.job = None;
-        match outcome {
-            ImportOutcome::Preview(Ok(Finished::Done(p))) => d.preview = Some(p),
-            ImportOutcome::Preview(Ok(Finished::Cancelled)) => {
-                d.error = Some("Cancelled; nothing was read".into());
+        match &d.job {
+            Some(ImportRun::Reading(job)) => {
+                let Some(r) = job.poll() else {
+                    return false;
+                };
+                d.job = None;
+                match r {
+                    Ok(Finished::Done(p)) => d.preview = Some(p),
+                    Ok(Finished::Cancelled) => d.error = Some("Cancelled; nothing was read".into()),
+                    Err(e) => d.error = Some(e.to_string()),
+                }
+                false
             }
-            ImportOutcome::Preview(Err(e)) | ImportOutcome::Written(Err(e)) => {
-                d.error = Some(e.to_string());
+            Some(ImportRun::Writing(job)) => {
+                let Some(r) = job.poll() else {
+                    return false;
+                };
+                d.job = None;
+                match r {
+                    Ok(Finished::Done(n)) => {
+                        let rows = d.preview.as_ref().map_or(n, |p| p.rows.len());
+                        self.dialog = None;
+                        self.info(words::imported(n, rows.saturating_sub(n)));
+                        true
+                    }
+                    Ok(Finished::Cancelled) => {
+                        d.error = Some("Cancelled; nothing was written".into());
+                        false
+                    }
+                    Err(e) => {
+                        d.error = Some(e.to_string());
+                        false
+                    }
+                }
             }
-            ImportOutcome::Written(Ok(Finished::Cancelled)) => {
-                d.error = Some("Cancelled; nothing was written".into());
-            }
-            ImportOutcome::Written(Ok(Finished::Done(n))) => {
-                let rows = d.preview.as_ref().map_or(n, |p| p.rows.len());
-                self.dialog = None;
-                self.info(words::imported(n, rows.saturating_sub(n)));
-                return true;
-            }
+            None => false,
         }
-        false
     }
 }

@@ -122,11 +122,11 @@ impl WalletApp {
             Ok(s) => self.screen = s,
             Err(e) => self.error(format!("Could not read the accounts: {e}")),
         }
-        if self.selected != self.screen.selected {
+        self.selected = self.screen.selected;
+        if self.txns.filter.account != self.selected {
             // Another account: its list starts unfiltered.
             self.txns = TxnList::default();
         }
-        self.selected = self.screen.selected;
         if let Some(id) = self.detail.as_ref().map(|d| d.method) {
             self.load_detail(id);
         }
