@@ -156,10 +156,11 @@ pub fn pay_with(p: &Precheck) -> Result<String, String> {
     }
 }
 
-/// A method that was not chosen, and why.
+/// A method that was not chosen, and why: whether it fits, its own fee (Q5)
+/// and its binding verdict.
 pub fn candidate(p: &Precheck, c: &Candidate) -> String {
     format!(
-        "{}: {}, fee {}, binding verdict {}",
+        "{}: {}, {}, binding verdict: {}",
         c.title,
         if c.fits {
             "fits"
@@ -168,10 +169,11 @@ pub fn candidate(p: &Precheck, c: &Candidate) -> String {
         } else {
             "breaks the limits above"
         },
-        p.fee
-            .as_ref()
-            .map_or_else(|| c.fee.to_string(), |f| money(c.fee, f.currency)),
-        c.verdict.id()
+        match &c.charge {
+            Some(f) if !f.amount.is_zero() => format!("fee {} ({})", f.amounts(), f.rule),
+            _ => "no fee".to_owned(),
+        },
+        c.verdict.verdict_text()
     )
 }
 

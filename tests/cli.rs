@@ -62,10 +62,12 @@ fn add_an_account_and_a_card_then_list_them() {
             "JOHN SMITH",
             "--status",
             "active",
+            // AC4: a US account takes no JCB; the person says it did bind.
+            "--anyway",
         ],
         Some("3530-1113-3330-0000\n"),
     ));
-    assert_eq!(card, "1\n");
+    assert_eq!(card, "1\n", "the new id alone on standard output");
     ok(&walletdesk(
         &db,
         &[
@@ -591,6 +593,8 @@ fn verified_alipay(db: &Path) {
             "支付宝",
             "--tier",
             "verified",
+            "--passport-expiry",
+            "2030-05-01",
         ],
         None,
     ));

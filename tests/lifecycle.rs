@@ -31,7 +31,8 @@ fn account(w: &mut Wallet, bills: bool) -> AccountId {
 fn add(w: &mut Wallet, a: AccountId, number: &str, status: &str) -> MethodId {
     let mut c = card(number);
     c.status = status.into();
-    w.add_card(a, &c).unwrap()
+    // Some test cards will fail on their account (e.g. AC4): added anyway.
+    w.add_card_anyway(a, &c).unwrap()
 }
 
 fn rule(e: Error) -> &'static str {
@@ -323,7 +324,8 @@ fn reminders_for_this_month_and_the_next_60_days() {
     ] {
         let mut c = card(n);
         c.expiry = e.into();
-        t.wallet.add_card(a, &c).unwrap();
+        // C4 blocks the one expiring this month on Alibaba Cloud: added anyway.
+        t.wallet.add_card_anyway(a, &c).unwrap();
     }
     let r = t.wallet.reminders().unwrap();
     let last4: Vec<&str> = r

@@ -26,6 +26,8 @@ fn setup() -> (tempfile::TempDir, PathBuf) {
             "Main",
             "--tier",
             "verified",
+            "--passport-expiry",
+            "2030-05-01",
         ],
         None,
     ));

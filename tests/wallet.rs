@@ -73,10 +73,19 @@ fn ac8_the_same_card_on_another_cloud_account_blocks_by_fingerprint() {
         .unwrap();
     assert_eq!(other.results[0].assessment.verdict, Level::Ok);
 
+    // Linking it to B is refused with AC8 (a block) unless the person insists.
+    let refused = t
+        .wallet
+        .add_card(b, &good_card("4111111111111111"))
+        .unwrap_err();
+    assert!(
+        matches!(&refused, walletdesk::wallet::Error::Refused(r) if r.rule == "AC8"),
+        "{refused}"
+    );
     // Linking it to B anyway: both stored methods now show AC8.
     let m2 = t
         .wallet
-        .add_card(b, &good_card("4111111111111111"))
+        .add_card_anyway(b, &good_card("4111111111111111"))
         .unwrap();
     let m = t.wallet.method(m2).unwrap();
     assert_eq!(t.wallet.verdict(&m).unwrap(), Some(Level::Block));
@@ -99,7 +108,8 @@ fn the_same_paypal_account_on_two_cloud_accounts_raises_ac8() {
     );
     let mut lower = pp.clone();
     lower.email = "me@example.com".into();
-    let m2 = t.wallet.add_paypal(b, &lower).unwrap();
+    assert!(t.wallet.add_paypal(b, &lower).is_err(), "AC8 refuses it");
+    let m2 = t.wallet.add_paypal_anyway(b, &lower).unwrap();
     assert_eq!(
         t.wallet.verdict(&t.wallet.method(m2).unwrap()).unwrap(),
         Some(Level::Block)

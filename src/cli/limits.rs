@@ -234,6 +234,11 @@ fn precheck_text(p: &Precheck) -> String {
     match words::pay_with(p) {
         Ok(s) | Err(s) => line(s),
     }
+    for c in &p.candidates {
+        if p.recommended.as_ref().is_none_or(|(id, _)| *id != c.id) {
+            line(format!("  {}", words::candidate(p, c)));
+        }
+    }
     for n in &p.notes {
         line(format!("Note {} ({})", words::note(n), n.source));
     }

@@ -157,9 +157,24 @@ pub enum AccountCmd {
     /// Add an account; prints its id
     Add(AccountAddArgs),
     /// List the accounts
-    List,
+    List {
+        /// Include removed (archived) accounts
+        #[arg(long)]
+        all: bool,
+    },
     /// Change an account: only the flags given change
     Edit(AccountEditArgs),
+    /// Remove (archive) an account: it leaves the lists, its payments stay and
+    /// still count towards the FX quota; refused while it has live methods (L8)
+    Remove {
+        /// The account's id (see `walletdesk account list`)
+        id: i64,
+    },
+    /// Bring a removed (archived) account back into the lists
+    Restore {
+        /// The account's id (see `walletdesk account list --all`)
+        id: i64,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -248,6 +263,9 @@ pub struct CardAddArgs {
     /// pending (default) or active (already linked and verified)
     #[arg(long, default_value = "pending")]
     status: String,
+    /// Add it even though the rules say it will fail (a `block` verdict): you know it did bind
+    #[arg(long)]
+    anyway: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -270,6 +288,9 @@ pub struct PaypalAddArgs {
     funding_source: String,
     #[arg(long, default_value = "pending")]
     status: String,
+    /// Link it even though the rules say it will fail (a `block` verdict): you know it did bind
+    #[arg(long)]
+    anyway: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -287,7 +308,7 @@ pub enum MethodCmd {
     /// Remove (archive) a method: history stays, its number leaves the keyring
     Remove {
         method: i64,
-        /// When removing an expired default while others are active (L6): the new default
+        /// When removing the default while others are active: the method that becomes the default in the same step (L3, L6)
         #[arg(long)]
         new_default: Option<i64>,
     },
@@ -339,10 +360,15 @@ fn plan_commands(plan: &Plan) -> Option<String> {
         return None;
     }
     let cmds: Vec<String> = match plan.0.as_slice() {
-        // L6: remove the expired default and name the new one in the same step.
+        // L6: remove the expired default and name the new one in the same step;
+        // L3: make another the default, then remove, in one transaction.
         [
             Step::Remove { method, .. },
             Step::MakeDefault { method: new, .. },
+        ]
+        | [
+            Step::MakeDefault { method: new, .. },
+            Step::Remove { method, .. },
         ] => {
             vec![format!(
                 "walletdesk method remove {method} --new-default {new}"
@@ -496,8 +522,35 @@ pub fn run(cli: &Cli, command: &Command) -> Result<String, Failure> {
             })
         }
         Command::Data(c) => data::run(&mut w, c, json),
-        Command::Account(AccountCmd::List) => {
-            let accounts = w.accounts()?;
+        Command::Account(AccountCmd::Remove { id }) => {
+            let id = AccountId(*id);
+            w.remove_account(id)?;
+            let a = w.account(id)?;
+            Ok(done(
+                json,
+                id.0,
+                &format!(
+                    "Removed account {id} ({}): archived; its payments stay and still count towards the FX quota. Bring it back with: walletdesk account restore {id}",
+                    a.label
+                ),
+            ))
+        }
+        Command::Account(AccountCmd::Restore { id }) => {
+            let id = AccountId(*id);
+            w.restore_account(id)?;
+            let a = w.account(id)?;
+            Ok(done(
+                json,
+                id.0,
+                &format!("Account {id} ({}) is back in the lists", a.label),
+            ))
+        }
+        Command::Account(AccountCmd::List { all }) => {
+            let accounts: Vec<_> = w
+                .accounts()?
+                .into_iter()
+                .filter(|a| *all || a.archived_at.is_none())
+                .collect();
             Ok(if json {
                 output::accounts_json(&accounts)
             } else {
@@ -509,7 +562,13 @@ pub fn run(cli: &Cli, command: &Command) -> Result<String, Failure> {
             // Check the account before asking for a number.
             w.account(account)?;
             let number = read_number()?;
-            let id = w.add_card(
+            let add = if c.anyway {
+                Wallet::add_card_anyway
+            } else {
+                Wallet::add_card
+            };
+            let id = add(
+                &mut w,
                 account,
                 &CardDraft {
                     number,
@@ -524,7 +583,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<String, Failure> {
                     status: c.status.clone(),
                 },
             )?;
-            Ok(output::new_id(id.0, json))
+            Ok(new_method(&w, id, json))
         }
         Command::Card(CardCmd::SetNumber { method }) => {
             let id = MethodId(*method);
@@ -541,7 +600,13 @@ pub fn run(cli: &Cli, command: &Command) -> Result<String, Failure> {
             ))
         }
         Command::Paypal(PaypalCmd::Add(p)) => {
-            let id = w.add_paypal(
+            let add = if p.anyway {
+                Wallet::add_paypal_anyway
+            } else {
+                Wallet::add_paypal
+            };
+            let id = add(
+                &mut w,
                 AccountId(p.account),
                 &PaypalDraft {
                     email: p.email.clone(),
@@ -550,7 +615,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<String, Failure> {
                     status: p.status.clone(),
                 },
             )?;
-            Ok(output::new_id(id.0, json))
+            Ok(new_method(&w, id, json))
         }
         Command::Method(MethodCmd::List { account, all }) => {
             let methods = w.methods(AccountId(*account), *all)?;
@@ -667,7 +732,23 @@ fn check_card(w: &Wallet, c: &CheckCardArgs, json: bool) -> Result<String, Failu
         }),
     };
     if let Some(id) = c.account {
-        w.account(AccountId(id))?;
+        let a = w.account(AccountId(id))?;
+        // One provider asked about: it must be the account's own, or the
+        // verdict would silently be for another account.
+        if let [p] = providers.as_slice()
+            && *p != a.provider
+        {
+            return Err(bad(FieldError::new(
+                "provider",
+                format!(
+                    "account {id} ({}) is on {}, not {}: use --provider {} (or all), or another --account",
+                    a.label,
+                    a.provider.name(),
+                    p.name(),
+                    a.provider.id()
+                ),
+            )));
+        }
     }
     let draft = CardDraft {
         number: read_number()?,
@@ -687,6 +768,20 @@ fn check_card(w: &Wallet, c: &CheckCardArgs, json: bool) -> Result<String, Failu
     } else {
         output::card_report_text(&report)
     })
+}
+
+/// The new method's id on standard output, its verdict on its account said
+/// on standard error (a card that will fail is never added without a word).
+fn new_method(w: &Wallet, id: MethodId, json: bool) -> String {
+    let verdict = w
+        .method(id)
+        .and_then(|m| w.account(m.account_id))
+        .and_then(|a| w.assess_method(id, &[a.provider]))
+        .ok()
+        .and_then(|mut r| r.pop());
+    let (out, said) = output::new_method(id.0, verdict.as_ref(), json);
+    eprint!("{said}");
+    out
 }
 
 /// What a successful change prints: a sentence, or `{"id", "status", "default"}`-ish JSON.

@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 
 use crate::domain::risk::{Flag, Level};
 use crate::domain::{Account, AccountId, Method, MethodDetails};
-use crate::wallet::CardReport;
+use crate::wallet::{CardReport, ProviderResult};
 
 pub fn new_id(id: i64, json: bool) -> String {
     if json {
@@ -231,20 +231,33 @@ fn flag_json(f: &Flag) -> Value {
 }
 
 /// `check-card --json`, in the shape of CLI.md.
+fn result_json(p: &ProviderResult) -> Value {
+    json!({
+        "provider": p.provider.id(),
+        "verdict": p.assessment.verdict.id(),
+        "applicable": p.assessment.applicable,
+        "against": p.against,
+        "flags": p.assessment.flags.iter().map(flag_json).collect::<Vec<_>>(),
+    })
+}
+
+/// What `card add` and `paypal add` print: the new id alone on standard output
+/// (scripts read it), the verdict on the account for people on standard error;
+/// with `--json` one object with both.
+pub fn new_method(id: i64, verdict: Option<&ProviderResult>, json: bool) -> (String, String) {
+    if json {
+        let v = json!({ "id": id, "result": verdict.map(result_json) });
+        return (format!("{v}\n"), String::new());
+    }
+    let mut said = String::new();
+    if let Some(p) = verdict {
+        provider_result_text(&mut said, p);
+    }
+    (format!("{id}\n"), said)
+}
+
 pub fn card_report_json(r: &CardReport) -> String {
-    let results: Vec<Value> = r
-        .results
-        .iter()
-        .map(|p| {
-            json!({
-                "provider": p.provider.id(),
-                "verdict": p.assessment.verdict.id(),
-                "applicable": p.assessment.applicable,
-                "against": p.against,
-                "flags": p.assessment.flags.iter().map(flag_json).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
+    let results: Vec<Value> = r.results.iter().map(result_json).collect();
     let v = json!({
         "card": {
             "network": r.candidates.first().map(|n| n.id()),
@@ -280,6 +293,14 @@ pub fn card_report_text(r: &CardReport) -> String {
     ));
     for p in &r.results {
         out.push('\n');
+        provider_result_text(&mut out, p);
+    }
+    out
+}
+
+/// One provider's verdict for people: the verdict line, then each flag.
+fn provider_result_text(out: &mut String, p: &ProviderResult) {
+    {
         let verdict = if p.assessment.applicable {
             format!(
                 "{} ({})",
@@ -309,7 +330,6 @@ pub fn card_report_text(r: &CardReport) -> String {
             ));
         }
     }
-    out
 }
 
 #[cfg(test)]

@@ -151,6 +151,8 @@ pub struct Account {
     /// Alibaba Cloud: running resources, outstanding or overdue bills (L5).
     pub outstanding_bills: bool,
     pub created_at: DateTime<FixedOffset>,
+    /// When it was removed (archived, L8); its payments still count.
+    pub archived_at: Option<DateTime<FixedOffset>>,
 }
 
 /// A checked account, ready to store.
@@ -266,6 +268,20 @@ pub struct AccountPatch {
 impl AccountPatch {
     pub fn is_empty(&self) -> bool {
         *self == AccountPatch::default()
+    }
+
+    /// The whole form as edited in the window: every field but the provider.
+    pub fn from_form(d: &AccountDraft) -> AccountPatch {
+        AccountPatch {
+            provider: None,
+            label: Some(d.label.clone()),
+            region: Some(d.region.clone()),
+            country: Some(d.country.clone()),
+            tier: Some(d.tier.clone()),
+            holder: Some(d.holder.clone()),
+            passport_expiry: Some(d.passport_expiry.clone()),
+            outstanding_bills: Some(d.outstanding_bills),
+        }
     }
 
     /// The form with the given fields replaced.

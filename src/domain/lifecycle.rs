@@ -9,6 +9,8 @@ use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
 use super::field::FieldError;
 use super::ids::MethodId;
 use super::method::{Method, MethodStatus};
+use super::risk::{Assessment, Flag};
+use super::rules::Level;
 
 /// The status changes a person may make (`method set-status`). `expired` comes
 /// from the clock and `removed` from removal; nothing leaves `expired` or `removed`.
@@ -202,6 +204,13 @@ pub fn check_remove(
             return Ok(Ok(Removal { new_default: None }));
         }
         // L3: while there are other methods, the default stays unless it expired.
+        // With another active method named, the plan is carried out in one
+        // step: it becomes the default, then this (no longer the default) goes (L4).
+        if let Some(n) = new_default {
+            return Ok(Ok(Removal {
+                new_default: Some(n),
+            }));
+        }
         let plans = if active_rest.is_empty() {
             vec![Plan(vec![
                 Step::Outside("Verify another method first (it must be active)".into()),
@@ -269,6 +278,95 @@ pub fn check_remove(
                 .collect(),
         })),
     }
+}
+
+/// K1 and the `block` verdict, before a method is linked: a kind of method the
+/// provider does not take at all is refused (PayPal on Alipay); a method that
+/// will fail (`block`) is refused unless the person says to add it anyway (it
+/// may have bound after all). `title` names the method, `assessment` is its
+/// verdict on the account's own provider.
+pub fn check_link(title: &str, assessment: &Assessment, anyway: bool) -> Result<(), Refusal> {
+    let provider = assessment.provider.name();
+    if !assessment.applicable {
+        return Err(Refusal {
+            rule: "K1",
+            message: format!("{provider} does not take this kind of method ({title})"),
+            plans: vec![Plan(vec![Step::Outside(format!(
+                "Link a card to {provider} instead"
+            ))])],
+        });
+    }
+    if anyway || assessment.verdict != Level::Block {
+        return Ok(());
+    }
+    let blocks: Vec<&Flag> = assessment
+        .flags
+        .iter()
+        .filter(|f| f.level == Level::Block)
+        .collect();
+    let rule = blocks.first().map_or("C1", |f| f.rule);
+    let why: Vec<String> = blocks
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            if i == 0 {
+                f.message.clone()
+            } else {
+                format!("also {}: {}", f.rule, f.message)
+            }
+        })
+        .collect();
+    let mut steps: Vec<Step> = blocks
+        .iter()
+        .filter(|f| !f.remedy.is_empty())
+        .map(|f| Step::Outside(f.remedy.clone()))
+        .collect();
+    steps.dedup();
+    Err(Refusal {
+        rule,
+        message: format!("{title} will fail on {provider}: {}", why.join("; ")),
+        plans: vec![
+            Plan(steps),
+            Plan(vec![Step::Outside(
+                "If it did bind after all, add it anyway (on the command line: --anyway)".into(),
+            )]),
+        ],
+    })
+}
+
+/// L8 (walletdesk's own): an account is removed (archived) only once none of
+/// its methods is live; each method goes by its own rules (L3–L6) first.
+pub fn check_remove_account(label: &str, methods: &[Method]) -> Result<(), Refusal> {
+    let live: Vec<&Method> = methods
+        .iter()
+        .filter(|m| m.status != MethodStatus::Removed)
+        .collect();
+    if live.is_empty() {
+        return Ok(());
+    }
+    // Non-defaults first: the default can go last without L3 standing in the way.
+    let mut order = live.clone();
+    order.sort_by_key(|m| m.is_default);
+    Err(Refusal {
+        rule: "L8",
+        message: format!(
+            "{label} still has {}: remove {} first",
+            match live.len() {
+                1 => "a live method".to_owned(),
+                n => format!("{n} live methods"),
+            },
+            if live.len() == 1 { "it" } else { "them" }
+        ),
+        plans: vec![Plan(
+            order
+                .iter()
+                .map(|m| Step::Remove {
+                    method: m.id,
+                    title: m.title(),
+                })
+                .collect(),
+        )],
+    })
 }
 
 /// Is `from` → `to` a change a person may make?

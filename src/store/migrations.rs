@@ -171,4 +171,9 @@ CREATE TABLE cap (
 ALTER TABLE method ADD COLUMN number_missing INTEGER NOT NULL DEFAULT 0
     CHECK (number_missing IN (0, 1));
 ",
+    // 6: an account can be removed (archived): its payments stay for the FX
+    // quota and its history, it leaves the lists (L8).
+    r"
+ALTER TABLE account ADD COLUMN archived_at TEXT;
+",
 ];

@@ -76,7 +76,7 @@ fn country(s: Option<String>) -> FromSqlResult<Option<CountryCode>> {
 }
 
 const ACCOUNT_COLUMNS: &str = "id, provider, label, region, country, tier, holder, \
-     passport_expiry, outstanding_bills, created_at";
+     passport_expiry, outstanding_bills, created_at, archived_at";
 
 fn account_row(r: &Row<'_>) -> rusqlite::Result<Account> {
     let provider: String = r.get(1)?;
@@ -84,6 +84,7 @@ fn account_row(r: &Row<'_>) -> rusqlite::Result<Account> {
     let tier: String = r.get(5)?;
     let passport: Option<String> = r.get(7)?;
     let created: String = r.get(9)?;
+    let archived: Option<String> = r.get(10)?;
     Ok(Account {
         id: r.get(0)?,
         provider: required(
@@ -101,6 +102,10 @@ fn account_row(r: &Row<'_>) -> rusqlite::Result<Account> {
             .map_err(|e| conversion(7, e))?,
         outstanding_bills: r.get(8)?,
         created_at: time(&created).map_err(|e| conversion(9, e))?,
+        archived_at: archived
+            .map(|a| time(&a))
+            .transpose()
+            .map_err(|e| conversion(10, e))?,
     })
 }
 
@@ -144,6 +149,22 @@ pub fn update_account(c: &Connection, id: AccountId, a: &NewAccount) -> Result<(
             a.holder,
             a.passport_expiry.map(|d| d.format("%Y-%m-%d").to_string()),
             a.outstanding_bills,
+        ],
+    )?;
+    Ok(())
+}
+
+/// Archive an account (L8), or bring it back with `None`.
+pub fn set_account_archived(
+    c: &Connection,
+    id: AccountId,
+    at: Option<DateTime<FixedOffset>>,
+) -> Result<()> {
+    c.execute(
+        "UPDATE account SET archived_at = ?2 WHERE id = ?1",
+        params![
+            id,
+            at.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, false))
         ],
     )?;
     Ok(())

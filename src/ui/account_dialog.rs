@@ -1,14 +1,17 @@
-//! "Add account…": provider, label, region, tier, holder, passport expiry.
+//! "Add account…" and "Edit account…": provider, label, region, tier, holder,
+//! passport expiry. An edit keeps the provider (it decides every rule).
 
 use eframe::egui::{self, Grid, Id, Modal};
 
 use super::command::Command;
 use super::form::{self, choice_row_ui, text_row_ui};
-use crate::domain::{AccountDraft, Provider, Region, Tier};
+use crate::domain::{Account, AccountDraft, AccountId, Provider, Region, Tier};
 
 /// What the user did with the dialog this frame.
 #[derive(Default)]
 pub struct AccountDialog {
+    /// The account being edited; `None` adds a new one.
+    pub editing: Option<AccountId>,
     pub draft: AccountDraft,
     /// The service's refusal of the last submit (the dialog stays open, nothing lost).
     pub error: Option<String>,
@@ -17,11 +20,32 @@ pub struct AccountDialog {
 }
 
 impl AccountDialog {
+    /// "Edit account…": the form filled in from the account.
+    pub fn edit(account: &Account) -> Self {
+        AccountDialog {
+            editing: Some(account.id),
+            draft: account.to_draft(),
+            ..AccountDialog::default()
+        }
+    }
+
     pub fn ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
         Modal::new(Id::unique("add_account_dialog")).show(ctx, |ui| {
             ui.set_width(540.0);
-            ui.heading("Add account");
-            ui.label("A wallet or console you link cards to");
+            let (heading, intro, submit) = match self.editing {
+                None => (
+                    "Add account",
+                    "A wallet or console you link cards to",
+                    "Add account",
+                ),
+                Some(_) => (
+                    "Edit account",
+                    "A change of verification or passport changes every verdict",
+                    "Save changes",
+                ),
+            };
+            ui.heading(heading);
+            ui.label(intro);
             ui.add_space(8.0);
             let errors = self.draft.validate().err().unwrap_or_default();
             let first_frame = !std::mem::replace(&mut self.focused, true);
@@ -32,7 +56,16 @@ impl AccountDialog {
                 .show(ui, |ui| {
                     let providers: Vec<(&str, &str)> =
                         Provider::ALL.iter().map(|p| (p.id(), p.name())).collect();
-                    choice_row_ui(ui, "Provider", &mut d.provider, &providers);
+                    if self.editing.is_none() {
+                        choice_row_ui(ui, "Provider", &mut d.provider, &providers);
+                    } else {
+                        ui.label("Provider");
+                        let name = Provider::parse(&d.provider).map_or("", Provider::name);
+                        ui.label(name).on_hover_text(
+                            "The provider decides every rule: add a new account for another one",
+                        );
+                        ui.end_row();
+                    }
                     let label_field = text_row_ui(
                         ui,
                         "Label",
@@ -85,8 +118,11 @@ impl AccountDialog {
                         ui.end_row();
                     }
                 });
-            match form::footer_ui(ui, self.error.as_deref(), &errors, "Add account") {
-                Some(true) => commands.push(Command::AddAccount(self.draft.clone())),
+            match form::footer_ui(ui, self.error.as_deref(), &errors, submit) {
+                Some(true) => commands.push(match self.editing {
+                    None => Command::AddAccount(self.draft.clone()),
+                    Some(id) => Command::EditAccount(id, self.draft.clone()),
+                }),
                 Some(false) => commands.push(Command::CloseDialog),
                 None => {}
             }

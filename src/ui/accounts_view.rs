@@ -34,8 +34,11 @@ pub fn accounts_panel_ui(ui: &mut Ui, screen: &AccountScreen, commands: &mut Vec
                     let r = ui
                         .push_id(a.id.0, |ui| {
                             ui.vertical(|ui| {
-                                let r =
-                                    ui.selectable_label(selected, RichText::new(&a.label).strong());
+                                let mut label = RichText::new(&a.label).strong();
+                                if a.archived_at.is_some() {
+                                    label = label.weak().italics();
+                                }
+                                let r = ui.selectable_label(selected, label);
                                 ui.horizontal(|ui| {
                                     ui.label(RichText::new(a.provider.name()).small().weak());
                                     tier_badge_ui(ui, a.tier);
@@ -99,6 +102,9 @@ pub fn account_ui(
     ui.horizontal(|ui| {
         ui.heading(&account.label);
         tier_badge_ui(ui, account.tier);
+        if account.archived_at.is_some() {
+            ui.label(RichText::new("Removed (archived)").weak());
+        }
     });
     let mut facts = vec![account.provider.name().to_owned()];
     if let Some(r) = account.region {
@@ -130,10 +136,32 @@ pub fn account_ui(
         if ui.button("Link PayPal…").clicked() {
             commands.push(Command::OpenAddPaypal);
         }
+        if ui
+            .button("Edit account…")
+            .on_hover_text("Verification, passport, holder, label, region")
+            .clicked()
+        {
+            commands.push(Command::OpenEditAccount(account.id));
+        }
+        if account.archived_at.is_some() {
+            if ui
+                .button("Restore account")
+                .on_hover_text("Bring this removed account back into the list")
+                .clicked()
+            {
+                commands.push(Command::RestoreAccount(account.id));
+            }
+        } else if ui
+            .button("Remove account…")
+            .on_hover_text("Archive it: its payments stay and still count")
+            .clicked()
+        {
+            commands.push(Command::OpenRemoveAccount(account.id));
+        }
         let mut archived = v.show_archived;
         if ui
             .checkbox(&mut archived, "Show archived")
-            .on_hover_text("Removed methods stay as history")
+            .on_hover_text("Removed accounts and methods stay as history")
             .changed()
         {
             commands.push(Command::ShowArchived(archived));

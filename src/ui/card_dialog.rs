@@ -4,10 +4,12 @@
 use chrono::NaiveDate;
 use eframe::egui::{self, Grid, Id, Modal, RichText, TextEdit};
 
+use super::anyway::ask_anyway_ui;
 use super::command::Command;
 use super::form::{self, choice_row_ui, text_row_ui};
 use super::verdict::{compact_row_ui, flags_ui, verdict_badge_ui};
 use crate::domain::card::{check_number, normalize_number};
+use crate::domain::lifecycle::Refusal;
 use crate::domain::{AccountId, CardDraft, Fact, Funding, MethodStatus, Provider};
 use crate::wallet::CardReport;
 
@@ -29,6 +31,8 @@ pub struct CardDialog {
     pub error: Option<String>,
     /// The verdicts for the draft as it was when last checked (see `needs_check`).
     pub report: Option<(CardDraft, Result<CardReport, String>)>,
+    /// A `block` verdict refused the draft as it was: "Add anyway?" is asked.
+    pub ask_anyway: Option<(CardDraft, Refusal)>,
     /// The number field gets the keyboard focus when the dialog opens.
     focused: bool,
 }
@@ -42,6 +46,7 @@ impl CardDialog {
             draft: CardDraft::default(),
             error: None,
             report: None,
+            ask_anyway: None,
             focused: false,
         }
     }
@@ -165,10 +170,17 @@ let number_field = ui
                 .small()
                 .weak(),
             );
-match form::footer_ui(ui, self.error.as_deref(), &errors, "Add card") {
-    Some(true) => commands.push(Command::AddCard(self.account, Box::new(self.draft.clone()))),
-    Some(false) => commands.push(Command::CloseDialog),
-    None => {}
+match self.ask_anyway.as_ref().filter(|(d, _)| *d == self.draft) {
+    Some((_, r)) => match ask_anyway_ui(ui, r, "Add") {
+        Some(true) => commands.push(Command::AddCard(self.account, Box::new(self.draft.clone()), true)),
+        Some(false) => self.ask_anyway = None,
+        None => {}
+    },
+    None => match form::footer_ui(ui, self.error.as_deref(), &errors, "Add card") {
+        Some(true) => commands.push(Command::AddCard(self.account, Box::new(self.draft.clone()), false)),
+        Some(false) => commands.push(Command::CloseDialog),
+        None => {}
+    },
 }
            });
            ui.add_space(16.0);

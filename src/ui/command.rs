@@ -30,10 +30,18 @@ pub enum Command {
     ShowArchived(bool),
     OpenAddAccount,
     AddAccount(AccountDraft),
+    OpenEditAccount(AccountId),
+    EditAccount(AccountId, AccountDraft),
+    OpenRemoveAccount(AccountId),
+    ConfirmRemoveAccount(AccountId),
+    /// Bring a removed (archived) account back.
+    RestoreAccount(AccountId),
     OpenAddCard,
-    AddCard(AccountId, Box<CardDraft>),
+    /// Add a card; `true` adds it although its verdict is `block` ("Add anyway").
+    AddCard(AccountId, Box<CardDraft>, bool),
     OpenAddPaypal,
-    AddPaypal(AccountId, PaypalDraft),
+    /// Link PayPal; `true` links it although its verdict is `block`.
+    AddPaypal(AccountId, PaypalDraft, bool),
     LoadDemo,
     /// Show a method's flags and attempts below the table.
     SelectMethod(MethodId),
@@ -46,8 +54,9 @@ pub enum Command {
     OpenRemove(MethodId),
     /// Remove, with the new default when L6 asks for one.
     ConfirmRemove(MethodId, Option<MethodId>),
-    /// The planner's step: make the first the default, then look at removing the second again.
-    PlanMakeDefault(MethodId, MethodId),
+    /// A plan chosen in "Remove…": remove the first with the second as the new
+    /// default, shown for confirmation (nothing changes until `ConfirmRemove`).
+    PlanRemove(MethodId, MethodId),
     OpenMarkFailed(MethodId),
     SetStatus(MethodId, MethodStatus, String),
     Reveal(MethodId),

@@ -4,6 +4,7 @@
 
 mod account_dialog;
 mod accounts_view;
+mod anyway;
 mod app;
 mod backup_dialog;
 mod card_dialog;
@@ -23,6 +24,7 @@ mod methods;
 mod override_dialog;
 mod paypal_dialog;
 mod precheck_dialog;
+mod remove_account_dialog;
 mod remove_dialog;
 mod transactions_view;
 mod txn_dialog;

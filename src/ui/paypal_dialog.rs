@@ -1,16 +1,26 @@
-//! "Link PayPal…": email, country of registration, funding source.
+//! "Link PayPal…": email, country of registration, funding source, and whether
+//! it will bind on this account, as it is typed.
 
 use eframe::egui::{self, Grid, Id, Modal};
 
+use super::anyway::ask_anyway_ui;
 use super::command::Command;
 use super::form::{self, choice_row_ui, text_row_ui};
+use super::verdict::result_ui;
+use crate::domain::lifecycle::Refusal;
 use crate::domain::{AccountId, MethodStatus, PaypalDraft};
+use crate::wallet::ProviderResult;
 
 pub struct PaypalDialog {
     pub account: AccountId,
     pub account_label: String,
     pub draft: PaypalDraft,
     pub error: Option<String>,
+    /// The verdict for the draft as it was when last checked (see `needs_check`):
+    /// `None` until the country can be read.
+    pub report: Option<(PaypalDraft, Result<Option<ProviderResult>, String>)>,
+    /// A `block` verdict refused the draft as it was: "Link anyway?" is asked.
+    pub ask_anyway: Option<(PaypalDraft, Refusal)>,
     /// The email field gets the keyboard focus when the dialog opens.
     focused: bool,
 }
@@ -22,7 +32,27 @@ impl PaypalDialog {
             account_label,
             draft: PaypalDraft::default(),
             error: None,
+            report: None,
+            ask_anyway: None,
             focused: false,
+        }
+    }
+
+    /// Whether the verdict is stale: the draft changed since it was computed.
+    pub fn needs_check(&self) -> bool {
+        self.report.as_ref().is_none_or(|(d, _)| *d != self.draft)
+    }
+
+    fn verdict_ui(&self, ui: &mut egui::Ui) {
+        ui.heading("Will it bind?");
+        match self.report.as_ref().map(|(_, r)| r) {
+            None | Some(Ok(None)) => {
+                ui.label("Type the country it is registered in to see whether it will bind");
+            }
+            Some(Err(e)) => {
+                ui.label(egui::RichText::new(e).color(form::ERROR));
+            }
+            Some(Ok(Some(r))) => result_ui(ui, r),
         }
     }
 
@@ -66,10 +96,23 @@ impl PaypalDialog {
                         .collect();
                     choice_row_ui(ui, "Status", &mut d.status, &statuses);
                 });
-            match form::footer_ui(ui, self.error.as_deref(), &errors, "Link PayPal") {
-                Some(true) => commands.push(Command::AddPaypal(self.account, self.draft.clone())),
-                Some(false) => commands.push(Command::CloseDialog),
-                None => {}
+            ui.add_space(6.0);
+            self.verdict_ui(ui);
+            match self.ask_anyway.as_ref().filter(|(d, _)| *d == self.draft) {
+                Some((_, r)) => match ask_anyway_ui(ui, r, "Link") {
+                    Some(true) => {
+                        commands.push(Command::AddPaypal(self.account, self.draft.clone(), true));
+                    }
+                    Some(false) => self.ask_anyway = None,
+                    None => {}
+                },
+                None => match form::footer_ui(ui, self.error.as_deref(), &errors, "Link PayPal") {
+                    Some(true) => {
+                        commands.push(Command::AddPaypal(self.account, self.draft.clone(), false));
+                    }
+                    Some(false) => commands.push(Command::CloseDialog),
+                    None => {}
+                },
             }
         });
     }

@@ -13,8 +13,10 @@ pub struct RemoveDialog {
     pub method: MethodId,
     pub title: String,
     pub is_card: bool,
-    /// What the service said, refreshed after each step of a plan.
+    /// What the service said; after a plan was chosen, what confirming does.
     pub check: Result<Removal, Refusal>,
+    /// The method a chosen plan makes the default (nothing changes before "Remove").
+    pub new_default_title: Option<String>,
     pub error: Option<String>,
 }
 
@@ -25,7 +27,10 @@ impl RemoveDialog {
             ui.heading(format!("Remove {}", self.title));
             ui.add_space(6.0);
             match &self.check {
-                Ok(_) => {
+                Ok(removal) => {
+                    if let (Some(_), Some(t)) = (removal.new_default, &self.new_default_title) {
+                        ui.label(format!("{t} becomes the default"));
+                    }
                     ui.label(format!(
                         "{} will be archived: it leaves the list, its history stays{}",
                         self.title,
@@ -44,8 +49,11 @@ impl RemoveDialog {
             }
             ui.separator();
             ui.horizontal(|ui| {
-                if self.check.is_ok() && ui.button("Remove").clicked() {
-                    commands.push(Command::ConfirmRemove(self.method, None));
+                if let Ok(removal) = &self.check
+                    && ui.button("Remove").clicked()
+                {
+                    // Both steps of a plan happen here, in one transaction, or not at all.
+                    commands.push(Command::ConfirmRemove(self.method, removal.new_default));
                 }
                 let close = if self.check.is_ok() {
                     "Cancel"
@@ -90,10 +98,11 @@ fn refusal_ui(ui: &mut egui::Ui, method: MethodId, r: &Refusal, commands: &mut V
                     commands.push(Command::ConfirmRemove(method, Some(*new)));
                 }
             }
-            // L3: make another method the default; removal is then allowed.
+            // L3: make another method the default, then remove: asked for
+            // confirmation first, both done in one step.
             [Step::MakeDefault { method: new, .. }, Step::Remove { .. }] => {
-                if ui.button(plan.to_string()).clicked() {
-                    commands.push(Command::PlanMakeDefault(*new, method));
+                if ui.button(format!("{plan}…")).clicked() {
+                    commands.push(Command::PlanRemove(method, *new));
                 }
             }
             _ => {

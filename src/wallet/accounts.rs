@@ -1,10 +1,12 @@
 //! Accounts: the wallets and consoles cards are linked to.
 
 use super::service::{Error, Result, Wallet};
+use crate::domain::lifecycle::{self, Refusal};
 use crate::domain::{Account, AccountDraft, AccountId, AccountPatch, FieldError};
 use crate::store;
 
 impl Wallet {
+    /// Every account, removed (archived) ones too: their payments still count.
     pub fn accounts(&self) -> Result<Vec<Account>> {
         Ok(store::accounts(self.store.conn())?)
     }
@@ -52,6 +54,41 @@ impl Wallet {
             .into());
         }
         store::update_account(&tx, id, &new)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Whether the account can be removed now, and if not why and how (L8).
+    pub fn account_removal_check(&self, id: AccountId) -> Result<std::result::Result<(), Refusal>> {
+        let a = self.account(id)?;
+        if a.archived_at.is_some() {
+            return Err(
+                FieldError::new("account", format!("{} is already removed", a.label)).into(),
+            );
+        }
+        let methods = store::methods(self.store.conn(), id, false)?;
+        Ok(lifecycle::check_remove_account(&a.label, &methods))
+    }
+
+    /// Remove (archive) an account with no live methods (L8): it leaves the
+    /// lists; its payments stay, and still count towards the FX quota (Q3).
+    pub fn remove_account(&mut self, id: AccountId) -> Result<()> {
+        self.account_removal_check(id)?.map_err(Error::Refused)?;
+        let now = self.clock.now();
+        let tx = self.store.transaction()?;
+        store::set_account_archived(&tx, id, Some(now))?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Bring a removed (archived) account back into the lists.
+    pub fn restore_account(&mut self, id: AccountId) -> Result<()> {
+        let a = self.account(id)?;
+        if a.archived_at.is_none() {
+            return Err(FieldError::new("account", format!("{} is not removed", a.label)).into());
+        }
+        let tx = self.store.transaction()?;
+        store::set_account_archived(&tx, id, None)?;
         tx.commit()?;
         Ok(())
     }

@@ -5,8 +5,8 @@ use super::service::{Error, Result, Wallet};
 use crate::domain::card::{mask_full, normalize_number};
 use crate::domain::risk::{self, Assessment, CardSubject, History, Level, Subject, Target};
 use crate::domain::{
-    Account, AccountId, CardDraft, CardNumber, FieldError, Method, MethodDetails, MethodId,
-    MethodStatus, Network, Provider, Region,
+    Account, AccountId, CardDraft, CardNumber, CountryCode, FieldError, Method, MethodDetails,
+    MethodId, MethodStatus, Network, PaypalDraft, PaypalInfo, Provider, Region,
 };
 use crate::store::{self, SameMethod};
 
@@ -54,7 +54,13 @@ impl Wallet {
         basis: &Basis,
         providers: &[Provider],
     ) -> Result<Vec<(Target, Option<AccountId>, String)>> {
-        let accounts = self.accounts()?;
+        let accounts: Vec<Account> = self
+            .accounts()?
+            .into_iter()
+            .filter(|a| {
+                a.archived_at.is_none() || matches!(basis, Basis::Account(id) if *id == a.id)
+            })
+            .collect();
         let of = |a: &Account| Target {
             provider: a.provider,
             region: a.region,
@@ -180,6 +186,43 @@ impl Wallet {
         })
     }
 
+    /// Will this PayPal account (as typed, not stored) bind? The email finds the
+    /// same account among the stored ones (AC8).
+    pub fn check_paypal(&self, info: &PaypalInfo, basis: &Basis) -> Result<ProviderResult> {
+        let provider = match basis {
+            Basis::Account(id) => self.account(*id)?.provider,
+            Basis::Described(t) => t.provider,
+        };
+        let same = SameMethod::Email(info.email.clone());
+        let mut results = self.judge(
+            &Subject::Paypal(info.clone()),
+            Some(&same),
+            basis,
+            &[provider],
+        )?;
+        results.pop().ok_or_else(|| {
+            FieldError::new("account", "there is no account to judge against").into()
+        })
+    }
+
+    /// The live verdict of the "Link PayPal…" form as typed: `None` until the
+    /// country can be read (the email only finds the same account elsewhere).
+    pub fn check_paypal_draft(
+        &self,
+        draft: &PaypalDraft,
+        account: AccountId,
+    ) -> Result<Option<ProviderResult>> {
+        let Ok(country) = CountryCode::parse("country", &draft.country) else {
+            return Ok(None);
+        };
+        let info = PaypalInfo {
+            email: draft.email.trim().to_owned(),
+            country,
+            funding_source: draft.funding_source,
+        };
+        self.check_paypal(&info, &Basis::Account(account)).map(Some)
+    }
+
     /// `check_card` for input that must be complete (the command line): facts
     /// that cannot be read are bad input, while the window judges a half-typed
     /// draft as it stands.
@@ -247,7 +290,11 @@ impl Wallet {
     /// Every stored method (not removed) against every provider.
     pub fn matrix(&self) -> Result<Vec<MatrixRow>> {
         let mut rows = Vec::new();
-        for account in self.accounts()? {
+        for account in self
+            .accounts()?
+            .into_iter()
+            .filter(|a| a.archived_at.is_none())
+        {
             for method in store::methods(self.store.conn(), account.id, false)? {
                 let cells = self.assess_method(method.id, &Provider::ALL)?;
                 rows.push(MatrixRow {

@@ -10,10 +10,12 @@ use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha256;
 use zeroize::Zeroizing;
 
+use super::checks::{Basis, ProviderResult};
 use crate::domain::card::normalize_number;
+use crate::domain::lifecycle;
 use crate::domain::{
     AccountId, CardDraft, CardNumber, FieldError, Method, MethodDetails, MethodId, MethodStatus,
-    PaypalDraft,
+    PaypalDraft, Provider,
 };
 use crate::store::{self, MethodRow};
 use crate::vault::{self, Vault};
@@ -61,8 +63,24 @@ impl Wallet {
         Ok(hex)
     }
 
-    /// Add a card: the number to the vault, the rest to the database, both or neither.
+    /// Add a card: the number to the vault, the rest to the database, both or
+    /// neither. A card whose verdict on the account is `block` is refused (see
+    /// `lifecycle::check_link`); `add_card_anyway` adds it all the same.
     pub fn add_card(&mut self, account: AccountId, draft: &CardDraft) -> Result<MethodId> {
+        self.add_card_with(account, draft, false)
+    }
+
+    /// Add a card the rules say will fail: the person knows it did bind.
+    pub fn add_card_anyway(&mut self, account: AccountId, draft: &CardDraft) -> Result<MethodId> {
+        self.add_card_with(account, draft, true)
+    }
+
+    fn add_card_with(
+        &mut self,
+        account: AccountId,
+        draft: &CardDraft,
+        anyway: bool,
+    ) -> Result<MethodId> {
         if let vault::Status::Unavailable { reason, fix } = self.vault.status() {
             return Err(vault::Error::Unavailable {
                 reason: reason.clone(),
@@ -75,6 +93,10 @@ impl Wallet {
             .validate(account, self.clock.today())
             .map_err(Error::Invalid)?;
         let fingerprint = self.fingerprint(&card.number)?;
+        let title = format!("{} {}", card.info.network.name(), card.info.masked());
+        self.link_check(&title, account, anyway, |w, basis, provider| {
+            Ok(w.check_card(draft, basis, &[provider])?.results)
+        })?;
         let details = MethodDetails::Card(card.info);
         self.insert_with_secret(
             account,
@@ -84,12 +106,63 @@ impl Wallet {
         )
     }
 
-    /// Add a PayPal account (no secret to keep).
+    /// Link a PayPal account (no secret to keep). Refused where the provider
+    /// takes no PayPal (K1), and on a `block` verdict unless `add_paypal_anyway`.
     pub fn add_paypal(&mut self, account: AccountId, draft: &PaypalDraft) -> Result<MethodId> {
+        self.add_paypal_with(account, draft, false)
+    }
+
+    /// Link a PayPal account the rules say will fail: the person knows it did bind.
+    pub fn add_paypal_anyway(
+        &mut self,
+        account: AccountId,
+        draft: &PaypalDraft,
+    ) -> Result<MethodId> {
+        self.add_paypal_with(account, draft, true)
+    }
+
+    fn add_paypal_with(
+        &mut self,
+        account: AccountId,
+        draft: &PaypalDraft,
+        anyway: bool,
+    ) -> Result<MethodId> {
         self.account(account)?;
         let p = draft.validate(account).map_err(Error::Invalid)?;
+        let title = format!("PayPal {}", p.info.email);
+        self.link_check(&title, account, anyway, |w, basis, _| {
+            Ok(vec![w.check_paypal(&p.info, basis)?])
+        })?;
         let details = MethodDetails::Paypal(p.info);
         self.insert_with_secret(account, p.status, &details, None)
+    }
+
+    /// K1 and `block` before linking (`lifecycle::check_link`), on the account's
+    /// own provider; `judge` gives the verdicts for the new method. An archived
+    /// account takes no new methods.
+    fn link_check(
+        &self,
+        title: &str,
+        account: AccountId,
+        anyway: bool,
+        judge: impl FnOnce(&Self, &Basis, Provider) -> Result<Vec<ProviderResult>>,
+    ) -> Result<()> {
+        let a = self.account(account)?;
+        if a.archived_at.is_some() {
+            return Err(FieldError::new(
+                "account",
+                format!(
+                    "{} was removed (archived): it takes no new methods",
+                    a.label
+                ),
+            )
+            .into());
+        }
+        let results = judge(self, &Basis::Account(account), a.provider)?;
+        if let Some(r) = results.iter().find(|r| r.provider == a.provider) {
+            lifecycle::check_link(title, &r.assessment, anyway).map_err(Error::Refused)?;
+        }
+        Ok(())
     }
 
     /// One transaction: the insert, the vault write, the commit; or none of them.

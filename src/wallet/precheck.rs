@@ -99,13 +99,13 @@ impl Wallet {
             if lifecycle::check_pay(m).is_err() {
                 continue;
             }
-            let foreign = foreign_card(m);
-            let fee = fee_for(foreign).map_or(Decimal::ZERO, |f| f.amount);
+            let charge = fee_for(foreign_card(m));
             candidates.push(Candidate {
                 id: m.id,
                 title: m.title(),
                 fits: limits::breaks(&quota.statuses, &proposed(Some(m.id))).is_empty(),
-                fee,
+                fee: charge.as_ref().map_or(Decimal::ZERO, |f| f.amount),
+                charge,
                 verdict: self.verdict(m)?.unwrap_or(Level::Ok),
             });
         }
@@ -121,10 +121,11 @@ impl Wallet {
             .into_iter()
             .cloned()
             .collect();
-        let fee = match chosen.and_then(|id| methods.iter().find(|m| m.id == id)) {
-            Some(m) => fee_for(foreign_card(m)),
-            None => fee_for(true),
-        };
+        // A fee belongs to a method (Q5): the recommended one's, or none; the
+        // candidates carry their own.
+        let fee = chosen
+            .and_then(|id| candidates.iter().find(|c| c.id == id))
+            .and_then(|c| c.charge.clone());
         let no_method = candidates.is_empty().then(|| {
             format!(
                 "L7: {} has no active method to pay with; verify one first",

@@ -89,7 +89,15 @@ impl Wallet {
         wanted: Option<AccountId>,
         show_archived: bool,
     ) -> Result<AccountScreen> {
-        let accounts = self.accounts()?;
+        // Removed (archived) accounts only when asked for, after the others.
+        let (live, archived): (Vec<Account>, Vec<Account>) = self
+            .accounts()?
+            .into_iter()
+            .partition(|a| a.archived_at.is_none());
+        let mut accounts = live;
+        if show_archived {
+            accounts.extend(archived);
+        }
         let selected = wanted
             .filter(|s| accounts.iter().any(|a| a.id == *s))
             .or_else(|| accounts.first().map(|a| a.id));

@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests: a wallet on a real temporary file.
 #![allow(dead_code, clippy::unwrap_used)]
 
+pub mod gui;
+
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};

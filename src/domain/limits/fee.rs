@@ -66,10 +66,17 @@ pub fn fee(
                 format!("free up to {}", money(free, spec.currency)),
             )
         } else {
+            // Q5, decided: above the free amount the percentage is of the
+            // whole payment, not of the part above it (Alipay charges 3 % of a
+            // payment over CNY 200 on its full amount).
             (
                 in_fee,
                 amount,
-                format!("{}% above {}", spec.percent, money(free, spec.currency)),
+                format!(
+                    "{}% of the whole payment, as it is over {}",
+                    spec.percent,
+                    money(free, spec.currency)
+                ),
             )
         }
     } else if let Some(above) = above_setting.or(spec.above) {
@@ -112,7 +119,10 @@ pub struct Candidate {
     pub id: MethodId,
     pub title: String,
     pub fits: bool,
+    /// What paying with it costs, in the fee rule's currency (zero: none).
     pub fee: Decimal,
+    /// The fee itself, with its rule, when paying with it costs one.
+    pub charge: Option<Fee>,
     pub verdict: Level,
 }
 
@@ -125,10 +135,14 @@ pub fn recommend(cands: &[Candidate], fee_currency: Currency) -> Option<(MethodI
         .min_by(|a, b| a.fee.cmp(&b.fee).then(a.verdict.cmp(&b.verdict)))?;
     let others = cands.iter().filter(|c| c.id != best.id).count();
     let mut why = format!(
-        "{}: fits every limit, fee {}, binding verdict {}",
+        "{}: fits every limit, {}, binding verdict: {}",
         best.title,
-        money(best.fee, fee_currency),
-        best.verdict.id()
+        if best.fee.is_zero() {
+            "no fee".to_owned()
+        } else {
+            format!("fee {}", money(best.fee, fee_currency))
+        },
+        best.verdict.verdict_text()
     );
     if others > 0 {
         why.push_str(&format!(
@@ -252,7 +266,10 @@ mod tests {
         assert_eq!(f.amount, d("90.00"));
         assert_eq!(f.currency, Currency::CNY);
         assert_eq!(f.in_payment_currency, d("90.00"));
-        assert_eq!(f.explanation, "3% above CNY 200.00");
+        assert_eq!(
+            f.explanation,
+            "3% of the whole payment, as it is over CNY 200.00"
+        );
         assert_eq!(f.amounts(), "CNY 90.00");
 
         // The same payment made in USD (USD 415 = CNY 3,000): 3 % of each, rounded to the cent.
@@ -408,6 +425,7 @@ mod tests {
             title: format!("Card {id}"),
             fits,
             fee: d(fee),
+            charge: None,
             verdict,
         }
     }
@@ -424,7 +442,7 @@ mod tests {
         assert_eq!(id, MethodId(3));
         assert_eq!(
             why,
-            "Card 3: fits every limit, fee CNY 6.00, binding verdict warn \
+            "Card 3: fits every limit, fee CNY 6.00, binding verdict: may fail \
              (lowest fee, then best verdict, of 3 active methods)"
         );
     }
@@ -462,7 +480,7 @@ mod tests {
             recommend(&cands, Currency::USD),
             Some((
                 MethodId(7),
-                "Card 7: fits every limit, fee USD 6.00, binding verdict ok".to_owned()
+                "Card 7: fits every limit, fee USD 6.00, binding verdict: binds".to_owned()
             ))
         );
     }

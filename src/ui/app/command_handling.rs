@@ -8,7 +8,7 @@ use eframe::egui;
 use super::WalletApp;
 use super::dialogs::Dialog;
 use crate::domain::txn::TxnDraft;
-use crate::domain::{AccountId, MethodId};
+use crate::domain::{AccountId, AccountPatch, MethodId};
 use crate::ui::account_dialog::AccountDialog;
 use crate::ui::backup_dialog::BackupDialog;
 use crate::ui::card_dialog::{self, CardDialog};
@@ -21,6 +21,7 @@ use crate::ui::method_detail::AttemptForm;
 use crate::ui::override_dialog::OverrideDialog;
 use crate::ui::paypal_dialog::PaypalDialog;
 use crate::ui::precheck_dialog::PrecheckDialog;
+use crate::ui::remove_account_dialog::RemoveAccountDialog;
 use crate::ui::remove_dialog::RemoveDialog;
 use crate::ui::txn_dialog::TxnDialog;
 use crate::wallet::PrecheckDraft;
@@ -53,6 +54,48 @@ impl WalletApp {
             Command::OpenAddAccount => {
                 self.dialog = Some(Dialog::Account(AccountDialog::default()));
             }
+            Command::OpenEditAccount(id) => match self.wallet.account(id) {
+                Ok(a) => self.dialog = Some(Dialog::Account(AccountDialog::edit(&a))),
+                Err(e) => self.error(e.to_string()),
+            },
+            Command::EditAccount(id, draft) => {
+                match self
+                    .wallet
+                    .edit_account(id, &AccountPatch::from_form(&draft))
+                {
+                    Ok(()) => {
+                        self.dialog = None;
+                        self.reload();
+                        self.info(format!("Saved {}", draft.label.trim()));
+                    }
+                    Err(e) => self.dialog_error(e.to_string()),
+                }
+            }
+            Command::OpenRemoveAccount(id) => self.open_remove_account(id),
+            Command::ConfirmRemoveAccount(id) => match self.wallet.remove_account(id) {
+                Ok(()) => {
+                    let label = self.wallet.account(id).map(|a| a.label).unwrap_or_default();
+                    self.dialog = None;
+                    self.detail = None;
+                    if self.selected == Some(id) && !self.show_archived {
+                        self.selected = None;
+                    }
+                    self.reload();
+                    self.info(format!(
+                        "Removed {label}: archived; \"Show archived\" brings it back"
+                    ));
+                }
+                Err(e) => self.dialog_error(e.to_string()),
+            },
+            Command::RestoreAccount(id) => match self.wallet.restore_account(id) {
+                Ok(()) => {
+                    self.selected = Some(id);
+                    self.reload();
+                    let label = self.wallet.account(id).map(|a| a.label).unwrap_or_default();
+                    self.info(format!("{label} is back in the list"));
+                }
+                Err(e) => self.error(e.to_string()),
+            },
             Command::OpenAddCard => {
                 if let Some(a) = self.screen.account() {
                     self.dialog = Some(Dialog::Card(Box::new(CardDialog::new(
@@ -64,7 +107,10 @@ impl WalletApp {
             }
             Command::OpenAddPaypal => {
                 if let Some(a) = self.screen.account() {
-                    self.dialog = Some(Dialog::Paypal(PaypalDialog::new(a.id, a.label.clone())));
+                    self.dialog = Some(Dialog::Paypal(Box::new(PaypalDialog::new(
+                        a.id,
+                        a.label.clone(),
+                    ))));
                 }
             }
             Command::AddAccount(draft) => match self.wallet.add_account(&draft) {
@@ -76,7 +122,11 @@ impl WalletApp {
                 }
                 Err(e) => self.dialog_error(e.to_string()),
             },
-            Command::AddCard(account, draft) => match self.wallet.add_card(account, &draft) {
+            Command::AddCard(account, draft, anyway) => match if anyway {
+                self.wallet.add_card_anyway(account, &draft)
+            } else {
+                self.wallet.add_card(account, &draft)
+            } {
                 Ok(id) => {
                     self.dialog = None;
                     card_dialog::forget_number_field(ctx);
@@ -84,15 +134,19 @@ impl WalletApp {
                     let title = self.title_of(id);
                     self.info(format!("Added {title}; its number is in the secret store"));
                 }
-                Err(e) => self.dialog_error(e.to_string()),
+                Err(e) => self.link_refused(e),
             },
-            Command::AddPaypal(account, draft) => match self.wallet.add_paypal(account, &draft) {
+            Command::AddPaypal(account, draft, anyway) => match if anyway {
+                self.wallet.add_paypal_anyway(account, &draft)
+            } else {
+                self.wallet.add_paypal(account, &draft)
+            } {
                 Ok(_) => {
                     self.dialog = None;
                     self.reload();
                     self.info(format!("Linked PayPal {}", draft.email.trim()));
                 }
-                Err(e) => self.dialog_error(e.to_string()),
+                Err(e) => self.link_refused(e),
             },
             Command::LoadDemo => match self.wallet.load_demo(0) {
                 Ok((ids, _)) => {
@@ -128,10 +182,14 @@ impl WalletApp {
                 Err(e) => self.error(e.to_string()),
             },
             Command::OpenRemove(id) => self.open_remove(id),
-            Command::PlanMakeDefault(new, then_remove) => match self.wallet.make_default(new) {
-                Ok(()) => {
-                    self.reload();
-                    self.open_remove(then_remove);
+            Command::PlanRemove(id, new) => match self.wallet.removal_check(id, Some(new)) {
+                Ok(check) => {
+                    let title = self.title_of(new);
+                    if let Some(Dialog::Remove(d)) = &mut self.dialog {
+                        d.check = check;
+                        d.new_default_title = Some(title);
+                        d.error = None;
+                    }
                 }
                 Err(e) => self.dialog_error(e.to_string()),
             },
@@ -490,6 +548,40 @@ impl WalletApp {
             method: id,
             title: m.title(),
             is_card: m.card().is_some(),
+            check,
+            new_default_title: None,
+            error: None,
+        }));
+    }
+
+    /// A refused card or PayPal: a `block` verdict asks "Add anyway?" in the
+    /// dialog; anything else is the dialog's error.
+    fn link_refused(&mut self, e: crate::wallet::Error) {
+        let refusal = match &e {
+            crate::wallet::Error::Refused(r) if r.rule != "K1" => Some(r.clone()),
+            _ => None,
+        };
+        match (&mut self.dialog, refusal) {
+            (Some(Dialog::Card(d)), Some(r)) => d.ask_anyway = Some((d.draft.clone(), r)),
+            (Some(Dialog::Paypal(d)), Some(r)) => d.ask_anyway = Some((d.draft.clone(), r)),
+            _ => self.dialog_error(e.to_string()),
+        }
+    }
+
+    fn open_remove_account(&mut self, id: AccountId) {
+        let (a, check) = match (
+            self.wallet.account(id),
+            self.wallet.account_removal_check(id),
+        ) {
+            (Ok(a), Ok(check)) => (a, check),
+            (Err(e), _) | (_, Err(e)) => {
+                self.error(e.to_string());
+                return;
+            }
+        };
+        self.dialog = Some(Dialog::RemoveAccount(RemoveAccountDialog {
+            account: id,
+            label: a.label,
             check,
             error: None,
         }));

@@ -17,6 +17,7 @@ use crate::ui::mark_failed_dialog::{MarkFailedDialog, mark_failed_dialog_ui};
 use crate::ui::override_dialog::{OverrideDialog, override_dialog_ui};
 use crate::ui::paypal_dialog::PaypalDialog;
 use crate::ui::precheck_dialog::{PrecheckDialog, precheck_dialog_ui};
+use crate::ui::remove_account_dialog::RemoveAccountDialog;
 use crate::ui::remove_dialog::RemoveDialog;
 use crate::ui::txn_dialog::{TxnDialog, txn_dialog_ui};
 use crate::wallet::{Basis, Finished};
@@ -25,8 +26,9 @@ use crate::words;
 pub enum Dialog {
     Account(AccountDialog),
     Card(Box<CardDialog>),
-    Paypal(PaypalDialog),
+    Paypal(Box<PaypalDialog>),
     Remove(RemoveDialog),
+    RemoveAccount(RemoveAccountDialog),
     MarkFailed(MarkFailedDialog),
     Backup(BackupDialog),
     Txn(Box<TxnDialog>),
@@ -46,6 +48,7 @@ impl WalletApp {
             Some(Dialog::Card(d)) => d.ui(ctx, today, commands),
             Some(Dialog::Paypal(d)) => d.ui(ctx, commands),
             Some(Dialog::Remove(d)) => d.ui(ctx, commands),
+            Some(Dialog::RemoveAccount(d)) => d.ui(ctx, commands),
             Some(Dialog::MarkFailed(d)) => mark_failed_dialog_ui(ctx, d, commands),
             Some(Dialog::Backup(d)) => d.ui(ctx, commands),
             Some(Dialog::Txn(d)) => {
@@ -71,6 +74,7 @@ impl WalletApp {
             Some(Dialog::Card(d)) => &mut d.error,
             Some(Dialog::Paypal(d)) => &mut d.error,
             Some(Dialog::Remove(d)) => &mut d.error,
+            Some(Dialog::RemoveAccount(d)) => &mut d.error,
             Some(Dialog::Backup(d)) => &mut d.error,
             Some(Dialog::Txn(d)) => &mut d.error,
             Some(Dialog::Override(d)) => &mut d.error,
@@ -88,6 +92,7 @@ impl WalletApp {
     pub(super) fn dialog_is_stale(&self) -> bool {
         match &self.dialog {
             Some(Dialog::Card(d)) => d.needs_check(),
+            Some(Dialog::Paypal(d)) => d.needs_check(),
             Some(Dialog::Precheck(d)) => d.is_stale(),
             Some(Dialog::Txn(d)) => d.is_stale(),
             _ => false,
@@ -101,6 +106,12 @@ impl WalletApp {
             Some(Dialog::Card(d)) if d.needs_check() => {
                 let report = w
                     .check_card(&d.draft, &Basis::Account(d.account), &Provider::ALL)
+                    .map_err(|e| e.to_string());
+                d.report = Some((d.draft.clone(), report));
+            }
+            Some(Dialog::Paypal(d)) if d.needs_check() => {
+                let report = w
+                    .check_paypal_draft(&d.draft, d.account)
                     .map_err(|e| e.to_string());
                 d.report = Some((d.draft.clone(), report));
             }

@@ -127,8 +127,14 @@ impl WalletApp {
             // Another account: its list starts unfiltered.
             self.txns = TxnList::default();
         }
+        // The details panel follows the list: a method of another account
+        // (after switching, adding or removing accounts) is closed, not kept.
         if let Some(id) = self.detail.as_ref().map(|d| d.method) {
-            self.load_detail(id);
+            if self.screen.methods.iter().any(|l| l.method.id == id) {
+                self.load_detail(id);
+            } else {
+                self.detail = None;
+            }
         }
         if self.view == View::Matrix {
             self.load_matrix();

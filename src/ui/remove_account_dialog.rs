@@ -1,0 +1,72 @@
+//! "Remove account…": what removing (archiving) an account does, or, while it
+//! still has live methods, the rule (L8) and a button per method to remove it.
+
+use eframe::egui::{self, Id, Modal, RichText};
+
+use super::command::Command;
+use super::form;
+use crate::domain::AccountId;
+use crate::domain::lifecycle::{Refusal, Step};
+
+pub struct RemoveAccountDialog {
+    pub account: AccountId,
+    pub label: String,
+    /// What the service said when the dialog opened.
+    pub check: Result<(), Refusal>,
+    pub error: Option<String>,
+}
+
+impl RemoveAccountDialog {
+    pub fn ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        Modal::new(Id::unique("remove_account_dialog")).show(ctx, |ui| {
+            ui.set_width(520.0);
+            ui.heading(format!("Remove {}", self.label));
+            ui.add_space(6.0);
+            match &self.check {
+                Ok(()) => {
+                    ui.label(format!(
+                        "{} will be archived: it leaves the list of accounts. Its payments stay, \
+                         and still count towards the FX quota of Alipay + WeChat Pay (Q3)",
+                        self.label
+                    ));
+                    ui.label("\"Show archived\" shows it again, with a button to bring it back");
+                }
+                Err(r) => {
+                    ui.label(RichText::new("Not yet").strong().color(form::ERROR))
+                        .on_hover_text(format!("Rule {}", r.rule));
+                    ui.label(&r.message);
+                    ui.add_space(6.0);
+                    for plan in &r.plans {
+                        for step in &plan.0 {
+                            if let Step::Remove { method, title } = step {
+                                if ui.button(format!("Remove {title}…")).clicked() {
+                                    commands.push(Command::OpenRemove(*method));
+                                }
+                            } else {
+                                ui.label(step.to_string());
+                            }
+                        }
+                    }
+                    ui.label(RichText::new(format!("Rule {}", r.rule)).small().weak());
+                }
+            }
+            if let Some(e) = &self.error {
+                ui.label(RichText::new(e).color(form::ERROR));
+            }
+            ui.separator();
+            ui.horizontal(|ui| {
+                if self.check.is_ok() && ui.button("Remove account").clicked() {
+                    commands.push(Command::ConfirmRemoveAccount(self.account));
+                }
+                let close = if self.check.is_ok() {
+                    "Cancel"
+                } else {
+                    "Close"
+                };
+                if ui.button(close).clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                    commands.push(Command::CloseDialog);
+                }
+            });
+        });
+    }
+}
