@@ -512,7 +512,8 @@ fn removing_the_default_is_refused_with_l3_and_the_plan_makes_it_possible_in_two
     // Remove… on the default (the first row).
     h.get_all_by_label("Remove…").next().unwrap().click();
     h.run();
-    h.get_by_label("Refused by L3");
+    h.get_by_label("Not yet");
+    h.get_by_label("Rule L3");
     h.get_by_label_contains("is the default and the account has other methods");
     // Click 1: the plan's button. Nothing changes before the confirmation
     // (issue 11: the planner used to make the other card the default at once).

@@ -146,12 +146,12 @@ fn paypal_on_an_eu_cloud_account_shows_the_verdict_and_asks_link_anyway() {
     h.get_by_label_contains("cannot pay with PayPal");
     assert!(h.query_all_by_label("will fail").count() >= 1);
     click(&mut h, "Link PayPal");
-    h.get_by_label("Add anyway?");
+    h.get_by_label("Link anyway?");
     h.get_by_label("Rule AC4");
     assert!(h.state().wallet().methods(a, true).unwrap().is_empty());
     // Back keeps the form; Link anyway links it.
     click(&mut h, "Back");
-    assert!(h.query_by_label("Add anyway?").is_none());
+    assert!(h.query_by_label("Link anyway?").is_none());
     click(&mut h, "Link PayPal");
     click(&mut h, "Link anyway");
     assert_eq!(h.state().wallet().methods(a, true).unwrap().len(), 1);
@@ -191,7 +191,8 @@ fn the_removal_plan_changes_nothing_until_it_is_confirmed() {
     h.run();
     h.get_all_by_label("Remove…").next().unwrap().click();
     h.run();
-    h.get_by_label("Refused by L3");
+    h.get_by_label("Not yet");
+    h.get_by_label("Rule L3");
     let plan = "Set PayPal me@example.com as default, then remove Visa •••• 1111…";
     click(&mut h, plan);
     // Shown, not done.

@@ -15,7 +15,11 @@ pub fn ask_anyway_ui(ui: &mut Ui, r: &Refusal, add: &str) -> Option<bool> {
         .stroke(egui::Stroke::new(1.0, form::ERROR))
         .inner_margin(8.0)
         .show(ui, |ui| {
-            ui.label(RichText::new("Add anyway?").strong().color(form::ERROR));
+            ui.label(
+                RichText::new(format!("{add} anyway?"))
+                    .strong()
+                    .color(form::ERROR),
+            );
             ui.label(&r.message);
             for plan in r.plans.iter().take(1) {
                 for step in &plan.0 {

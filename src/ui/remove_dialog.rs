@@ -70,12 +70,10 @@ impl RemoveDialog {
 
 /// Why removal is refused, and each way through.
 fn refusal_ui(ui: &mut egui::Ui, method: MethodId, r: &Refusal, commands: &mut Vec<Command>) {
-    ui.label(
-        RichText::new(format!("Refused by {}", r.rule))
-            .strong()
-            .color(form::ERROR),
-    );
+    // Words first; the rule's id in small print.
+    ui.label(RichText::new("Not yet").strong().color(form::ERROR));
     ui.label(&r.message);
+    ui.label(RichText::new(format!("Rule {}", r.rule)).small().weak());
     ui.add_space(6.0);
     for plan in &r.plans {
         if !plan.is_doable() {
