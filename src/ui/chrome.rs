@@ -127,7 +127,9 @@ pub fn reminders_ui(ui: &mut Ui, reminders: &[(Method, String, ExpiryReminder)])
             for (m, label, r) in reminders {
                 let when = match r {
                     ExpiryReminder::ThisMonth => "this month".to_owned(),
-                    ExpiryReminder::WithinDays(d) => format!("in {d} days"),
+                    ExpiryReminder::WithinDays(d) => {
+                        format!("in {}", crate::words::count(*d, "day", "days"))
+                    }
                 };
                 ui.label(format!("{} ({label}) {when}", m.title()));
             }

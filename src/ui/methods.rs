@@ -113,7 +113,10 @@ pub fn methods_table_ui(ui: &mut Ui, view: &TableView<'_>, commands: &mut Vec<Co
                                                     "Expires this month".to_owned()
                                                 }
                                                 ExpiryReminder::WithinDays(d) => {
-                                                    format!("Expires in {d} days")
+                                                    format!(
+                                                        "Expires in {}",
+                                                        crate::words::count(d, "day", "days")
+                                                    )
                                                 }
                                             };
                                             ui.label(

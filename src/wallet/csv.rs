@@ -314,8 +314,8 @@ impl Wallet {
             return Err(invalid(
                 "file",
                 format!(
-                    "line {line}: {e} ({} errors in all; nothing was written)",
-                    preview.errors.len()
+                    "line {line}: {e} ({} in all; nothing was written)",
+                    crate::words::count(preview.errors.len(), "error", "errors")
                 ),
             ));
         }
