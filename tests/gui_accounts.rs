@@ -255,3 +255,21 @@ fn the_details_panel_closes_when_another_account_is_added_or_selected() {
             .is_none()
     );
 }
+
+#[test]
+fn with_every_account_removed_the_window_offers_to_show_them_not_the_first_run_page() {
+    let mut t = temp_wallet(Vault::memory());
+    let a = add_alipay(&mut t.wallet);
+    let mut h = harness(t.wallet);
+    h.run();
+    click(&mut h, "Remove account…");
+    click(&mut h, "Remove account");
+    h.get_by_label("1 account was removed; no account is in use");
+    assert!(
+        h.query_by_label("Load demo data").is_none(),
+        "not the first-run page: the database is not empty"
+    );
+    click(&mut h, "Show removed accounts");
+    click(&mut h, "Restore account");
+    assert!(h.state().wallet().account(a).unwrap().archived_at.is_none());
+}

@@ -83,6 +83,24 @@ pub fn empty_state_ui(ui: &mut Ui, commands: &mut Vec<Command>) {
     });
 }
 
+/// Every account was removed (archived): say so, and offer to show them.
+pub fn only_archived_ui(ui: &mut Ui, archived: usize, commands: &mut Vec<Command>) {
+    ui.vertical_centered(|ui| {
+        ui.add_space(ui.available_height() * 0.2);
+        ui.heading(format!(
+            "{} removed; no account is in use",
+            crate::words::count(archived, "account was", "accounts were")
+        ));
+        ui.add_space(8.0);
+        if ui.button("Show removed accounts").clicked() {
+            commands.push(Command::ShowArchived(true));
+        }
+        if ui.button("Add account…").clicked() {
+            commands.push(Command::OpenAddAccount);
+        }
+    });
+}
+
 /// What the Accounts view needs besides the service's screen.
 pub struct AccountView<'a> {
     pub screen: &'a AccountScreen,

@@ -23,6 +23,8 @@ pub struct AccountScreen {
     pub reminders: Vec<(Method, String, ExpiryReminder)>,
     /// L6: the selected account's expired or failed default, and the active methods.
     pub default_to_replace: Option<(Method, Vec<Method>)>,
+    /// How many accounts were removed (archived), shown or not.
+    pub archived: usize,
 }
 
 impl AccountScreen {
@@ -95,6 +97,7 @@ impl Wallet {
             .into_iter()
             .partition(|a| a.archived_at.is_none());
         let mut accounts = live;
+        let archived_count = archived.len();
         if show_archived {
             accounts.extend(archived);
         }
@@ -139,6 +142,7 @@ impl Wallet {
             methods,
             reminders,
             default_to_replace,
+            archived: archived_count,
         })
     }
 

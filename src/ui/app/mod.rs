@@ -211,7 +211,12 @@ impl WalletApp {
         egui::CentralPanel::default().show(ui, |ui| {
             chrome::notice_ui(ui, self.notice.as_ref(), commands);
             if self.screen.accounts.is_empty() {
-                accounts_view::empty_state_ui(ui, commands);
+                if self.screen.archived > 0 {
+                    // Every account was removed: they can still be shown.
+                    accounts_view::only_archived_ui(ui, self.screen.archived, commands);
+                } else {
+                    accounts_view::empty_state_ui(ui, commands);
+                }
                 return;
             }
             match self.view {
