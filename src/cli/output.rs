@@ -226,11 +226,12 @@ fn flag_json(f: &Flag) -> Value {
         "message": f.message,
         "remedy": f.remedy,
         "source": f.source,
+        "source_title": crate::words::source(&f.source),
         "inference": f.inference,
     })
 }
 
-/// `check-card --json`, in the shape of CLI.md.
+/// `check-card --json`, in the shape of the CLI contract (docs/cli.md).
 pub fn card_report_json(r: &CardReport) -> String {
     let results: Vec<Value> = r
         .results
@@ -301,11 +302,10 @@ pub fn card_report_text(r: &CardReport) -> String {
                 f.level.id(),
                 f.message
             ));
+            out.push_str(&format!("             → {}\n", f.remedy));
             out.push_str(&format!(
-                "             → {}  ({}{})\n",
-                f.remedy,
-                f.source,
-                if f.inference { ", inference" } else { "" }
+                "             {}\n",
+                crate::words::source_line(&f.source, f.inference)
             ));
         }
     }
