@@ -1,6 +1,6 @@
 //! The sentences a person reads, worded once for the window and the command
 //! line alike: what a pre-check found, a conversion, a fee, an import's
-//! summary, the FX quota, and how a time zone is named.
+//! summary, the FX quota, how a time zone is named, and a source by its title.
 
 use std::path::Path;
 

@@ -165,7 +165,7 @@ pub struct CardFacts {
 
 impl CardFacts {
     fn funding(&self) -> String {
-        self.funding.map(Funding::id).unwrap_or_default().to_owned()
+        id_or_empty(self.funding, Funding::id)
     }
 
     fn issuer_country(&self) -> String {
@@ -514,6 +514,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<Printed, Failure> {
         Command::Quota { account } => limits::quota(&w, *account, json),
         // "Would be refused" is an answer: printed as usual, with exit 1.
         Command::Precheck(a) => return limits::precheck(&w, a, json),
+        // Answered above, before a database is opened.
         Command::Rules(a) => rules::run(a, json),
         Command::Limit(c) => limits::limit(&mut w, c, json),
         Command::Setting(c) => limits::setting(&mut w, c, json),

@@ -7,8 +7,8 @@
 use super::account::{Provider, Region};
 use super::card::Network;
 use super::field::CountryCode;
-use super::method::Funding;
 use super::limits::{FeeSpec, LimitBooks, LimitSpec, NoteSpec};
+use super::method::Funding;
 use super::profile::{Profiles, RuleSpec};
 use super::rules::{BINDING_RULES, LIFECYCLE_RULES, LIMIT_RULES, Level};
 
