@@ -13,8 +13,8 @@ fn main() -> ExitCode {
     match &args.command {
         Some(command) => match cli::run(&args, command) {
             Ok(out) => {
-                print!("{out}");
-                ExitCode::SUCCESS
+                print!("{}", out.text);
+                ExitCode::from(out.code)
             }
             Err(f) => {
                 eprintln!("error: {}", f.message);

@@ -1,6 +1,6 @@
 //! The sentences a person reads, worded once for the window and the command
 //! line alike: what a pre-check found, a conversion, a fee, an import's
-//! summary, the FX quota, and how a time zone is named.
+//! summary, the FX quota, how a time zone is named, and a source by its title.
 
 use std::path::Path;
 
@@ -8,6 +8,7 @@ use chrono_tz::Tz;
 
 use crate::domain::limits::{Break, Candidate, Fee, Layer, LimitStatus, NoteSpec};
 use crate::domain::money::{Converted, Rate, money};
+use crate::domain::sources::Source;
 use crate::domain::txn::Txn;
 use crate::wallet::{ImportPreview, Precheck};
 
@@ -182,6 +183,33 @@ pub fn note(n: &NoteSpec) -> String {
     format!("{}: {}", n.rule, n.text)
 }
 
+// ---- sources --------------------------------------------------------------------
+
+/// A cited document as a person should see it: "Title — Publisher, date". A
+/// source walletdesk does not know (a user's own profile may cite one) is shown
+/// as written.
+pub fn source(id: &str) -> String {
+    crate::domain::sources::lookup(id).map_or_else(|| id.to_owned(), source_title)
+}
+
+/// "Title — Publisher, date".
+pub fn source_title(s: &Source) -> String {
+    match &s.date {
+        Some(date) => format!("{} — {}, {date}", s.title, s.publisher),
+        None => format!("{} — {}", s.title, s.publisher),
+    }
+}
+
+/// "Source: Title — Publisher, date", and that no source states it where the
+/// rule is an inference.
+pub fn source_line(id: &str, inference: bool) -> String {
+    if inference {
+        format!("Source: {} (inference: no source states it)", source(id))
+    } else {
+        format!("Source: {}", source(id))
+    }
+}
+
 // ---- import and export ---------------------------------------------------------
 
 /// "3 rows to import (CNY 120.00); 2 duplicates skipped; 0 errors".
@@ -260,6 +288,16 @@ mod tests {
             "Imported 1 payment; 1 row was written meanwhile by another import, skipped"
         );
         assert_eq!(cards_expired(1), "1 card expired and is marked so");
+    }
+
+    #[test]
+    fn a_source_reads_as_title_publisher_and_date() {
+        assert_eq!(
+            source("003_0647db2b27c843d7.txt"),
+            "Expenses and Costs: Introduction to payment methods — Alibaba Cloud Document Center, updated 2026-01-12"
+        );
+        assert_eq!(source("my bank's letter"), "my bank's letter");
+        assert!(source_line("walletdesk", true).ends_with("(inference: no source states it)"));
     }
 
     #[test]

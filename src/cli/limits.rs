@@ -3,74 +3,105 @@
 use clap::{Args, Subcommand};
 use serde_json::{Value, json};
 
-use super::Failure;
+use super::{ACCOUNT_HELP, Failure, Printed};
 use crate::domain::AccountId;
-use crate::domain::limits::{Break, LimitStatus, Origin};
+use crate::domain::limits::{Break, Destination, LimitStatus, Origin, TxType, Window};
 use crate::domain::money::money;
-use crate::wallet::{CapDraft, Precheck, PrecheckDraft, Quota, Wallet};
+use crate::wallet::{CapDraft, Precheck, PrecheckDraft, Quota, Setting, Wallet};
 use crate::words;
 
 /// What a payment is, shared by `tx add|edit` and `precheck`.
 #[derive(Debug, Args)]
 pub struct PaymentFlags {
-    /// A decimal with '.', e.g. 1234.50
-    #[arg(long)]
+    /// The amount, a decimal with '.', e.g. 1234.50
+    #[arg(long, value_name = "DECIMAL")]
     pub(super) amount: String,
-    /// ISO 4217, e.g. CNY, USD, HKD
-    #[arg(long)]
+    /// The currency (ISO 4217), e.g. CNY, USD, HKD
+    #[arg(long, value_name = "CODE")]
     pub(super) currency: String,
-    /// personal, goods or services
-    #[arg(long = "type")]
-    pub(super) ty: String,
-    /// merchant (default), alipay-account or bank-account
-    #[arg(long, default_value = "")]
-    pub(super) to: String,
+    /// What the payment is for (Q2)
+    #[arg(long = "type", value_name = "TYPE")]
+    pub(super) ty: TxType,
+    /// Where the money goes (Q2; merchant when left out)
+    #[arg(long)]
+    pub(super) to: Option<Destination>,
+}
+
+impl PaymentFlags {
+    /// The destination's id, or "" for the default (merchant).
+    pub(super) fn to_id(&self) -> String {
+        self.to.map(Destination::id).unwrap_or_default().to_owned()
+    }
 }
 
 #[derive(Debug, Subcommand)]
 pub enum LimitCmd {
     /// Use another limit book for an account: standard, or alternative (Q4's figures)
-    Book { account: i64, book: String },
+    Book {
+        #[arg(long, value_name = "ID", help = ACCOUNT_HELP)]
+        account: i64,
+        /// The book's id: standard, alternative, or one of your own (limits/ beside the database)
+        book: String,
+    },
     /// Replace a published figure for one account (see `quota` for the keys)
     Set {
+        #[arg(long, value_name = "ID", help = ACCOUNT_HELP)]
         account: i64,
+        /// The limit's key, as `walletdesk quota` lists it, e.g. verified-year
         key: String,
+        /// Your figure, in the limit's currency (a decimal with '.')
         amount: String,
     },
     /// Go back to the published figure
-    Clear { account: i64, key: String },
-    /// Add your own cap, e.g. --name "Card issuer" --window month --currency CNY --amount 20000
-    Cap {
+    Clear {
+        #[arg(long, value_name = "ID", help = ACCOUNT_HELP)]
         account: i64,
-        #[arg(long)]
+        /// The limit's key, as `walletdesk quota` lists it, e.g. verified-year
+        key: String,
+    },
+    /// Add your own cap, e.g. --account 1 --name "Card issuer" --window month --currency CNY --amount 20000
+    Cap {
+        #[arg(long, value_name = "ID", help = ACCOUNT_HELP)]
+        account: i64,
+        /// What the cap is, e.g. "Card issuer"
+        #[arg(long, value_name = "TEXT")]
         name: String,
-        /// single, day, week, month or year
+        /// The span the cap adds up over
         #[arg(long)]
-        window: String,
-        /// USD or CNY
-        #[arg(long)]
+        window: Window,
+        /// The cap's currency: USD or CNY
+        #[arg(long, value_name = "CODE")]
         currency: String,
-        #[arg(long)]
+        /// The cap, a decimal with '.'
+        #[arg(long, value_name = "DECIMAL")]
         amount: String,
-        /// Only this method's payments count
-        #[arg(long, default_value = "")]
-        method: String,
+        /// Only this method's payments count (see `walletdesk method list --account ID`)
+        #[arg(long, value_name = "METHOD_ID")]
+        method: Option<i64>,
     },
     /// Remove one of your caps
-    RemoveCap { cap: i64 },
+    RemoveCap {
+        /// The cap's id (as `walletdesk limit cap` printed it; `walletdesk quota` lists your caps)
+        cap: i64,
+    },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum SettingCmd {
-    /// time-zone (IANA, default Asia/Shanghai), bank-fee-threshold (CNY) or backups-kept (how many automatic backups, default 10)
-    Set { key: String, value: String },
+    /// Change a setting
+    Set {
+        /// The setting
+        key: Setting,
+        /// time-zone: an IANA name such as Asia/Shanghai (the default) or Europe/London; bank-fee-threshold: CNY; backups-kept: a count (default 10)
+        value: String,
+    },
     /// Show the settings
     Show,
 }
 
 #[derive(Debug, Args)]
 pub struct PrecheckArgs {
-    #[arg(long)]
+    #[arg(long, value_name = "ID", help = ACCOUNT_HELP)]
     account: i64,
     #[command(flatten)]
     payment: PaymentFlags,
@@ -88,6 +119,7 @@ fn limit_json(s: &LimitStatus, binding: bool) -> Value {
         "remaining": s.remaining.to_string(),
         "resets_at": s.resets_at.map(|t| t.to_rfc3339()),
         "source": s.layer.source,
+        "source_title": words::source(&s.layer.source),
         "effective": s.layer.effective.to_string(),
         "origin": match s.layer.origin {
             Origin::Published => "published",
@@ -169,6 +201,25 @@ fn quota_text(q: &Quota, fx: &[LimitStatus]) -> String {
             out.push_str(&format!("All accounts: {}\n", words::fx_line(s)));
         }
     }
+    out.push_str(&sources_text(q.statuses.iter().map(|s| &s.layer)));
+    out
+}
+
+/// "Sources:" and each source of these limits once, by its title.
+fn sources_text<'a>(layers: impl Iterator<Item = &'a crate::domain::limits::Layer>) -> String {
+    let mut seen: Vec<&str> = Vec::new();
+    for l in layers {
+        if !seen.contains(&l.source.as_str()) {
+            seen.push(&l.source);
+        }
+    }
+    if seen.is_empty() {
+        return String::new();
+    }
+    let mut out = "Sources:\n".to_owned();
+    for source in seen {
+        out.push_str(&format!("  {}\n", words::source(source)));
+    }
     out
 }
 
@@ -197,10 +248,13 @@ fn precheck_json(p: &Precheck) -> Value {
             "amount": f.amount.to_string(), "currency": f.currency.as_str(), "rule": f.rule,
             "in_payment_currency": {"amount": f.in_payment_currency.to_string(), "currency": f.payment_currency.as_str()},
             "name": f.name, "explanation": f.explanation, "source": f.source,
+            "source_title": words::source(&f.source),
         })),
         "recommended_method": p.recommended.as_ref().map(|(id, _)| id.0),
         "reason": p.recommended.as_ref().map(|(_, r)| r.clone()).or_else(|| p.no_method.clone()),
-        "notes": p.notes.iter().map(|n| json!({"rule": n.rule, "text": n.text, "source": n.source})).collect::<Vec<_>>(),
+        "notes": p.notes.iter().map(|n| json!({
+            "rule": n.rule, "text": n.text, "source": n.source, "source_title": words::source(&n.source),
+        })).collect::<Vec<_>>(),
     })
 }
 
@@ -229,7 +283,8 @@ fn precheck_text(p: &Precheck) -> String {
         }
     }
     if let Some(f) = &p.fee {
-        line(format!("{} (source {})", words::fee(f), f.source));
+        line(words::fee(f));
+        line(format!("  {}", words::source_line(&f.source, false)));
     }
     match words::pay_with(p) {
         Ok(s) | Err(s) => line(s),
@@ -240,7 +295,8 @@ fn precheck_text(p: &Precheck) -> String {
         }
     }
     for n in &p.notes {
-        line(format!("Note {} ({})", words::note(n), n.source));
+        line(format!("Note {}", words::note(n)));
+        line(format!("  {}", words::source_line(&n.source, false)));
     }
     out
 }
@@ -257,20 +313,26 @@ pub fn quota(w: &Wallet, account: i64, json: bool) -> Result<String, Failure> {
     })
 }
 
-pub fn precheck(w: &Wallet, a: &PrecheckArgs, json: bool) -> Result<String, Failure> {
+/// The pre-check's answer on standard output; exit 1 when the payment would be
+/// refused (the CLI contract), 0 when it goes through.
+pub fn precheck(w: &Wallet, a: &PrecheckArgs, json: bool) -> Result<Printed, Failure> {
     let p = w.precheck(
         AccountId(a.account),
         &PrecheckDraft {
             amount: a.payment.amount.clone(),
             currency: a.payment.currency.clone(),
-            ty: a.payment.ty.clone(),
-            to: a.payment.to.clone(),
+            ty: a.payment.ty.id().to_owned(),
+            to: a.payment.to_id(),
         },
     )?;
-    Ok(if json {
+    let text = if json {
         format!("{}\n", precheck_json(&p))
     } else {
         precheck_text(&p)
+    };
+    Ok(Printed {
+        text,
+        code: if p.allowed { 0 } else { 1 },
     })
 }
 
@@ -315,10 +377,10 @@ pub fn limit(w: &mut Wallet, cmd: &LimitCmd, json: bool) -> Result<String, Failu
                 AccountId(*account),
                 &CapDraft {
                     name: name.clone(),
-                    window: window.clone(),
+                    window: window.id().to_owned(),
                     currency: currency.clone(),
                     amount: amount.clone(),
-                    method: method.clone(),
+                    method: method.map(|m| m.to_string()).unwrap_or_default(),
                 },
             )?;
             Ok(super::output::new_id(id.0, json))
@@ -332,7 +394,7 @@ pub fn limit(w: &mut Wallet, cmd: &LimitCmd, json: bool) -> Result<String, Failu
 
 pub fn setting(w: &mut Wallet, cmd: &SettingCmd, json: bool) -> Result<String, Failure> {
     if let SettingCmd::Set { key, value } = cmd {
-        w.set_setting(key, value)?;
+        w.set(*key, value)?;
     }
     let tz = w.time_zone();
     let threshold = w.bank_fee_threshold();

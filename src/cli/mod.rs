@@ -1,11 +1,13 @@
 //! The command line: the same service as the window, for scripts and tests.
 //!
-//! Names, flags, exit codes and JSON fields follow `shared/CLI.md`.
+//! Names, flags, exit codes and JSON fields follow the CLI contract (docs/cli.md).
 
 mod data;
 mod limits;
 mod output;
+mod rules;
 mod txns;
+mod values;
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
@@ -18,11 +20,12 @@ use crate::domain::account::parse_date;
 use crate::domain::lifecycle::{Plan, Refusal, Step};
 use crate::domain::risk::Target;
 use crate::domain::{
-    AccountDraft, AccountId, AccountPatch, CardDraft, FieldError, MethodId, Outcome, PaypalDraft,
-    Provider, Region, Tier, optional_text,
+    AccountDraft, AccountId, AccountPatch, CardDraft, Fact, FieldError, Funding, MethodId, Outcome,
+    PaypalDraft, Provider, Region, Tier, optional_text,
 };
 use crate::vault::Vault;
 use crate::wallet::{self, Basis, Clock, Wallet};
+use values::{NewStatus, ProviderChoice, ReportedStatus, YesNo};
 
 /// Environment variable that selects the secret store: `os` (default) or
 /// `memory` (nothing kept after exit; for tests and trying things out).
@@ -62,7 +65,7 @@ pub enum Command {
     /// Add sample accounts, cards and a PayPal account to the database
     Demo {
         /// Also generate this many payments over the last 15 months (and their rates)
-        #[arg(long)]
+        #[arg(long, value_name = "N")]
         transactions: Option<u64>,
     },
     /// Payment accounts (Alipay, Alipay HK, WeChat Pay, Alibaba Cloud)
@@ -87,10 +90,10 @@ pub enum Command {
     Tx(txns::TxCmd),
     /// Every limit in force on an account: used, remaining, when it resets
     Quota {
-        #[arg(long)]
+        #[arg(long, value_name = "ID", help = ACCOUNT_HELP)]
         account: i64,
     },
-    /// Would a payment go through? Limits broken, fee, and the method to use
+    /// Would a payment go through? Limits broken, fee, and the method to use (exit 1 when it would be refused)
     Precheck(limits::PrecheckArgs),
     /// Limit books, your figures and your own caps
     #[command(subcommand)]
@@ -100,34 +103,42 @@ pub enum Command {
     Setting(limits::SettingCmd),
     #[command(flatten)]
     Data(data::DataCmd),
+    /// The rules walletdesk checks: what each checks, which providers apply it, at which level, what to do, and its source
+    Rules(rules::RulesArgs),
 }
+
+/// The help line of every `--account` flag.
+pub(crate) const ACCOUNT_HELP: &str = "The account's id (see `walletdesk account list`)";
+
+/// The help line of every method id.
+pub(crate) const METHOD_HELP: &str = "The method's id (see `walletdesk method list --account ID`)";
 
 #[derive(Debug, Args)]
 pub struct CheckCardArgs {
-    /// alipay, alipay-hk, wechat-pay, alibaba-cloud, or all
+    /// The provider to judge the card for, or all of them
     #[arg(long)]
-    provider: String,
-    /// Judge against this stored account (its provider, region, tier, holder, passport)
-    #[arg(long, conflicts_with_all = ["region", "tier", "account_holder", "passport_expiry"])]
+    provider: ProviderChoice,
+    /// Judge against this stored account (its provider, region, tier, holder, passport); see `walletdesk account list`
+    #[arg(long, value_name = "ID", conflicts_with_all = ["region", "tier", "account_holder", "passport_expiry"])]
     account: Option<i64>,
-    /// Without --account: the account's region (US, EU, EUROPE-NON-EU, MY, OTHER)
-    #[arg(long)]
-    region: Option<String>,
-    /// Without --account: unverified or verified
+    /// Without --account: the account's region of registration (Alibaba Cloud)
+    #[arg(long, ignore_case = true)]
+    region: Option<Region>,
+    /// Without --account: the account's verification tier
     #[arg(long, default_value = "verified")]
-    tier: String,
+    tier: Tier,
     /// Without --account: the account holder's name as on the passport
-    #[arg(long)]
+    #[arg(long, value_name = "NAME")]
     account_holder: Option<String>,
-    /// Without --account: YYYY-MM-DD
-    #[arg(long)]
+    /// Without --account: the passport's expiry date (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
     passport_expiry: Option<String>,
-    /// MM/YY
-    #[arg(long)]
+    /// The card's expiry (MM/YY)
+    #[arg(long, value_name = "MM/YY")]
     expiry: String,
     /// The cardholder's name as on the card
-    #[arg(long, default_value = "")]
-    holder: String,
+    #[arg(long, value_name = "NAME")]
+    holder: Option<String>,
     #[command(flatten)]
     facts: CardFacts,
 }
@@ -135,21 +146,36 @@ pub struct CheckCardArgs {
 /// What the person knows of a card, shared by `card add` and `check-card`.
 #[derive(Debug, Args)]
 pub struct CardFacts {
-    /// credit, debit, prepaid, virtual or gift
-    #[arg(long, default_value = "")]
-    funding: String,
-    /// Where the card was issued (two letters)
-    #[arg(long, default_value = "")]
-    issuer_country: String,
-    /// International and online payments enabled: yes, no or unknown
+    /// What kind of card it is (not known when left out)
+    #[arg(long)]
+    funding: Option<Funding>,
+    /// Where the card was issued (two letters, e.g. US, HK, CN)
+    #[arg(long, value_name = "CC")]
+    issuer_country: Option<String>,
+    /// International and online payments enabled
     #[arg(long, default_value = "unknown")]
-    intl: String,
-    /// 3-D Secure enabled: yes, no or unknown
+    intl: Fact,
+    /// 3-D Secure enabled
     #[arg(long, default_value = "unknown")]
-    three_ds: String,
-    /// Balance of at least USD 1.00: yes, no or unknown
+    three_ds: Fact,
+    /// A balance of at least USD 1.00 (for the pre-authorization)
     #[arg(long, default_value = "unknown")]
-    balance_ok: String,
+    balance_ok: Fact,
+}
+
+impl CardFacts {
+    fn funding(&self) -> String {
+        id_or_empty(self.funding, Funding::id)
+    }
+
+    fn issuer_country(&self) -> String {
+        self.issuer_country.clone().unwrap_or_default()
+    }
+}
+
+/// The id of an optional choice, or "" when it is not given (the drafts' "none").
+fn id_or_empty<T>(v: Option<T>, id: impl Fn(T) -> &'static str) -> String {
+    v.map(id).unwrap_or_default().to_owned()
 }
 
 #[derive(Debug, Subcommand)]
@@ -179,58 +205,60 @@ pub enum AccountCmd {
 
 #[derive(Debug, Args)]
 pub struct AccountEditArgs {
-    /// The account's id
+    /// The account's id (see `walletdesk account list`)
     id: i64,
-    /// alipay, alipay-hk, wechat-pay or alibaba-cloud (only while it has no methods or payments)
+    /// The provider (only while the account has no methods or payments)
     #[arg(long)]
-    provider: Option<String>,
-    #[arg(long)]
+    provider: Option<Provider>,
+    /// A name for the account, e.g. "Cloud US"
+    #[arg(long, value_name = "TEXT")]
     label: Option<String>,
-    /// US, EU, EUROPE-NON-EU, MY or OTHER
-    #[arg(long)]
-    region: Option<String>,
+    /// The region of registration (Alibaba Cloud)
+    #[arg(long, ignore_case = true)]
+    region: Option<Region>,
     /// Country of registration (two letters)
-    #[arg(long)]
+    #[arg(long, value_name = "CC")]
     country: Option<String>,
-    /// unverified or verified
+    /// The verification tier
     #[arg(long)]
-    tier: Option<String>,
+    tier: Option<Tier>,
     /// The holder's name as on the passport
-    #[arg(long)]
+    #[arg(long, value_name = "NAME")]
     holder: Option<String>,
-    /// YYYY-MM-DD
-    #[arg(long)]
+    /// The passport's expiry date (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
     passport_expiry: Option<String>,
-    /// yes or no: running resources, outstanding or overdue bills (Alibaba Cloud)
-    #[arg(long, value_parser = ["yes", "no"])]
-    outstanding_bills: Option<String>,
+    /// Running resources, outstanding or overdue bills (Alibaba Cloud, L5)
+    #[arg(long)]
+    outstanding_bills: Option<YesNo>,
 }
 
 #[derive(Debug, Args)]
 pub struct AccountAddArgs {
-    /// alipay, alipay-hk, wechat-pay or alibaba-cloud
+    /// The provider the account is with
     #[arg(long)]
-    provider: String,
-    #[arg(long)]
+    provider: Provider,
+    /// A name for the account, e.g. "Cloud US"
+    #[arg(long, value_name = "TEXT")]
     label: String,
-    /// US, EU, EUROPE-NON-EU, MY or OTHER (required for alibaba-cloud)
-    #[arg(long, default_value = "")]
-    region: String,
+    /// The region of registration (required for alibaba-cloud)
+    #[arg(long, ignore_case = true)]
+    region: Option<Region>,
     /// Country of registration (two letters)
-    #[arg(long, default_value = "")]
-    country: String,
-    /// unverified or verified
+    #[arg(long, value_name = "CC")]
+    country: Option<String>,
+    /// The verification tier
     #[arg(long, default_value = "unverified")]
-    tier: String,
+    tier: Tier,
     /// The holder's name as on the passport
-    #[arg(long, default_value = "")]
-    holder: String,
-    /// YYYY-MM-DD
-    #[arg(long, default_value = "")]
-    passport_expiry: String,
-    /// yes or no: running resources, outstanding or overdue bills (Alibaba Cloud)
-    #[arg(long, default_value = "no", value_parser = ["yes", "no"])]
-    outstanding_bills: String,
+    #[arg(long, value_name = "NAME")]
+    holder: Option<String>,
+    /// The passport's expiry date (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    passport_expiry: Option<String>,
+    /// Running resources, outstanding or overdue bills (Alibaba Cloud, L5)
+    #[arg(long, default_value = "no")]
+    outstanding_bills: YesNo,
 }
 
 // Parsed once per run: the size of a variant does not matter.
@@ -241,28 +269,29 @@ pub enum CardCmd {
     Add(CardAddArgs),
     /// Put a card's number back into the secret store (read from standard input; it must be the same card)
     SetNumber {
-        /// The card's method id
+        /// The card's method id (see `walletdesk method list --account ID`)
         method: i64,
     },
 }
 
 #[derive(Debug, Args)]
 pub struct CardAddArgs {
-    #[arg(long)]
+    #[arg(long, value_name = "ID", help = ACCOUNT_HELP)]
     account: i64,
-    /// MM/YY
-    #[arg(long)]
+    /// The card's expiry (MM/YY)
+    #[arg(long, value_name = "MM/YY")]
     expiry: String,
     /// The cardholder's name as on the card
-    #[arg(long)]
+    #[arg(long, value_name = "NAME")]
     holder: String,
-    #[arg(long, default_value = "")]
-    bank: String,
+    /// The issuing bank's name
+    #[arg(long, value_name = "NAME")]
+    bank: Option<String>,
     #[command(flatten)]
     facts: CardFacts,
-    /// pending (default) or active (already linked and verified)
+    /// pending until the provider has verified it, or active when it already has
     #[arg(long, default_value = "pending")]
-    status: String,
+    status: NewStatus,
     /// Add it even though the rules say it will fail (a `block` verdict): you know it did bind
     #[arg(long)]
     anyway: bool,
@@ -276,18 +305,20 @@ pub enum PaypalCmd {
 
 #[derive(Debug, Args)]
 pub struct PaypalAddArgs {
-    #[arg(long)]
+    #[arg(long, value_name = "ID", help = ACCOUNT_HELP)]
     account: i64,
+    /// The PayPal account's email address
     #[arg(long)]
     email: String,
     /// Where the PayPal account is registered (two letters)
-    #[arg(long)]
+    #[arg(long, value_name = "CC")]
     country: String,
-    /// yes or no: a card or bank account is attached to it
-    #[arg(long, default_value = "yes", value_parser = ["yes", "no"])]
-    funding_source: String,
+    /// A card or bank account is attached to it (AC9)
+    #[arg(long, default_value = "yes")]
+    funding_source: YesNo,
+    /// pending until the provider has verified it, or active when it already has
     #[arg(long, default_value = "pending")]
-    status: String,
+    status: NewStatus,
     /// Link it even though the rules say it will fail (a `block` verdict): you know it did bind
     #[arg(long)]
     anyway: bool,
@@ -297,39 +328,45 @@ pub struct PaypalAddArgs {
 pub enum MethodCmd {
     /// List an account's methods
     List {
-        #[arg(long)]
+        #[arg(long, value_name = "ID", help = ACCOUNT_HELP)]
         account: i64,
         /// Include removed (archived) methods
         #[arg(long)]
         all: bool,
     },
     /// Make a method its account's default (it must be active: L2)
-    Default { method: i64 },
+    Default {
+        #[arg(help = METHOD_HELP)]
+        method: i64,
+    },
     /// Remove (archive) a method: history stays, its number leaves the keyring
     Remove {
+        #[arg(help = METHOD_HELP)]
         method: i64,
         /// When removing the default while others are active: the method that becomes the default in the same step (L3, L6)
-        #[arg(long)]
+        #[arg(long, value_name = "METHOD_ID")]
         new_default: Option<i64>,
     },
     /// Report a method's status: active once verified, failed with a reason
     SetStatus {
+        #[arg(help = METHOD_HELP)]
         method: i64,
-        #[arg(value_parser = ["active", "failed"])]
-        status: String,
+        /// What the provider shows now
+        status: ReportedStatus,
         /// Why binding failed (kept with the method)
-        #[arg(long, default_value = "")]
-        reason: String,
+        #[arg(long, value_name = "TEXT")]
+        reason: Option<String>,
     },
     /// Record how an attempt to bind a method went (three failures in 24 h raise A4)
     Attempt {
+        #[arg(help = METHOD_HELP)]
         method: i64,
-        /// ok or failed
-        #[arg(long, value_parser = ["ok", "failed"])]
-        outcome: String,
+        /// How the attempt went
+        #[arg(long)]
+        outcome: Outcome,
         /// The error the provider showed
-        #[arg(long, default_value = "")]
-        error: String,
+        #[arg(long, value_name = "TEXT")]
+        error: Option<String>,
     },
 }
 
@@ -463,11 +500,29 @@ fn read_number() -> Result<Zeroizing<String>, Failure> {
     Ok(trimmed)
 }
 
-/// Run one command; returns what to print on success.
-pub fn run(cli: &Cli, command: &Command) -> Result<String, Failure> {
+/// What a command prints on standard output, and its exit code: 0, or 1 when
+/// the answer itself is "no" (a pre-check of a payment that would be refused).
+#[derive(Debug)]
+pub struct Printed {
+    pub text: String,
+    pub code: u8,
+}
+
+impl From<String> for Printed {
+    fn from(text: String) -> Self {
+        Printed { text, code: 0 }
+    }
+}
+
+/// Run one command; returns what to print and the exit code.
+pub fn run(cli: &Cli, command: &Command) -> Result<Printed, Failure> {
+    if let Command::Rules(a) = command {
+        // The catalogue is the shipped data: it needs no database.
+        return rules::run(a, cli.json).map(Printed::from);
+    }
     let mut w = open(cli)?;
     let json = cli.json;
-    match command {
+    let text = match command {
         Command::Demo { transactions } => {
             let (ids, n) = w.load_demo(transactions.unwrap_or(0))?;
             Ok(if json {
@@ -483,19 +538,22 @@ pub fn run(cli: &Cli, command: &Command) -> Result<String, Failure> {
         Command::Rate(c) => txns::rate(&mut w, c, json),
         Command::Tx(c) => txns::tx(&mut w, c, json),
         Command::Quota { account } => limits::quota(&w, *account, json),
-        Command::Precheck(a) => limits::precheck(&w, a, json),
+        // "Would be refused" is an answer: printed as usual, with exit 1.
+        Command::Precheck(a) => return limits::precheck(&w, a, json),
+        // Answered above, before a database is opened.
+        Command::Rules(a) => rules::run(a, json),
         Command::Limit(c) => limits::limit(&mut w, c, json),
         Command::Setting(c) => limits::setting(&mut w, c, json),
         Command::Account(AccountCmd::Add(a)) => {
             let id = w.add_account(&AccountDraft {
-                provider: a.provider.clone(),
+                provider: a.provider.id().to_owned(),
                 label: a.label.clone(),
-                region: a.region.clone(),
-                country: a.country.clone(),
-                tier: a.tier.clone(),
-                holder: a.holder.clone(),
-                passport_expiry: a.passport_expiry.clone(),
-                outstanding_bills: a.outstanding_bills == "yes",
+                region: id_or_empty(a.region, Region::id),
+                country: a.country.clone().unwrap_or_default(),
+                tier: a.tier.id().to_owned(),
+                holder: a.holder.clone().unwrap_or_default(),
+                passport_expiry: a.passport_expiry.clone().unwrap_or_default(),
+                outstanding_bills: a.outstanding_bills.yes(),
             })?;
             Ok(output::new_id(id.0, json))
         }
@@ -504,14 +562,14 @@ pub fn run(cli: &Cli, command: &Command) -> Result<String, Failure> {
             w.edit_account(
                 id,
                 &AccountPatch {
-                    provider: a.provider.clone(),
+                    provider: a.provider.map(|p| p.id().to_owned()),
                     label: a.label.clone(),
-                    region: a.region.clone(),
+                    region: a.region.map(|r| r.id().to_owned()),
                     country: a.country.clone(),
-                    tier: a.tier.clone(),
+                    tier: a.tier.map(|t| t.id().to_owned()),
                     holder: a.holder.clone(),
                     passport_expiry: a.passport_expiry.clone(),
-                    outstanding_bills: a.outstanding_bills.as_deref().map(|v| v == "yes"),
+                    outstanding_bills: a.outstanding_bills.map(YesNo::yes),
                 },
             )?;
             let account = w.account(id)?;
@@ -574,13 +632,13 @@ pub fn run(cli: &Cli, command: &Command) -> Result<String, Failure> {
                     number,
                     expiry: c.expiry.clone(),
                     holder: c.holder.clone(),
-                    funding: c.facts.funding.clone(),
-                    issuer_country: c.facts.issuer_country.clone(),
-                    bank: c.bank.clone(),
-                    intl: c.facts.intl.clone(),
-                    three_ds: c.facts.three_ds.clone(),
-                    balance_ok: c.facts.balance_ok.clone(),
-                    status: c.status.clone(),
+                    funding: c.facts.funding(),
+                    issuer_country: c.facts.issuer_country(),
+                    bank: c.bank.clone().unwrap_or_default(),
+                    intl: c.facts.intl.id().to_owned(),
+                    three_ds: c.facts.three_ds.id().to_owned(),
+                    balance_ok: c.facts.balance_ok.id().to_owned(),
+                    status: c.status.status().id().to_owned(),
                 },
             )?;
             Ok(new_method(&w, id, json))
@@ -611,8 +669,8 @@ pub fn run(cli: &Cli, command: &Command) -> Result<String, Failure> {
                 &PaypalDraft {
                     email: p.email.clone(),
                     country: p.country.clone(),
-                    funding_source: p.funding_source == "yes",
-                    status: p.status.clone(),
+                    funding_source: p.funding_source.yes(),
+                    status: p.status.status().id().to_owned(),
                 },
             )?;
             Ok(new_method(&w, id, json))
@@ -634,8 +692,12 @@ pub fn run(cli: &Cli, command: &Command) -> Result<String, Failure> {
             outcome,
             error,
         }) => {
-            let outcome = Outcome::from_id(outcome).unwrap_or(Outcome::Failed);
-            w.record_attempt(MethodId(*method), outcome, error)?;
+            let outcome = *outcome;
+            w.record_attempt(
+                MethodId(*method),
+                outcome,
+                error.as_deref().unwrap_or_default(),
+            )?;
             Ok(if json {
                 format!(
                     "{}\n",
@@ -678,9 +740,9 @@ pub fn run(cli: &Cli, command: &Command) -> Result<String, Failure> {
             status,
             reason,
         }) => {
-            let to = crate::domain::MethodStatus::from_id(status)
-                .unwrap_or(crate::domain::MethodStatus::Failed);
-            let became_default = w.set_status(MethodId(*method), to, reason)?;
+            let to = status.status();
+            let became_default =
+                w.set_status(MethodId(*method), to, reason.as_deref().unwrap_or_default())?;
             let m = w.method(MethodId(*method))?;
             let mut text = format!("{} is now {}", m.title(), to.id());
             if became_default {
@@ -688,35 +750,19 @@ pub fn run(cli: &Cli, command: &Command) -> Result<String, Failure> {
             }
             Ok(done(json, *method, &text))
         }
-    }
+    }?;
+    Ok(Printed::from(text))
 }
 
 fn check_card(w: &Wallet, c: &CheckCardArgs, json: bool) -> Result<String, Failure> {
     let bad = |e: FieldError| Failure::from(wallet::Error::from(e));
-    let providers: Vec<Provider> = if c.provider == "all" {
-        Provider::ALL.to_vec()
-    } else {
-        vec![Provider::parse(&c.provider).map_err(|_| {
-            bad(FieldError::new(
-                "provider",
-                format!(
-                    "must be alipay, alipay-hk, wechat-pay, alibaba-cloud or all, not {:?}",
-                    c.provider
-                ),
-            ))
-        })?]
-    };
+    let providers: Vec<Provider> = c.provider.providers();
     let basis = match c.account {
         Some(id) => Basis::Account(AccountId(id)),
         None => Basis::Described(Target {
             provider: providers[0],
-            region: c
-                .region
-                .as_deref()
-                .map(Region::parse)
-                .transpose()
-                .map_err(bad)?,
-            tier: Tier::parse(&c.tier).map_err(bad)?,
+            region: c.region,
+            tier: c.tier,
             holder: optional_text(
                 "account-holder",
                 c.account_holder.as_deref().unwrap_or(""),
@@ -753,13 +799,13 @@ fn check_card(w: &Wallet, c: &CheckCardArgs, json: bool) -> Result<String, Failu
     let draft = CardDraft {
         number: read_number()?,
         expiry: c.expiry.clone(),
-        holder: c.holder.clone(),
-        funding: c.facts.funding.clone(),
-        issuer_country: c.facts.issuer_country.clone(),
+        holder: c.holder.clone().unwrap_or_default(),
+        funding: c.facts.funding(),
+        issuer_country: c.facts.issuer_country(),
         bank: String::new(),
-        intl: c.facts.intl.clone(),
-        three_ds: c.facts.three_ds.clone(),
-        balance_ok: c.facts.balance_ok.clone(),
+        intl: c.facts.intl.id().to_owned(),
+        three_ds: c.facts.three_ds.id().to_owned(),
+        balance_ok: c.facts.balance_ok.id().to_owned(),
         status: "pending".into(),
     };
     let report = w.check_card_input(&draft, &basis, &providers)?;

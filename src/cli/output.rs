@@ -226,11 +226,12 @@ fn flag_json(f: &Flag) -> Value {
         "message": f.message,
         "remedy": f.remedy,
         "source": f.source,
+        "source_title": crate::words::source(&f.source),
         "inference": f.inference,
     })
 }
 
-/// `check-card --json`, in the shape of CLI.md.
+/// One provider's verdict in JSON, as `check-card --json` gives it.
 fn result_json(p: &ProviderResult) -> Value {
     json!({
         "provider": p.provider.id(),
@@ -256,6 +257,7 @@ pub fn new_method(id: i64, verdict: Option<&ProviderResult>, json: bool) -> (Str
     (format!("{id}\n"), said)
 }
 
+/// `check-card --json`, in the shape of the CLI contract (docs/cli.md).
 pub fn card_report_json(r: &CardReport) -> String {
     let results: Vec<Value> = r.results.iter().map(result_json).collect();
     let v = json!({
@@ -322,11 +324,10 @@ fn provider_result_text(out: &mut String, p: &ProviderResult) {
                 f.level.id(),
                 f.message
             ));
+            out.push_str(&format!("             → {}\n", f.remedy));
             out.push_str(&format!(
-                "             → {}  ({}{})\n",
-                f.remedy,
-                f.source,
-                if f.inference { ", inference" } else { "" }
+                "             {}\n",
+                crate::words::source_line(&f.source, f.inference)
             ));
         }
     }

@@ -7,9 +7,9 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 use serde_json::{Value, json};
 
-use super::Failure;
 use super::limits::PaymentFlags;
-use crate::domain::limits::TxType;
+use super::{ACCOUNT_HELP, Failure};
+use crate::domain::limits::{Destination, TxType};
 use crate::domain::money::money;
 use crate::domain::txn::{Txn, TxnDraft, TxnPatch};
 use crate::domain::txn_filter::TxnFilter;
@@ -21,21 +21,26 @@ use crate::words;
 pub enum RateCmd {
     /// Record an exchange rate: 1 FROM = RATE TO, from DATE (default today)
     Set {
+        /// The currency converted from (ISO 4217), e.g. USD
         from: String,
+        /// The currency converted to (ISO 4217), e.g. CNY
         to: String,
+        /// How many TO one FROM is worth, a decimal with '.', e.g. 7.18
         rate: String,
-        /// YYYY-MM-DD
-        #[arg(long, default_value = "")]
-        date: String,
+        /// The first day the rate applies (YYYY-MM-DD; default today)
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
     },
     /// List the rate table, newest first
     List,
     /// Delete the FROM→TO rate of one date (payments keep the rate they were recorded with)
     Delete {
+        /// The currency converted from (ISO 4217), e.g. USD
         from: String,
+        /// The currency converted to (ISO 4217), e.g. CNY
         to: String,
-        /// YYYY-MM-DD
-        #[arg(long)]
+        /// The day the rate applies from (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE")]
         date: String,
     },
 }
@@ -45,16 +50,18 @@ pub enum RateCmd {
 pub struct TxFields {
     #[command(flatten)]
     payment: PaymentFlags,
-    /// The method that paid
-    #[arg(long, default_value = "")]
-    method: String,
-    /// RFC 3339, or a date alone (midnight in the `time-zone` setting, Beijing time by default); default now
-    #[arg(long, default_value = "")]
-    at: String,
-    #[arg(long, default_value = "")]
-    counterparty: String,
-    #[arg(long, default_value = "")]
-    note: String,
+    /// The method that paid (see `walletdesk method list --account ID`)
+    #[arg(long, value_name = "METHOD_ID")]
+    method: Option<i64>,
+    /// When: RFC 3339, or a date alone (midnight in the `time-zone` setting, Beijing time by default); default now
+    #[arg(long, value_name = "TIME")]
+    at: Option<String>,
+    /// Who was paid, e.g. a shop's name
+    #[arg(long, value_name = "TEXT")]
+    counterparty: Option<String>,
+    /// A note of your own
+    #[arg(long, value_name = "TEXT")]
+    note: Option<String>,
     /// Tuition with proof: does not count toward the FX quota (Q3)
     #[arg(long)]
     fx_exempt: bool,
@@ -63,14 +70,14 @@ pub struct TxFields {
 impl TxFields {
     fn draft(&self) -> TxnDraft {
         TxnDraft {
-            at: self.at.clone(),
+            at: self.at.clone().unwrap_or_default(),
             amount: self.payment.amount.clone(),
             currency: self.payment.currency.clone(),
-            ty: self.payment.ty.clone(),
-            to: self.payment.to.clone(),
-            method: self.method.clone(),
-            counterparty: self.counterparty.clone(),
-            note: self.note.clone(),
+            ty: self.payment.ty.id().to_owned(),
+            to: self.payment.to_id(),
+            method: self.method.map(|m| m.to_string()).unwrap_or_default(),
+            counterparty: self.counterparty.clone().unwrap_or_default(),
+            note: self.note.clone().unwrap_or_default(),
             fx_exempt: self.fx_exempt.to_string(),
         }
     }
@@ -79,31 +86,33 @@ impl TxFields {
 /// `tx edit`: every field optional; what is not given stays as it is.
 #[derive(Debug, Args)]
 pub struct TxEditArgs {
-    /// The payment's id
+    /// The payment's id (see `walletdesk tx list --account ID`)
     id: i64,
-    /// A decimal with '.', e.g. 1234.50
-    #[arg(long)]
+    /// The amount, a decimal with '.', e.g. 1234.50
+    #[arg(long, value_name = "DECIMAL")]
     amount: Option<String>,
-    /// ISO 4217, e.g. CNY, USD, HKD
-    #[arg(long)]
+    /// The currency (ISO 4217), e.g. CNY, USD, HKD
+    #[arg(long, value_name = "CODE")]
     currency: Option<String>,
-    /// personal, goods or services
-    #[arg(long = "type")]
-    ty: Option<String>,
-    /// merchant, alipay-account or bank-account
+    /// What the payment is for (Q2)
+    #[arg(long = "type", value_name = "TYPE")]
+    ty: Option<TxType>,
+    /// Where the money goes (Q2)
     #[arg(long)]
-    to: Option<String>,
-    /// The method that paid ("" for none)
-    #[arg(long)]
+    to: Option<Destination>,
+    /// The method that paid (see `walletdesk method list --account ID`; "" for none)
+    #[arg(long, value_name = "METHOD_ID")]
     method: Option<String>,
-    /// RFC 3339, or a date alone (midnight in the configured time zone)
-    #[arg(long)]
+    /// When: RFC 3339, or a date alone (midnight in the configured time zone)
+    #[arg(long, value_name = "TIME")]
     at: Option<String>,
-    #[arg(long)]
+    /// Who was paid ("" for nobody)
+    #[arg(long, value_name = "TEXT")]
     counterparty: Option<String>,
-    #[arg(long)]
+    /// A note of your own ("" for none)
+    #[arg(long, value_name = "TEXT")]
     note: Option<String>,
-    /// true or false: tuition with proof, outside the FX quota (Q3); the flag alone means true
+    /// Tuition with proof, outside the FX quota (Q3): true or false; the flag alone means true
     #[arg(long, num_args = 0..=1, default_missing_value = "true", value_parser = ["true", "false"])]
     fx_exempt: Option<String>,
 }
@@ -114,8 +123,8 @@ impl TxEditArgs {
             at: self.at.clone(),
             amount: self.amount.clone(),
             currency: self.currency.clone(),
-            ty: self.ty.clone(),
-            to: self.to.clone(),
+            ty: self.ty.map(|t| t.id().to_owned()),
+            to: self.to.map(|d| d.id().to_owned()),
             method: self.method.clone(),
             counterparty: self.counterparty.clone(),
             note: self.note.clone(),
@@ -128,7 +137,7 @@ impl TxEditArgs {
 pub enum TxCmd {
     /// Record a payment; prints its id
     Add {
-        #[arg(long)]
+        #[arg(long, value_name = "ID", help = ACCOUNT_HELP)]
         account: i64,
         #[command(flatten)]
         fields: TxFields,
@@ -136,34 +145,41 @@ pub enum TxCmd {
     /// Change a payment: only the flags given change (converted again with the rates of its date)
     Edit(TxEditArgs),
     /// Delete a payment
-    Delete { id: i64 },
+    Delete {
+        /// The payment's id (see `walletdesk tx list --account ID`)
+        id: i64,
+    },
     /// List payments, newest first
     List {
-        #[arg(long)]
+        #[arg(long, value_name = "ID", help = ACCOUNT_HELP)]
         account: i64,
-        /// personal, goods or services
-        #[arg(long = "type")]
-        ty: Option<String>,
-        #[arg(long)]
+        /// Only payments of this type
+        #[arg(long = "type", value_name = "TYPE")]
+        ty: Option<TxType>,
+        /// Only payments made with this method (see `walletdesk method list --account ID`)
+        #[arg(long, value_name = "METHOD_ID")]
         method: Option<i64>,
         /// First day (YYYY-MM-DD)
-        #[arg(long)]
+        #[arg(long, value_name = "DATE")]
         from: Option<String>,
         /// Last day (YYYY-MM-DD)
-        #[arg(long)]
+        #[arg(long, value_name = "DATE")]
         until: Option<String>,
-        /// Text in the counterparty or note
-        #[arg(long, default_value = "")]
-        text: String,
+        /// Only payments with this text in the counterparty or note
+        #[arg(long)]
+        text: Option<String>,
+        /// How many payments to show
         #[arg(long, default_value_t = 50)]
         limit: u64,
+        /// How many of the newest payments to skip
         #[arg(long, default_value_t = 0)]
         offset: u64,
     },
     /// Import a CSV (at,amount,currency,type,to,method,counterparty,note,fx_exempt): all rows or none
     Import {
+        /// The CSV file to read
         file: PathBuf,
-        #[arg(long)]
+        #[arg(long, value_name = "ID", help = ACCOUNT_HELP)]
         account: i64,
         /// Show what would be imported and write nothing
         #[arg(long)]
@@ -171,8 +187,9 @@ pub enum TxCmd {
     },
     /// Export an account's payments as CSV (imports back to the same rows)
     Export {
+        /// The CSV file to write (replaced only once it is complete)
         file: PathBuf,
-        #[arg(long)]
+        #[arg(long, value_name = "ID", help = ACCOUNT_HELP)]
         account: i64,
     },
 }
@@ -235,7 +252,7 @@ pub fn rate(w: &mut Wallet, cmd: &RateCmd, json: bool) -> Result<String, Failure
             rate,
             date,
         } => {
-            let r = w.set_rate(from, to, rate, date)?;
+            let r = w.set_rate(from, to, rate, date.as_deref().unwrap_or_default())?;
             Ok(if json {
                 format!(
                     "{}\n",
@@ -276,7 +293,7 @@ pub fn rate(w: &mut Wallet, cmd: &RateCmd, json: bool) -> Result<String, Failure
                         ]
                     })
                     .collect();
-                super::output::table(&["from", "", "="], &rows)
+                super::output::table(&["valid from", "amount", "is worth"], &rows)
             })
         }
     }
@@ -323,14 +340,10 @@ pub fn tx(w: &mut Wallet, cmd: &TxCmd, json: bool) -> Result<String, Failure> {
             let filter = TxnFilter {
                 account: Some(AccountId(*account)),
                 method: method.map(crate::domain::MethodId),
-                ty: ty
-                    .as_deref()
-                    .map(|t| TxType::parse("type", t))
-                    .transpose()
-                    .map_err(crate::wallet::Error::from)?,
+                ty: *ty,
                 from: day("from", from).map_err(crate::wallet::Error::from)?,
                 until: day("until", until).map_err(crate::wallet::Error::from)?,
-                text: text.clone(),
+                text: text.clone().unwrap_or_default(),
             };
             w.account(AccountId(*account))?;
             let total = w.txn_count(&filter)?;

@@ -8,7 +8,7 @@ use super::field::{CountryCode, FieldError, FieldErrors, optional_country, parse
 use super::ids::AccountId;
 use super::text::{optional_text, required_text};
 
-/// Where a method is linked (DOMAIN.md "Providers").
+/// Where a method is linked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Provider {
     Alipay,
@@ -59,7 +59,7 @@ impl fmt::Display for Provider {
     }
 }
 
-/// Alibaba Cloud's regions of registration (DOMAIN.md "Providers").
+/// Alibaba Cloud's regions of registration (AC4, AC6).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Region {
     Us,

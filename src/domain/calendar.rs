@@ -1,4 +1,4 @@
-//! Calendar windows in a time zone (DOMAIN.md "Limits and quota"): the day, ISO
+//! Calendar windows in a time zone (the limits, Q1–Q8): the day, ISO
 //! week, month and year a limit adds up over, and the instant each resets.
 //!
 //! No clock here: the instant comes in as an argument.
@@ -19,7 +19,8 @@ choice_enum!(
     }
 );
 
-/// The default time zone of the windows (DOMAIN.md: Beijing time, *inference*).
+/// The default time zone of the windows (Beijing time, an *inference*: the sources
+/// give Beijing time for service hours).
 pub const DEFAULT_TIME_ZONE: Tz = chrono_tz::Asia::Shanghai;
 
 /// Parse a time-zone setting such as `Asia/Shanghai`.

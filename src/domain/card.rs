@@ -9,7 +9,7 @@ use zeroize::Zeroizing;
 
 use super::field::FieldError;
 
-/// A card network, as told by the number's prefix (DOMAIN.md "Networks").
+/// A card network, as told by the number's prefix (C2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Network {
     Visa,
@@ -62,7 +62,7 @@ impl Network {
         }
     }
 
-    /// Number lengths the network issues (DOMAIN.md "Networks").
+    /// Number lengths the network issues (C2).
     pub fn lengths(self) -> &'static [usize] {
         match self {
             Network::Visa => &[13, 16, 19],
@@ -119,7 +119,7 @@ const fn iin(low: u32, high: u32, digits: usize, network: Network) -> IinRange {
     }
 }
 
-/// The IIN table of DOMAIN.md "Networks". 622126–622925 is listed for Discover
+/// The IIN table of the networks (C2). 622126–622925 is listed for Discover
 /// as well as inside UnionPay's `62`: the overlap the domain tells us to report.
 pub const IIN_TABLE: &[IinRange] = &[
     iin(4, 4, 1, Network::Visa),

@@ -1,4 +1,4 @@
-//! Default and removable methods (DOMAIN.md L1–L7): which status changes are
+//! Default and removable methods (L1–L7, docs/rules.md): which status changes are
 //! allowed, what blocks making a method default or removing it, and the plan
 //! that unblocks it. Pure: the service passes the account's methods and the time.
 
@@ -29,7 +29,7 @@ pub const USER_TRANSITIONS: &[(MethodStatus, MethodStatus)] = &[
 pub const EXPIRY_REMINDER_DAYS: i64 = 60;
 
 /// The USD 1.00 hold: its refund starts within 24 hours and may take up to 30
-/// days to appear (DOMAIN.md "Default and removable methods", 003).
+/// days to appear (003).
 pub const REFUND_START_HOURS: i64 = 24;
 pub const REFUND_APPEARS_DAYS: i64 = 30;
 

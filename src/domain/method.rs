@@ -25,7 +25,7 @@ impl MethodKind {
     }
 }
 
-/// Lifecycle of a linked method (DOMAIN.md "Default and removable methods").
+/// Lifecycle of a linked method (L1–L7).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MethodStatus {
     /// Pre-authorization under way (the USD 1.00 hold).
@@ -112,7 +112,7 @@ impl Funding {
     }
 }
 
-/// A fact about a card the user may not know yet (DOMAIN.md "Payment methods").
+/// A fact about a card the user may not know yet (AC5–AC7, AL4, AL5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Fact {
     Yes,

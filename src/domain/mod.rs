@@ -1,10 +1,12 @@
 //! Pure rules and types: no egui, no SQLite, no keyring, no clock.
 //!
-//! Rule ids in comments (C1, L1, …) are those of `shared/DOMAIN.md`.
+//! Rule ids in comments (C1, L1, …) are those of the rule catalogue (`walletdesk
+//! rules`, docs/rules.md).
 
 pub mod account;
 pub mod calendar;
 pub mod card;
+pub mod catalogue;
 mod field;
 pub mod forecast;
 mod ids;
@@ -15,6 +17,7 @@ pub mod money;
 pub mod profile;
 pub mod risk;
 pub mod rules;
+pub mod sources;
 mod text;
 pub mod txn;
 pub mod txn_filter;

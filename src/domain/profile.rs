@@ -18,7 +18,7 @@ use super::field::CountryCode;
 use super::method::Funding;
 use super::rules::{BINDING_RULES, Level};
 
-/// Every rule id the engine knows (DOMAIN.md "Binding risk"), in its order.
+/// Every binding-rule id the engine knows, in its order.
 pub fn rule_ids() -> impl Iterator<Item = &'static str> {
     BINDING_RULES.iter().copied()
 }
@@ -45,7 +45,7 @@ pub struct RuleSpec {
     pub other_level: Option<Level>,
     pub source: String,
     pub effective: NaiveDate,
-    /// No source states it (DOMAIN.md marks it *inference*).
+    /// No source states it (an *inference*).
     pub inference: bool,
     pub countries: Vec<CountryCode>,
     pub funding: Vec<Funding>,
@@ -277,7 +277,10 @@ pub fn parse_profile(file: &str, text: &str) -> Result<Profile, ProfileError> {
     let mut rules = Vec::new();
     for (id, spec) in rules_obj {
         let Some(id) = rule_ids().find(|r| r == id) else {
-            return Err(cx.err(&format!("rules.{id}"), "unknown rule id (see DOMAIN.md)"));
+            return Err(cx.err(
+                &format!("rules.{id}"),
+                "unknown rule id (see `walletdesk rules`)",
+            ));
         };
         rules.push(parse_rule(&cx, id, spec, &source, effective)?);
     }

@@ -1,5 +1,6 @@
-//! The rule catalogue of DOMAIN.md: how bad a flag or a limit's use is, and the
-//! rule ids the shipped data may cite. A leaf: the binding rules (`risk`), the
+//! The rule ids (listed with their words and data by `walletdesk rules` and in
+//! docs/rules.md): how bad a flag or a limit's use is, and the rule ids the
+//! shipped data may cite. A leaf: the binding rules (`risk`), the
 //! provider profiles (`profile`) and the limits all read it, and it reads none of
 //! them.
 
@@ -56,7 +57,7 @@ impl fmt::Display for Level {
     }
 }
 
-/// Every binding-rule id the engine knows (DOMAIN.md "Binding risk"), in its order.
+/// Every binding-rule id the engine knows, in its order.
 /// `risk::RULES` pairs each with its function, in the same order.
 pub const BINDING_RULES: &[&str] = &[
     "C1", "C2", "C3", "C4", "C5", "A1", "A2", "A3", "A4", "AC1", "AC2", "AC3", "AC4", "AC5", "AC6",
@@ -65,3 +66,6 @@ pub const BINDING_RULES: &[&str] = &[
 
 /// The rule ids a limit book may cite.
 pub const LIMIT_RULES: &[&str] = &["Q1", "Q2", "Q3", "Q4", "Q5", "Q6", "Q7", "Q8"];
+
+/// The rules of default and removable methods (`lifecycle`).
+pub const LIFECYCLE_RULES: &[&str] = &["L1", "L2", "L3", "L4", "L5", "L6", "L7", "L8", "K1"];

@@ -44,7 +44,7 @@ fn status_row_ui(ui: &mut Ui, s: &LimitStatus, binding: bool, commands: &mut Vec
         ui.label(RichText::new(&s.layer.rule).strong())
             .on_hover_text(format!(
                 "Source: {}{}{}",
-                s.layer.source,
+                words::source(&s.layer.source),
                 if s.layer.effective > chrono::NaiveDate::MIN {
                     format!(", in force from {}", s.layer.effective)
                 } else {

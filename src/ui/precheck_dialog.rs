@@ -126,7 +126,7 @@ fn precheck_result_ui(ui: &mut Ui, p: &Precheck) {
     }
     if let Some(f) = &p.fee {
         ui.label(words::fee(f))
-            .on_hover_text(format!("Source: {}", f.source));
+            .on_hover_text(words::source_line(&f.source, false));
     }
     match words::pay_with(p) {
         Ok(s) => {
@@ -144,6 +144,6 @@ fn precheck_result_ui(ui: &mut Ui, p: &Precheck) {
     }
     for n in &p.notes {
         ui.label(RichText::new(words::note(n)).weak())
-            .on_hover_text(format!("Source: {}", n.source));
+            .on_hover_text(words::source_line(&n.source, false));
     }
 }

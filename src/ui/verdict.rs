@@ -1,10 +1,13 @@
 //! How a binding verdict looks: a coloured badge, and the flags behind it, worst
-//! first, each with its rule id, what to do, and where the rule comes from.
+//! first, each in words with its rule id in small print, what to do, and where
+//! the rule comes from (the document's title).
 
 use eframe::egui::{self, Color32, Response, RichText, Ui};
 
 use crate::domain::risk::{Flag, Level};
+use crate::domain::sources;
 use crate::wallet::ProviderResult;
+use crate::words;
 
 pub fn level_color(level: Level) -> Color32 {
     match level {
@@ -43,8 +46,10 @@ pub fn flags_ui(ui: &mut Ui, flags: &[Flag]) {
                     .color(Color32::WHITE)
                     .background_color(level_color(f.level)),
             );
-            ui.label(RichText::new(f.rule).strong());
+            // The words first; the rule's id stays in small print.
             ui.label(&f.message);
+            ui.label(RichText::new(f.rule).small().weak())
+                .on_hover_text(format!("Rule {} (see `walletdesk rules`)", f.rule));
         });
         ui.horizontal_wrapped(|ui| {
             ui.add_space(16.0);
@@ -52,14 +57,31 @@ pub fn flags_ui(ui: &mut Ui, flags: &[Flag]) {
         });
         ui.horizontal_wrapped(|ui| {
             ui.add_space(16.0);
-            let source = if f.inference {
-                format!("Source {} (inference: no source states it)", f.source)
-            } else {
-                format!("Source {}", f.source)
-            };
-            ui.label(RichText::new(source).small().weak());
+            source_ui(ui, &f.source, f.inference);
         });
         ui.add_space(4.0);
+    }
+}
+
+/// Where a rule comes from: the document's title (a link where its address is
+/// known), then its file name in small print.
+pub fn source_ui(ui: &mut Ui, source: &str, inference: bool) {
+    let line = words::source_line(source, inference);
+    match sources::lookup(source) {
+        Some(s) => {
+            match &s.url {
+                Some(url) => {
+                    ui.hyperlink_to(RichText::new(line).small(), url);
+                }
+                None => {
+                    ui.label(RichText::new(line).small());
+                }
+            }
+            ui.label(RichText::new(&s.id).small().weak());
+        }
+        None => {
+            ui.label(RichText::new(line).small());
+        }
     }
 }
 

@@ -1,4 +1,4 @@
-//! walletdesk's own CSV (`shared/CLI.md`): read an import into a preview, write
+//! walletdesk's own CSV (the CLI contract, docs/cli.md): read an import into a preview, write
 //! it in one transaction, export an account.
 
 use std::collections::HashSet;
@@ -15,7 +15,7 @@ use crate::domain::txn::{NewTxn, TxnDraft};
 use crate::domain::{AccountId, MethodId};
 use crate::store;
 
-/// The CSV header of `tx import` / `tx export` (`shared/CLI.md`).
+/// The CSV header of `tx import` / `tx export` (docs/cli.md).
 pub const CSV_HEADER: [&str; 9] = [
     "at",
     "amount",
@@ -112,7 +112,7 @@ impl<R: Read> Read for LfLines<R> {
 }
 
 impl Wallet {
-    /// Read a CSV (`shared/CLI.md`) and say what importing it would do; writes nothing.
+    /// Read a CSV (docs/cli.md) and say what importing it would do; writes nothing.
     /// `progress` gets the share of bytes read; `cancel` stops it.
     pub fn import_preview(
         &self,

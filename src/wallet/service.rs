@@ -13,13 +13,13 @@ use crate::domain::{FieldError, FieldErrors};
 use crate::store::{self, Store};
 use crate::vault::{self, Vault};
 
-/// Errors of a user action, each with the exit code `shared/CLI.md` gives it.
+/// Errors of a user action, each with the exit code the CLI contract (docs/cli.md) gives it.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// Bad input: names the field and what is wrong (exit 2).
     #[error("{}", display_fields(.0))]
     Invalid(FieldErrors),
-    /// Refused by a rule of DOMAIN.md (exit 1), with the ways through.
+    /// Refused by a rule (exit 1, see docs/rules.md), with the ways through.
     #[error("{0}")]
     Refused(Refusal),
     /// The database could not be used (exit 3).
@@ -28,8 +28,9 @@ pub enum Error {
     /// The secret store could not be used (exit 3).
     #[error(transparent)]
     Vault(#[from] vault::Error),
-    /// A provider profile is malformed (exit 3): names the file, key and problem.
-    #[error("provider profile {0}")]
+    /// A data file (provider profile, limit book, the sources) is malformed
+    /// (exit 3): names the file, key and problem.
+    #[error("data file {0}")]
     Profile(#[from] ProfileError),
     /// Writing an export failed part way (exit 3): the system's reason.
     #[error("could not write the export: {0}")]
@@ -61,7 +62,7 @@ impl From<FieldError> for Error {
 }
 
 impl Error {
-    /// The process exit code for this error (`shared/CLI.md`).
+    /// The process exit code for this error (the CLI contract, docs/cli.md).
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Refused(_) => 1,
@@ -157,6 +158,8 @@ fn load_books(db: &Path) -> Result<LimitBooks> {
 impl Wallet {
     /// Open the database; cards whose expiry month has ended become `expired`.
     pub fn open(path: &Path, vault: Vault, clock: Clock) -> Result<Wallet> {
+        // The sources every rule is shown with: a broken table stops here.
+        crate::domain::sources::built_in()?;
         let profiles = load_profiles(path)?;
         let books = load_books(path)?;
         let mut w = Wallet {

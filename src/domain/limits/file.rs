@@ -129,6 +129,9 @@ struct FeeFile {
     source: String,
     #[serde(default)]
     inference: bool,
+    /// For maintainers: what else the source says.
+    #[serde(default)]
+    note: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -214,7 +217,7 @@ impl Cx<'_> {
         } else {
             Err(self.err(
                 key,
-                format!("{s:?} is not a limit rule of DOMAIN.md (Q1–Q8)"),
+                format!("{s:?} is not a limit rule (Q1–Q8, see `walletdesk rules`)"),
             ))
         }
     }
@@ -334,6 +337,7 @@ fn parse_book(file: &str, text: &str, earlier: &[LimitBook]) -> Result<LimitBook
     }
     for (i, f) in raw.fees.iter().enumerate() {
         let k = |x: &str| format!("fees[{i}].{x}");
+        let _ = &f.note;
         book.fees.push(FeeSpec {
             rule: cx.rule(&k("rule"), &f.rule)?,
             name: f.name.clone(),

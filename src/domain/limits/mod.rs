@@ -1,4 +1,4 @@
-//! Limits and quota (DOMAIN.md Q1–Q8): the limit books shipped under
+//! Limits and quota (Q1–Q8, docs/rules.md): the limit books shipped under
 //! `assets/limits/` and their file format, the layers in force for an account, what
 //! a payment would break, and what it costs.
 //!

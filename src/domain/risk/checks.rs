@@ -1,4 +1,4 @@
-//! The binding-risk rules of DOMAIN.md, one small function each, in its order.
+//! The binding-risk rules (docs/rules.md), one small function each, in their order.
 //! Each looks at one [`Input`] and raises at most one [`Flag`]; whether it applies,
 //! at which level and with which parameters is the provider's profile.
 
@@ -13,7 +13,7 @@ use crate::domain::rules::Level;
 
 type Rule = fn(&Input<'_>) -> Option<Flag>;
 
-/// Rule ids and their functions, in DOMAIN.md order.
+/// Rule ids and their functions, in the catalogue's order (`rules::BINDING_RULES`).
 pub const RULES: &[(&str, Rule)] = &[
     ("C1", c1),
     ("C2", c2),

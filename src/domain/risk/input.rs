@@ -23,7 +23,7 @@ pub struct Flag {
     pub remedy: String,
     /// The source document the rule comes from.
     pub source: String,
-    /// No source states it: DOMAIN.md's *inference*.
+    /// No source states it: an *inference*.
     pub inference: bool,
 }
 

@@ -1,4 +1,4 @@
-//! Will this method bind? The binding-risk rules of DOMAIN.md, each a small pure
+//! Will this method bind? The binding-risk rules (docs/rules.md), each a small pure
 //! function over the card (or PayPal account), the target account, what else is
 //! stored (AC8, A4) and the time. Which rules apply to a provider, at which
 //! level, with which parameters, is the provider's profile (data).
@@ -57,7 +57,7 @@ pub fn assess(
             flags.extend(rule(&input));
         }
     }
-    // Worst first; a stable sort keeps DOMAIN.md order within a level.
+    // Worst first; a stable sort keeps the catalogue's order within a level.
     flags.sort_by_key(|f| std::cmp::Reverse(f.level));
     Assessment {
         provider: profile.provider,
