@@ -9,8 +9,11 @@ use serde_json::{Value, json};
 
 use super::Failure;
 use super::limits::PaymentFlags;
+use chrono_tz::Tz;
+
+use crate::domain::calendar::rfc3339_in;
 use crate::domain::limits::TxType;
-use crate::domain::money::money;
+use crate::domain::money::{Currency, money};
 use crate::domain::txn::{Txn, TxnDraft, TxnPatch};
 use crate::domain::txn_filter::TxnFilter;
 use crate::domain::{AccountId, TxnId};
@@ -48,7 +51,7 @@ pub struct TxFields {
     /// The method that paid
     #[arg(long, default_value = "")]
     method: String,
-    /// RFC 3339, or a date alone (midnight in the `time-zone` setting, Beijing time by default); default now
+    /// RFC 3339, YYYY-MM-DD HH:MM on the clock of the `time-zone` setting (Beijing time by default), or a date alone (midnight there); default now
     #[arg(long, default_value = "")]
     at: String,
     #[arg(long, default_value = "")]
@@ -96,7 +99,7 @@ pub struct TxEditArgs {
     /// The method that paid ("" for none)
     #[arg(long)]
     method: Option<String>,
-    /// RFC 3339, or a date alone (midnight in the configured time zone)
+    /// RFC 3339, YYYY-MM-DD HH:MM on the clock of the `time-zone` setting, or a date alone (midnight there)
     #[arg(long)]
     at: Option<String>,
     #[arg(long)]
@@ -177,10 +180,12 @@ pub enum TxCmd {
     },
 }
 
-fn txn_json(t: &Txn) -> Value {
+/// A payment in JSON: the codes of its type and destination, its time as RFC 3339
+/// with the offset of the configured zone.
+fn txn_json(t: &Txn, tz: Tz) -> Value {
     let d = t.new.to_draft();
     json!({
-        "id": t.id.0, "account": t.account_id.0, "at": d.at, "amount": d.amount, "currency": d.currency,
+        "id": t.id.0, "account": t.account_id.0, "at": rfc3339_in(t.new.at, tz), "amount": d.amount, "currency": d.currency,
         "type": d.ty, "to": d.to, "method": t.new.method.map(|m| m.0), "counterparty": d.counterparty,
         "note": d.note, "fx_exempt": t.new.fx_exempt,
         "converted": t.converted.iter().map(|c| json!({
@@ -196,7 +201,7 @@ fn preview_text(p: &ImportPreview) -> String {
         out.push_str(&format!("{}\n", words::import_error(*line, why)));
     }
     if p.errors.len() > 50 {
-        out.push_str(&format!("… and {} more errors\n", p.errors.len() - 50));
+        out.push_str(&format!("{}\n", words::more_errors(p.errors.len() - 50)));
     }
     for (line, why) in p.duplicates.iter().take(20) {
         out.push_str(&format!("{}\n", words::import_duplicate(*line, why)));
@@ -333,13 +338,18 @@ pub fn tx(w: &mut Wallet, cmd: &TxCmd, json: bool) -> Result<String, Failure> {
                 text: text.clone(),
             };
             w.account(AccountId(*account))?;
-            let total = w.txn_count(&filter)?;
+            let totals = w.txn_totals(&filter)?;
             let tz = w.time_zone();
             let page = w.txn_page(&filter, *offset, *limit)?;
             Ok(if json {
                 format!(
                     "{}\n",
-                    json!({"total": total, "offset": offset, "transactions": page.iter().map(txn_json).collect::<Vec<_>>()})
+                    json!({
+                        "total": totals.count, "offset": offset,
+                        "totals": totals.by_currency.iter().map(|(c, a)| json!({"currency": c.as_str(), "amount": a.to_string()})).collect::<Vec<_>>(),
+                        "total_usd": totals.usd.to_string(),
+                        "transactions": page.iter().map(|t| txn_json(t, tz)).collect::<Vec<_>>(),
+                    })
                 )
             } else {
                 let rows: Vec<Vec<String>> = page
@@ -349,31 +359,34 @@ pub fn tx(w: &mut Wallet, cmd: &TxCmd, json: bool) -> Result<String, Failure> {
                             t.id.to_string(),
                             words::time(t.new.at, tz),
                             money(t.new.amount, t.new.currency),
-                            t.in_currency(crate::domain::money::Currency::USD)
-                                .map(|a| money(a, crate::domain::money::Currency::USD))
+                            t.in_currency(Currency::USD)
+                                .map(|a| money(a, Currency::USD))
                                 .unwrap_or_default(),
-                            t.new.ty.id().into(),
-                            t.new.to.id().into(),
+                            t.new.ty.label().into(),
+                            t.new.to.label().into(),
                             t.new.method.map(|m| m.to_string()).unwrap_or_default(),
                             t.new.counterparty.clone(),
                         ]
                     })
                     .collect();
-                let at = format!("at ({})", words::zone_name(tz));
-                let mut out = super::output::table(
-                    &[
-                        "id",
-                        &at,
-                        "amount",
-                        "in USD",
-                        "type",
-                        "to",
-                        "method",
-                        "counterparty",
-                    ],
-                    &rows,
-                );
-                out.push_str(&format!("{} of {total} shown\n", page.len()));
+                let mut header = vec![
+                    "id".to_owned(),
+                    format!("at ({})", words::zone_name(tz)),
+                    "amount".into(),
+                    "in USD".into(),
+                    "type".into(),
+                    "to".into(),
+                    "method".into(),
+                    "counterparty".into(),
+                ];
+                let mut rows = rows;
+                for col in [2, 3] {
+                    align_right(&mut header, &mut rows, col);
+                }
+                let header: Vec<&str> = header.iter().map(String::as_str).collect();
+                let mut out = super::output::table(&header, &rows);
+                out.push_str(&format!("{} of {} shown\n", page.len(), totals.count));
+                out.push_str(&format!("{}\n", words::txn_totals(&totals)));
                 out
             })
         }
@@ -425,6 +438,24 @@ pub fn tx(w: &mut Wallet, cmd: &TxCmd, json: bool) -> Result<String, Failure> {
                 format!("{}\n", words::exported(n, file))
             })
         }
+    }
+}
+
+/// Pad a column of amounts (ASCII) on the left so that their digits line up.
+fn align_right(header: &mut [String], rows: &mut [Vec<String>], col: usize) {
+    let width = rows
+        .iter()
+        .filter_map(|r| r.get(col))
+        .chain(header.get(col))
+        .map(String::len)
+        .max()
+        .unwrap_or(0);
+    for cell in rows
+        .iter_mut()
+        .filter_map(|r| r.get_mut(col))
+        .chain(header.get_mut(col))
+    {
+        *cell = format!("{cell:>width$}");
     }
 }
 
