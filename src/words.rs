@@ -133,6 +133,21 @@ pub fn demo_added(accounts: usize, payments: u64) -> String {
     s
 }
 
+/// "Recorded payment 12".
+pub fn txn_recorded(id: crate::domain::TxnId) -> String {
+    format!("Recorded payment {id}")
+}
+
+/// "Changed payment 12".
+pub fn txn_changed(id: crate::domain::TxnId) -> String {
+    format!("Changed payment {id}")
+}
+
+/// "Deleted payment 12".
+pub fn txn_deleted(id: crate::domain::TxnId) -> String {
+    format!("Deleted payment {id}")
+}
+
 // ---- limits --------------------------------------------------------------------
 
 /// "USD 1,000.00 of USD 84,000.00 used, USD 83,000.00 left".

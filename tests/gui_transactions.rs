@@ -10,7 +10,7 @@ mod common;
 use common::{add_alipay, card, temp_wallet};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 use walletdesk::Wallet;
 use walletdesk::domain::txn::TxnDraft;
 use walletdesk::domain::{AccountId, TxnId};

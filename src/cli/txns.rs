@@ -299,7 +299,7 @@ pub fn tx(w: &mut Wallet, cmd: &TxCmd, json: bool) -> Result<String, Failure> {
             Ok(if json {
                 format!("{}\n", json!({"id": id}))
             } else {
-                format!("Changed transaction {id}\n")
+                format!("{}\n", words::txn_changed(TxnId(*id)))
             })
         }
         TxCmd::Delete { id } => {
@@ -307,7 +307,7 @@ pub fn tx(w: &mut Wallet, cmd: &TxCmd, json: bool) -> Result<String, Failure> {
             Ok(if json {
                 format!("{}\n", json!({"id": id, "deleted": true}))
             } else {
-                format!("Deleted transaction {id}\n")
+                format!("{}\n", words::txn_deleted(TxnId(*id)))
             })
         }
         TxCmd::List {

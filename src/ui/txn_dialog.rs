@@ -189,7 +189,7 @@ pub fn txn_dialog_ui(
                     ui.label(RichText::new(e).color(ERROR));
                     ui.label(
                         RichText::new(
-                            "Add the rate on the Limits view (Exchange rates), then save.",
+                            "Add the rate on the Limits view (Exchange rates), then save",
                         )
                         .weak(),
                     );

@@ -237,11 +237,11 @@ impl WalletApp {
                 Err(e) => self.error(e.to_string()),
             },
             Command::RecordTxn(draft) => match self.wallet.add_txn(account, &draft) {
-                Ok(id) => self.txn_saved(id, format!("Recorded payment {id}")),
+                Ok(id) => self.txn_saved(id, words::txn_recorded(id)),
                 Err(e) => self.dialog_error(e.to_string()),
             },
             Command::ChangeTxn(id, patch) => match self.wallet.patch_txn(id, &patch) {
-                Ok(()) => self.txn_saved(id, format!("Changed payment {id}")),
+                Ok(()) => self.txn_saved(id, words::txn_changed(id)),
                 Err(e) => self.dialog_error(e.to_string()),
             },
             Command::AskDelete(id) => match self.wallet.txn(id) {
@@ -259,7 +259,7 @@ impl WalletApp {
                     Ok(()) => {
                         self.txns.selected_txn = None;
                         self.reload();
-                        self.info(format!("Deleted payment {id}"));
+                        self.info(words::txn_deleted(id));
                     }
                     Err(e) => self.error(e.to_string()),
                 }
