@@ -13,7 +13,9 @@ use rust_decimal::Decimal;
 use crate::domain::limits::{self, Destination, TxType, local_day};
 use crate::domain::money::{Converted, Currency};
 use crate::domain::txn::NewTxn;
-use crate::domain::{Account, AccountDraft, CardDraft, MethodId, MethodStatus, PaypalDraft};
+use crate::domain::{
+    Account, AccountDraft, AccountId, CardDraft, MethodId, MethodStatus, PaypalDraft,
+};
 use crate::store;
 
 const DEMO_JSON: &str = include_str!("../assets/demo.json");
@@ -140,6 +142,230 @@ pub fn sample(today: NaiveDate) -> Result<Vec<DemoAccount>, String> {
 pub(crate) type Convert<E> =
     dyn Fn(&rusqlite::Connection, Decimal, Currency, NaiveDate) -> Result<Vec<Converted>, E>;
 
+/// A kind of payment a person makes, with what it is for, where the money goes
+/// and what it plausibly costs, so that the sample reads true: coffee is a few
+/// yuan of goods at a merchant, rent is a personal payment to a bank account.
+struct Kind {
+    counterparty: &'static str,
+    ty: TxType,
+    to: Destination,
+    /// The cheapest and dearest it comes to, in minor units (cents, fen).
+    min: i64,
+    max: i64,
+    /// Amounts are multiples of this many minor units (metro fares are whole yuan).
+    step: i64,
+    /// How often, relative to the other kinds of its wallet.
+    weight: u64,
+    /// Tuition with proof (Q3).
+    fx_exempt: bool,
+}
+
+const fn kind(
+    counterparty: &'static str,
+    ty: TxType,
+    to: Destination,
+    (min, max, step): (i64, i64, i64),
+    weight: u64,
+) -> Kind {
+    Kind {
+        counterparty,
+        ty,
+        to,
+        min,
+        max,
+        step,
+        weight,
+        fx_exempt: false,
+    }
+}
+
+use Destination::{AlipayAccount, BankAccount, Merchant};
+use TxType::{Goods, Personal, Services};
+
+/// A mainland wallet in CNY: everyday spending and transfers to friends (the
+/// rent, the phone and tuition come on their dates: `ON_DATES`).
+const MAINLAND: &[Kind] = &[
+    kind(
+        "瑞幸咖啡 Luckin Coffee",
+        Goods,
+        Merchant,
+        (990, 3_500, 10),
+        120,
+    ),
+    kind("全家 FamilyMart", Goods, Merchant, (600, 6_000, 10), 90),
+    kind(
+        "美团外卖 Meituan",
+        Goods,
+        Merchant,
+        (2_500, 12_000, 10),
+        110,
+    ),
+    kind("盒马鲜生 Hema", Goods, Merchant, (4_000, 40_000, 10), 70),
+    kind("淘宝 Taobao", Goods, Merchant, (1_900, 80_000, 100), 60),
+    kind("京东 JD.com", Goods, Merchant, (5_900, 699_900, 100), 25),
+    kind("滴滴出行 DiDi", Services, Merchant, (1_200, 9_500, 10), 100),
+    kind("Shanghai Metro", Services, Merchant, (300, 900, 100), 110),
+    kind(
+        "海底捞 Haidilao",
+        Services,
+        Merchant,
+        (18_000, 65_000, 100),
+        30,
+    ),
+    kind(
+        "携程 Trip.com",
+        Services,
+        Merchant,
+        (35_000, 380_000, 100),
+        18,
+    ),
+    kind(
+        "Friend: 王伟",
+        Personal,
+        AlipayAccount,
+        (3_000, 30_000, 100),
+        30,
+    ),
+];
+
+/// Payments of the verified Alipay account that come on a date: the kind, the
+/// day of the month, and the months (none: every month).
+const ON_DATES: &[(Kind, u32, &[u32])] = &[
+    (
+        kind(
+            "Landlord (rent)",
+            Personal,
+            BankAccount,
+            (780_000, 780_000, 100),
+            0,
+        ),
+        1,
+        &[],
+    ),
+    (
+        kind(
+            "中国移动 China Mobile",
+            Services,
+            Merchant,
+            (10_000, 10_000, 100),
+            0,
+        ),
+        8,
+        &[],
+    ),
+    (
+        Kind {
+            fx_exempt: true,
+            ..kind(
+                "University tuition",
+                Services,
+                Merchant,
+                (2_600_000, 2_600_000, 100),
+                0,
+            )
+        },
+        20,
+        &[2, 9],
+    ),
+];
+
+/// An unverified WeChat Pay wallet in CNY: small everyday payments only.
+const WECHAT: &[Kind] = &[
+    kind(
+        "瑞幸咖啡 Luckin Coffee",
+        Goods,
+        Merchant,
+        (990, 3_500, 10),
+        120,
+    ),
+    kind("全家 FamilyMart", Goods, Merchant, (600, 6_000, 10), 90),
+    kind("美团外卖 Meituan", Goods, Merchant, (2_500, 12_000, 10), 80),
+    kind("滴滴出行 DiDi", Services, Merchant, (1_200, 9_500, 10), 60),
+    kind(
+        "Friend: 王伟",
+        Personal,
+        AlipayAccount,
+        (3_000, 20_000, 100),
+        15,
+    ),
+];
+
+/// AlipayHK, in HKD.
+const HONG_KONG: &[Kind] = &[
+    kind("7-Eleven 香港", Goods, Merchant, (800, 8_000, 10), 100),
+    kind("百佳 PARKnSHOP", Goods, Merchant, (5_000, 60_000, 10), 60),
+    kind("HKTVmall", Goods, Merchant, (8_000, 150_000, 100), 25),
+    kind("港鐵 MTR", Services, Merchant, (500, 4_500, 10), 100),
+    kind(
+        "大家樂 Café de Coral",
+        Services,
+        Merchant,
+        (4_000, 12_000, 10),
+        60,
+    ),
+    kind(
+        "Friend: 陳小明",
+        Personal,
+        AlipayAccount,
+        (10_000, 50_000, 100),
+        15,
+    ),
+];
+
+/// Alibaba Cloud, in USD: the monthly bills of a small site.
+const CLOUD: &[Kind] = &[
+    kind(
+        "Alibaba Cloud: ECS instance",
+        Services,
+        Merchant,
+        (800, 16_000, 1),
+        50,
+    ),
+    kind(
+        "Alibaba Cloud: OSS storage",
+        Services,
+        Merchant,
+        (100, 2_500, 1),
+        30,
+    ),
+    kind(
+        "Alibaba Cloud: domain renewal",
+        Services,
+        Merchant,
+        (1_000, 4_000, 1),
+        5,
+    ),
+];
+
+/// An account's kinds of payment, its currency, its share of the payments, and
+/// whether the dated ones (`ON_DATES`) are paid from it.
+fn catalogue(a: &Account, hkd: Currency) -> (&'static [Kind], Currency, u64, bool) {
+    use crate::domain::{Provider, Tier};
+    match (a.provider, a.tier) {
+        (Provider::AlibabaCloud, _) => (CLOUD, Currency::USD, 4, false),
+        (Provider::AlipayHk, _) => (HONG_KONG, hkd, 20, false),
+        (Provider::WechatPay, _) | (Provider::Alipay, Tier::Unverified) => {
+            (WECHAT, Currency::CNY, 16, false)
+        }
+        (Provider::Alipay, Tier::Verified) => (MAINLAND, Currency::CNY, 60, true),
+    }
+}
+
+/// Pick by weight: the item whose share of `total` holds `r`.
+fn by_weight<T>(items: &[T], weight: impl Fn(&T) -> u64, r: u64) -> Option<&T> {
+    let total: u64 = items.iter().map(&weight).sum();
+    let mut r = r % total.max(1);
+    items.iter().find(|i| {
+        let w = weight(i);
+        if r < w {
+            true
+        } else {
+            r -= w;
+            false
+        }
+    })
+}
+
 /// Generate `n` realistic payments over the last 15 months across the
 /// accounts (and the rates they need), inside the caller's transaction.
 pub(crate) fn transactions<E>(
@@ -174,39 +400,17 @@ where
         k += 1;
         day += Duration::days(30);
     }
-    let payers: Vec<&Account> = accounts
-        .iter()
-        .filter(|a| a.provider != crate::domain::Provider::AlibabaCloud)
-        .collect();
-    let cloud: Vec<&Account> = accounts
-        .iter()
-        .filter(|a| a.provider == crate::domain::Provider::AlibabaCloud)
-        .collect();
-    let mut methods = std::collections::HashMap::new();
+    let hkd = Currency::parse("currency", "HKD")?;
+    let mut wallets = Vec::new();
     for a in &accounts {
-        let ms: Vec<MethodId> = store::methods(tx, a.id, false)?
+        let methods: Vec<MethodId> = store::methods(tx, a.id, false)?
             .into_iter()
             .filter(|m| m.status == MethodStatus::Active)
             .map(|m| m.id)
             .collect();
-        methods.insert(a.id, ms);
+        let (kinds, currency, share, dated) = catalogue(a, hkd);
+        wallets.push((a.id, kinds, currency, share, methods, dated));
     }
-    let counterparties = [
-        "瑞幸咖啡 Luckin Coffee",
-        "滴滴出行 DiDi",
-        "美团外卖 Meituan",
-        "盒马鲜生 Hema",
-        "全家 FamilyMart",
-        "Shanghai Metro",
-        "淘宝 Taobao",
-        "京东 JD.com",
-        "携程 Trip.com",
-        "海底捞 Haidilao",
-        "Landlord (rent)",
-        "University tuition",
-        "中国移动 China Mobile",
-        "Friend: 王伟",
-    ];
     let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut rnd = move || {
         seed ^= seed << 13;
@@ -214,65 +418,74 @@ where
         seed ^= seed << 17;
         seed
     };
-    let span_secs = (today - start).num_days().max(1) * 86_400;
-    let start_at = limits::midnight(start, tz);
+    let mut planned: Vec<(AccountId, &Kind, Currency, DateTime<FixedOffset>)> = Vec::new();
+    // The rent, the phone bill and tuition on their dates, at most a fifth of the rows.
+    if let Some((account, ..)) = wallets.iter().find(|w| w.5) {
+        let mut month = start.with_day(1).unwrap_or(start);
+        while month <= today {
+            for (k, day, months) in ON_DATES {
+                let on = month.with_day(*day).filter(|d| *d >= start && *d <= today);
+                if let Some(on) =
+                    on.filter(|_| months.is_empty() || months.contains(&month.month()))
+                {
+                    let at = limits::midnight(on, tz) + Duration::hours(10);
+                    planned.push((*account, k, Currency::CNY, at));
+                }
+            }
+            month = month
+                .checked_add_months(Months::new(1))
+                .unwrap_or(today + Duration::days(1));
+        }
+        planned.truncate(usize::try_from(n / 5).unwrap_or(usize::MAX));
+    }
+    let days = u64::try_from((today - start).num_days().max(1)).unwrap_or(1);
+    let methods: std::collections::HashMap<AccountId, &Vec<MethodId>> =
+        wallets.iter().map(|w| (w.0, &w.4)).collect();
     let mut cache: std::collections::HashMap<(Currency, NaiveDate), Vec<Converted>> =
         std::collections::HashMap::new();
-    let hkd = Currency::parse("currency", "HKD")?;
     let mut written = 0;
     for i in 0..n {
-        let r = rnd();
-        let (acc, is_cloud) = if !cloud.is_empty() && r % 10 == 0 {
-            (cloud[(r / 10) as usize % cloud.len()], true)
-        } else if let Some(a) = payers.get((r / 7) as usize % payers.len().max(1)) {
-            (*a, false)
-        } else {
+        let dated = usize::try_from(i)
+            .ok()
+            .and_then(|i| planned.get(i))
+            .copied();
+        let Some((account, k, currency, at)) = dated.or_else(|| {
+            // Everyday payments, between 07:00 and 23:00 on the local clock.
+            let (account, kinds, currency, ..) = by_weight(&wallets, |w| w.3, rnd())?;
+            let k = by_weight(kinds, |k| k.weight, rnd())?;
+            #[allow(clippy::cast_possible_wrap)]
+            let at = limits::midnight(start, tz)
+                + Duration::days((rnd() % days) as i64)
+                + Duration::minutes((7 * 60 + rnd() % (16 * 60)) as i64);
+            Some((*account, k, *currency, at))
+        }) else {
             continue;
         };
-        #[allow(clippy::cast_possible_wrap)]
-        let offset = (rnd() % span_secs as u64) as i64;
-        let at = start_at + Duration::seconds(offset);
         let at = at.with_timezone(&tz).fixed_offset();
-        let pick = rnd() % 100;
-        let (ty, to) = match pick {
-            0..=59 => (TxType::Goods, Destination::Merchant),
-            60..=84 => (TxType::Services, Destination::Merchant),
-            85..=94 => (TxType::Personal, Destination::AlipayAccount),
-            _ => (TxType::Personal, Destination::BankAccount),
-        };
-        let currency = if is_cloud {
-            Currency::USD
-        } else if acc.provider == crate::domain::Provider::AlipayHk {
-            hkd
-        } else {
-            Currency::CNY
-        };
-        // Mostly small payments, now and then a large one.
-        let size = rnd() % 1000;
-        let cents_amount: i64 = match size {
-            0..=699 => 500 + (rnd() % 9_500) as i64,
-            700..=949 => 10_000 + (rnd() % 90_000) as i64,
-            _ => 100_000 + (rnd() % 900_000) as i64,
-        };
-        let amount = Decimal::new(cents_amount, 2);
+        // Mostly near the low end, now and then near the top.
+        #[allow(clippy::cast_possible_wrap)]
+        let u = (rnd() % 1_000) as i64;
+        let raw = k.min + (k.max - k.min) * u * u / 1_000_000;
+        let minor = (raw / k.step * k.step).max(k.min);
+        let amount = currency.round(Decimal::new(minor, 2));
         let method = methods
-            .get(&acc.id)
-            .and_then(|ms| (!ms.is_empty()).then(|| ms[(rnd() as usize) % ms.len()]));
-        let cp = counterparties[(rnd() as usize) % counterparties.len()];
+            .get(&account)
+            .filter(|ms| !ms.is_empty())
+            .map(|ms| ms[(rnd() as usize) % ms.len()]);
         let t = NewTxn {
             at,
             amount,
             currency,
-            ty,
-            to,
+            ty: k.ty,
+            to: k.to,
             method,
-            counterparty: cp.into(),
+            counterparty: k.counterparty.into(),
             note: if i % 17 == 0 {
                 "receipt kept".into()
             } else {
                 String::new()
             },
-            fx_exempt: cp == "University tuition",
+            fx_exempt: k.fx_exempt,
         };
         let day = local_day(at, tz);
         let key = (currency, day);
@@ -285,7 +498,7 @@ where
             cache.insert(key, v.clone());
             v
         };
-        store::insert_txn(tx, acc.id, &t, day, &converted, now)?;
+        store::insert_txn(tx, account, &t, day, &converted, now)?;
         written += 1;
     }
     Ok(written)
@@ -294,7 +507,6 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::AccountId;
 
     #[test]
     fn every_demo_draft_is_valid() {
@@ -310,5 +522,17 @@ mod tests {
                 p.validate(AccountId(1)).unwrap();
             }
         }
+    }
+
+    #[test]
+    fn the_offer_says_what_the_sample_adds() {
+        let demo = sample(NaiveDate::from_ymd_opt(2026, 12, 31).unwrap()).unwrap();
+        let cards: usize = demo.iter().map(|a| a.cards.len()).sum();
+        let paypal: usize = demo.iter().map(|a| a.paypal.len()).sum();
+        let offer = crate::words::DEMO_OFFER;
+        assert!(offer.contains(&format!("Adds {} sample accounts", demo.len())));
+        assert!(offer.contains(&format!("with {cards} test cards")));
+        assert_eq!(paypal, 1, "{offer}");
+        assert!(offer.contains("and a PayPal account"));
     }
 }

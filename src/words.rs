@@ -6,10 +6,11 @@ use std::path::Path;
 
 use chrono_tz::Tz;
 
+use crate::domain::calendar;
 use crate::domain::limits::{Break, Candidate, Fee, Layer, LimitStatus, NoteSpec};
-use crate::domain::money::{Converted, Rate, money};
+use crate::domain::money::{Converted, Currency, Rate, money};
 use crate::domain::sources::Source;
-use crate::domain::txn::Txn;
+use crate::domain::txn::{Txn, TxnTotals};
 use crate::wallet::{ImportPreview, Precheck};
 
 /// How many of a thing: "1 payment", "2 payments".
@@ -34,10 +35,14 @@ pub fn when_heading(tz: Tz) -> String {
     format!("When ({})", zone_name(tz))
 }
 
-/// A moment, to the minute, in the configured zone.
+/// A moment, to the minute, in the configured zone: every list, dialog and the
+/// command line's text show a time so (the record form accepts it back).
 pub fn time(at: chrono::DateTime<chrono::FixedOffset>, tz: Tz) -> String {
-    at.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string()
+    calendar::minute(at, tz)
 }
+
+/// The record form's hint for its time field.
+pub const TIME_HINT: &str = "now, or 2026-03-01 14:30, or 2026-03-01";
 
 // ---- money ---------------------------------------------------------------------
 
@@ -69,6 +74,79 @@ pub fn payment(t: &Txn, tz: Tz) -> String {
         time(t.new.at, tz),
         zone_name(tz)
     )
+}
+
+/// "3 payments", "1 payment".
+pub fn payments(n: u64) -> String {
+    count(n, "payment", "payments")
+}
+
+/// The filtered rows added up, each currency on its own, then in USD at the rates
+/// each payment was recorded with (Q6): "3 payments totalling CNY 1,234.00 +
+/// HKD 50.00 = USD 178.00".
+pub fn txn_totals(t: &TxnTotals) -> String {
+    if t.count == 0 {
+        return payments(0);
+    }
+    let parts: Vec<String> = t.by_currency.iter().map(|(c, a)| money(*a, *c)).collect();
+    let mut s = format!("{} totalling {}", payments(t.count), parts.join(" + "));
+    if t.by_currency.iter().any(|(c, _)| *c != Currency::USD) {
+        s.push_str(&format!(" = {}", money(t.usd, Currency::USD)));
+    }
+    s
+}
+
+/// L7 and the lifecycle: a method the "Paid with" list leaves out, and why.
+pub fn not_offered(title: &str, why: &str) -> String {
+    format!("{title} is not offered: {why}")
+}
+
+/// Removed methods are counted, not listed, under the "Paid with" list.
+pub fn removed_not_offered(n: usize) -> String {
+    format!(
+        "{} not offered",
+        count(n, "removed method is", "removed methods are")
+    )
+}
+
+// ---- the sample data -----------------------------------------------------------
+
+/// What "Load demo data" adds, said before it does.
+pub const DEMO_OFFER: &str = "Adds 4 sample accounts (Alipay, Alipay HK, WeChat Pay and \
+    Alibaba Cloud) with 6 test cards and a PayPal account to this database, to try walletdesk \
+    with. To look around without changing your database, start walletdesk --demo instead: it \
+    opens a throw-away copy";
+
+/// The sample data goes only into an empty database.
+pub const DEMO_REFUSED: &str = "this database already has accounts, and the sample data is \
+    added only to an empty one; to look around without touching it, run walletdesk --demo \
+    (a throw-away database with sample data)";
+
+/// "Added 4 sample accounts and 300 payments".
+pub fn demo_added(accounts: usize, payments: u64) -> String {
+    let mut s = format!(
+        "Added {}",
+        count(accounts, "sample account", "sample accounts")
+    );
+    if payments > 0 {
+        s.push_str(&format!(" and {}", self::payments(payments)));
+    }
+    s
+}
+
+/// "Recorded payment 12".
+pub fn txn_recorded(id: crate::domain::TxnId) -> String {
+    format!("Recorded payment {id}")
+}
+
+/// "Changed payment 12".
+pub fn txn_changed(id: crate::domain::TxnId) -> String {
+    format!("Changed payment {id}")
+}
+
+/// "Deleted payment 12".
+pub fn txn_deleted(id: crate::domain::TxnId) -> String {
+    format!("Deleted payment {id}")
 }
 
 // ---- limits --------------------------------------------------------------------
@@ -212,20 +290,30 @@ pub fn source_line(id: &str, inference: bool) -> String {
 
 // ---- import and export ---------------------------------------------------------
 
-/// "3 rows to import (CNY 120.00); 2 duplicates skipped; 0 errors".
+/// "3 rows to import, CNY 120.00 in all; 1 duplicate skipped; 0 errors".
 pub fn import_summary(p: &ImportPreview) -> String {
     let totals: Vec<String> = p.totals.iter().map(|(c, a)| money(*a, *c)).collect();
     format!(
-        "{} rows to import{}; {} duplicates skipped; {} errors",
-        p.rows.len(),
+        "{} to import{}; {} skipped; {}",
+        count(p.rows.len(), "row", "rows"),
         if totals.is_empty() {
             String::new()
         } else {
-            format!(" ({})", totals.join(", "))
+            format!(", {} in all", totals.join(" + "))
         },
-        p.duplicates.len(),
-        p.errors.len()
+        count(p.duplicates.len(), "duplicate", "duplicates"),
+        count(p.errors.len(), "error", "errors")
     )
+}
+
+/// The errors an import lists no more of: "… and 1 more error".
+pub fn more_errors(n: usize) -> String {
+    format!("… and {}", count(n, "more error", "more errors"))
+}
+
+/// The import button: "Import 1 row".
+pub fn import_rows(n: usize) -> String {
+    format!("Import {}", count(n, "row", "rows"))
 }
 
 pub fn import_error(line: u64, why: &str) -> String {
@@ -288,6 +376,37 @@ mod tests {
             "Imported 1 payment; 1 row was written meanwhile by another import, skipped"
         );
         assert_eq!(cards_expired(1), "1 card expired and is marked so");
+        assert_eq!(payments(1), "1 payment");
+        assert_eq!(more_errors(1), "… and 1 more error");
+        assert_eq!(import_rows(1), "Import 1 row");
+        assert_eq!(demo_added(1, 0), "Added 1 sample account");
+        assert_eq!(removed_not_offered(1), "1 removed method is not offered");
+    }
+
+    #[test]
+    fn totals_name_each_currency_and_the_usd_sum() {
+        use rust_decimal::Decimal;
+        let cny = Currency::parse("c", "CNY").unwrap();
+        let hkd = Currency::parse("c", "HKD").unwrap();
+        let t = TxnTotals {
+            count: 3,
+            by_currency: vec![
+                (cny, Decimal::new(123_400, 2)),
+                (hkd, Decimal::new(5_000, 2)),
+            ],
+            usd: Decimal::new(17_800, 2),
+        };
+        assert_eq!(
+            txn_totals(&t),
+            "3 payments totalling CNY 1,234.00 + HKD 50.00 = USD 178.00"
+        );
+        let t = TxnTotals {
+            count: 1,
+            by_currency: vec![(Currency::USD, Decimal::new(1_000, 2))],
+            usd: Decimal::new(1_000, 2),
+        };
+        assert_eq!(txn_totals(&t), "1 payment totalling USD 10.00");
+        assert_eq!(txn_totals(&TxnTotals::default()), "0 payments");
     }
 
     #[test]

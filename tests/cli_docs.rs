@@ -321,6 +321,8 @@ fn a_precheck_that_would_be_refused_exits_1_with_its_answer_on_stdout() {
             "JOHN SMITH",
             "--status",
             "active",
+            // A1: the account is not verified; the card is said to be linked all the same.
+            "--anyway",
         ],
         Some("4111 1111 1111 1111\n"),
     ));

@@ -757,7 +757,7 @@ fn a_payment_is_deleted_only_after_confirmation() {
     h.run();
     h.get_by_label("Delete payment").click();
     h.run();
-    h.get_by_label_contains("1 payments");
+    h.get_by_label_contains("1 payment totalling");
     h.get_by_label_contains("瑞幸咖啡");
     // The search filter narrows the list.
     type_into(&mut h, "Search", "DiDi");
@@ -791,11 +791,11 @@ fn another_account_shows_its_whole_list_not_the_last_search() {
     h.get_by_label("Transactions").click();
     h.run();
     type_into(&mut h, "Search", "DiDi");
-    h.get_by_label_contains("1 payments");
+    h.get_by_label_contains("1 payment totalling");
     type_into(&mut h, "Search", "x");
     h.get_by_label_contains("0 payments");
     h.get_by_label("Second wallet").click();
     h.run();
     h.get_by_label_contains("瑞幸咖啡");
-    h.get_by_label_contains("1 payments");
+    h.get_by_label_contains("1 payment totalling");
 }

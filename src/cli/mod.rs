@@ -62,7 +62,7 @@ fn parse_now(s: &str) -> Result<DateTime<FixedOffset>, String> {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Add sample accounts, cards and a PayPal account to the database
+    /// Add sample accounts, cards and a PayPal account to an empty database (`--demo` opens a throw-away one)
     Demo {
         /// Also generate this many payments over the last 15 months (and their rates)
         #[arg(long, value_name = "N")]
@@ -529,8 +529,8 @@ pub fn run(cli: &Cli, command: &Command) -> Result<Printed, Failure> {
                 output::json_ids(&ids)
             } else {
                 format!(
-                    "Added {} sample accounts and {n} payments to {}\n",
-                    ids.len(),
+                    "{} to {}\n",
+                    crate::words::demo_added(ids.len(), n),
                     w.path().display()
                 )
             })

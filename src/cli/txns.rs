@@ -8,9 +8,12 @@ use clap::{Args, Subcommand};
 use serde_json::{Value, json};
 
 use super::limits::PaymentFlags;
+use chrono_tz::Tz;
+
 use super::{ACCOUNT_HELP, Failure};
+use crate::domain::calendar::rfc3339_in;
 use crate::domain::limits::{Destination, TxType};
-use crate::domain::money::money;
+use crate::domain::money::{Currency, money};
 use crate::domain::txn::{Txn, TxnDraft, TxnPatch};
 use crate::domain::txn_filter::TxnFilter;
 use crate::domain::{AccountId, TxnId};
@@ -53,7 +56,7 @@ pub struct TxFields {
     /// The method that paid (see `walletdesk method list --account ID`)
     #[arg(long, value_name = "METHOD_ID")]
     method: Option<i64>,
-    /// When: RFC 3339, or a date alone (midnight in the `time-zone` setting, Beijing time by default); default now
+    /// When: RFC 3339, YYYY-MM-DD HH:MM on the clock of the `time-zone` setting (Beijing time by default), or a date alone (midnight there); default now
     #[arg(long, value_name = "TIME")]
     at: Option<String>,
     /// Who was paid, e.g. a shop's name
@@ -103,7 +106,7 @@ pub struct TxEditArgs {
     /// The method that paid (see `walletdesk method list --account ID`; "" for none)
     #[arg(long, value_name = "METHOD_ID")]
     method: Option<String>,
-    /// When: RFC 3339, or a date alone (midnight in the configured time zone)
+    /// When: RFC 3339, YYYY-MM-DD HH:MM on the clock of the `time-zone` setting, or a date alone (midnight there)
     #[arg(long, value_name = "TIME")]
     at: Option<String>,
     /// Who was paid ("" for nobody)
@@ -194,10 +197,12 @@ pub enum TxCmd {
     },
 }
 
-fn txn_json(t: &Txn) -> Value {
+/// A payment in JSON: the codes of its type and destination, its time as RFC 3339
+/// with the offset of the configured zone.
+fn txn_json(t: &Txn, tz: Tz) -> Value {
     let d = t.new.to_draft();
     json!({
-        "id": t.id.0, "account": t.account_id.0, "at": d.at, "amount": d.amount, "currency": d.currency,
+        "id": t.id.0, "account": t.account_id.0, "at": rfc3339_in(t.new.at, tz), "amount": d.amount, "currency": d.currency,
         "type": d.ty, "to": d.to, "method": t.new.method.map(|m| m.0), "counterparty": d.counterparty,
         "note": d.note, "fx_exempt": t.new.fx_exempt,
         "converted": t.converted.iter().map(|c| json!({
@@ -213,7 +218,7 @@ fn preview_text(p: &ImportPreview) -> String {
         out.push_str(&format!("{}\n", words::import_error(*line, why)));
     }
     if p.errors.len() > 50 {
-        out.push_str(&format!("… and {} more errors\n", p.errors.len() - 50));
+        out.push_str(&format!("{}\n", words::more_errors(p.errors.len() - 50)));
     }
     for (line, why) in p.duplicates.iter().take(20) {
         out.push_str(&format!("{}\n", words::import_duplicate(*line, why)));
@@ -311,7 +316,7 @@ pub fn tx(w: &mut Wallet, cmd: &TxCmd, json: bool) -> Result<String, Failure> {
             Ok(if json {
                 format!("{}\n", json!({"id": id}))
             } else {
-                format!("Changed transaction {id}\n")
+                format!("{}\n", words::txn_changed(TxnId(*id)))
             })
         }
         TxCmd::Delete { id } => {
@@ -319,7 +324,7 @@ pub fn tx(w: &mut Wallet, cmd: &TxCmd, json: bool) -> Result<String, Failure> {
             Ok(if json {
                 format!("{}\n", json!({"id": id, "deleted": true}))
             } else {
-                format!("Deleted transaction {id}\n")
+                format!("{}\n", words::txn_deleted(TxnId(*id)))
             })
         }
         TxCmd::List {
@@ -346,13 +351,18 @@ pub fn tx(w: &mut Wallet, cmd: &TxCmd, json: bool) -> Result<String, Failure> {
                 text: text.clone().unwrap_or_default(),
             };
             w.account(AccountId(*account))?;
-            let total = w.txn_count(&filter)?;
+            let totals = w.txn_totals(&filter)?;
             let tz = w.time_zone();
             let page = w.txn_page(&filter, *offset, *limit)?;
             Ok(if json {
                 format!(
                     "{}\n",
-                    json!({"total": total, "offset": offset, "transactions": page.iter().map(txn_json).collect::<Vec<_>>()})
+                    json!({
+                        "total": totals.count, "offset": offset,
+                        "totals": totals.by_currency.iter().map(|(c, a)| json!({"currency": c.as_str(), "amount": a.to_string()})).collect::<Vec<_>>(),
+                        "total_usd": totals.usd.to_string(),
+                        "transactions": page.iter().map(|t| txn_json(t, tz)).collect::<Vec<_>>(),
+                    })
                 )
             } else {
                 let rows: Vec<Vec<String>> = page
@@ -362,31 +372,34 @@ pub fn tx(w: &mut Wallet, cmd: &TxCmd, json: bool) -> Result<String, Failure> {
                             t.id.to_string(),
                             words::time(t.new.at, tz),
                             money(t.new.amount, t.new.currency),
-                            t.in_currency(crate::domain::money::Currency::USD)
-                                .map(|a| money(a, crate::domain::money::Currency::USD))
+                            t.in_currency(Currency::USD)
+                                .map(|a| money(a, Currency::USD))
                                 .unwrap_or_default(),
-                            t.new.ty.id().into(),
-                            t.new.to.id().into(),
+                            t.new.ty.label().into(),
+                            t.new.to.label().into(),
                             t.new.method.map(|m| m.to_string()).unwrap_or_default(),
                             t.new.counterparty.clone(),
                         ]
                     })
                     .collect();
-                let at = format!("at ({})", words::zone_name(tz));
-                let mut out = super::output::table(
-                    &[
-                        "id",
-                        &at,
-                        "amount",
-                        "in USD",
-                        "type",
-                        "to",
-                        "method",
-                        "counterparty",
-                    ],
-                    &rows,
-                );
-                out.push_str(&format!("{} of {total} shown\n", page.len()));
+                let mut header = vec![
+                    "id".to_owned(),
+                    format!("at ({})", words::zone_name(tz)),
+                    "amount".into(),
+                    "in USD".into(),
+                    "type".into(),
+                    "to".into(),
+                    "method".into(),
+                    "counterparty".into(),
+                ];
+                let mut rows = rows;
+                for col in [2, 3] {
+                    align_right(&mut header, &mut rows, col);
+                }
+                let header: Vec<&str> = header.iter().map(String::as_str).collect();
+                let mut out = super::output::table(&header, &rows);
+                out.push_str(&format!("{} of {} shown\n", page.len(), totals.count));
+                out.push_str(&format!("{}\n", words::txn_totals(&totals)));
                 out
             })
         }
@@ -438,6 +451,24 @@ pub fn tx(w: &mut Wallet, cmd: &TxCmd, json: bool) -> Result<String, Failure> {
                 format!("{}\n", words::exported(n, file))
             })
         }
+    }
+}
+
+/// Pad a column of amounts (ASCII) on the left so that their digits line up.
+fn align_right(header: &mut [String], rows: &mut [Vec<String>], col: usize) {
+    let width = rows
+        .iter()
+        .filter_map(|r| r.get(col))
+        .chain(header.get(col))
+        .map(String::len)
+        .max()
+        .unwrap_or(0);
+    for cell in rows
+        .iter_mut()
+        .filter_map(|r| r.get_mut(col))
+        .chain(header.get_mut(col))
+    {
+        *cell = format!("{cell:>width$}");
     }
 }
 

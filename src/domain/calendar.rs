@@ -3,7 +3,7 @@
 //!
 //! No clock here: the instant comes in as an argument.
 
-use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, TimeZone};
+use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
 use chrono_tz::Tz;
 
 use super::field::{FieldError, choice_enum};
@@ -36,6 +36,28 @@ pub fn parse_time_zone(field: &'static str, s: &str) -> Result<Tz, FieldError> {
 /// The calendar day an instant falls on in `tz`: the key of the day totals.
 pub fn local_day(at: DateTime<FixedOffset>, tz: Tz) -> NaiveDate {
     at.with_timezone(&tz).date_naive()
+}
+
+/// How every screen and the command line's text show a moment: to the minute, in
+/// the configured zone ("2026-03-01 14:30"). The record form accepts it back.
+pub const MINUTE_FORMAT: &str = "%Y-%m-%d %H:%M";
+
+/// A moment to the minute in `tz`: the one way a time is shown to a person.
+pub fn minute(at: DateTime<FixedOffset>, tz: Tz) -> String {
+    at.with_timezone(&tz).format(MINUTE_FORMAT).to_string()
+}
+
+/// A moment as RFC 3339 with `tz`'s offset at that moment ("…+08:00"): JSON output.
+pub fn rfc3339_in(at: DateTime<FixedOffset>, tz: Tz) -> String {
+    at.with_timezone(&tz).fixed_offset().to_rfc3339()
+}
+
+/// A wall-clock time in `tz`. A time the clocks skip (a daylight-saving gap) has
+/// no instant: `None`. A time they pass twice is the earlier one.
+pub fn from_local(naive: NaiveDateTime, tz: Tz) -> Option<DateTime<FixedOffset>> {
+    tz.from_local_datetime(&naive)
+        .earliest()
+        .map(|t| t.fixed_offset())
 }
 
 /// A window's days `[first, end)` and the instant it resets.
@@ -109,6 +131,30 @@ mod tests {
         assert_ne!(local_day(a, tz), local_day(b, tz));
         let s = span(Window::Day, a, tz).unwrap();
         assert_eq!(s.resets_at, b);
+    }
+
+    #[test]
+    fn a_moment_is_shown_to_the_minute_in_the_zone() {
+        let at = t("2026-11-21T14:41:48.413967316+00:00");
+        assert_eq!(minute(at, DEFAULT_TIME_ZONE), "2026-11-21 22:41");
+        assert_eq!(
+            rfc3339_in(at, DEFAULT_TIME_ZONE),
+            "2026-11-21T22:41:48.413967316+08:00"
+        );
+        assert_eq!(minute(at, chrono_tz::Europe::Berlin), "2026-11-21 15:41");
+    }
+
+    #[test]
+    fn a_skipped_wall_clock_time_has_no_instant() {
+        let gap = NaiveDate::from_ymd_opt(2026, 3, 29)
+            .unwrap()
+            .and_hms_opt(2, 30, 0)
+            .unwrap();
+        assert_eq!(from_local(gap, chrono_tz::Europe::Berlin), None);
+        assert_eq!(
+            from_local(gap, DEFAULT_TIME_ZONE),
+            Some(t("2026-03-29T02:30:00+08:00"))
+        );
     }
 
     #[test]

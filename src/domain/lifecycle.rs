@@ -316,12 +316,14 @@ pub fn check_link(title: &str, assessment: &Assessment, anyway: bool) -> Result<
             }
         })
         .collect();
-    let mut steps: Vec<Step> = blocks
+    // Every block must be solved, in no particular order: one step.
+    let mut remedies: Vec<&str> = blocks
         .iter()
-        .filter(|f| !f.remedy.is_empty())
-        .map(|f| Step::Outside(f.remedy.clone()))
+        .map(|f| f.remedy.as_str())
+        .filter(|r| !r.is_empty())
         .collect();
-    steps.dedup();
+    remedies.dedup();
+    let steps = vec![Step::Outside(remedies.join("; "))];
     Err(Refusal {
         rule,
         message: format!("{title} will fail on {provider}: {}", why.join("; ")),

@@ -1,13 +1,14 @@
 //! Recorded payments (transactions): what the user types, checked; what a payment
 //! is for and where the money goes.
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 use chrono_tz::Tz;
 use rust_decimal::Decimal;
 
-use super::calendar::midnight;
+use super::calendar::{from_local, midnight, minute};
 use super::field::{FieldError, FieldErrors, choice_enum};
 use super::ids::{AccountId, MethodId, TxnId};
+use super::method::MethodStatus;
 use super::money::{Converted, Currency, parse_amount};
 use super::text::optional_text;
 
@@ -32,7 +33,8 @@ choice_enum!(
 /// A transaction as typed (window form, CLI flags, one CSV line).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TxnDraft {
-    /// RFC 3339, or a date alone (midnight in the limits' time zone); empty: now.
+    /// RFC 3339, `YYYY-MM-DD HH:MM` in the configured time zone, or a date alone
+    /// (midnight there); empty: now.
     pub at: String,
     pub amount: String,
     pub currency: String,
@@ -80,20 +82,63 @@ impl Txn {
     }
 }
 
-/// Parse a time: RFC 3339, or `YYYY-MM-DD` meaning midnight in `tz`.
+/// The payments a filter matches, added up: per currency as recorded, and in
+/// USD at the rates each was recorded with (Q6).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TxnTotals {
+    pub count: u64,
+    /// Each currency the payments were made in, in code order.
+    pub by_currency: Vec<(Currency, Decimal)>,
+    pub usd: Decimal,
+}
+
+/// Parse a time: RFC 3339; `YYYY-MM-DD HH:MM` (seconds allowed, `T` or a space
+/// between) on the clock of `tz`; or `YYYY-MM-DD` meaning midnight in `tz`.
 pub fn parse_at(field: &'static str, s: &str, tz: Tz) -> Result<DateTime<FixedOffset>, FieldError> {
     let s = s.trim();
     if let Ok(t) = DateTime::parse_from_rfc3339(s) {
         super::account::check_year(field, t.date_naive())?;
         return Ok(t);
     }
+    let local = [
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%dT%H:%M:%S",
+    ]
+    .iter()
+    .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok());
+    if let Some(naive) = local {
+        super::account::check_year(field, naive.date())?;
+        return from_local(naive, tz).ok_or_else(|| {
+            FieldError::new(
+                field,
+                format!("{s} does not exist in {}: the clocks skip it", tz.name()),
+            )
+        });
+    }
     if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
         return Ok(midnight(super::account::check_year(field, d)?, tz));
     }
     Err(FieldError::new(
         field,
-        format!("{s:?} is not a time like 2026-03-01T14:30:00+08:00 or a date like 2026-03-01"),
+        format!(
+            "{s:?} is not a time like 2026-03-01 14:30 ({}), 2026-03-01T14:30:00+08:00 or a date like 2026-03-01",
+            tz.name()
+        ),
     ))
+}
+
+/// L7 and the lifecycle: why a method of this status is not offered to pay with;
+/// `None` for an active method, the only kind that can pay.
+pub fn cannot_pay(status: MethodStatus) -> Option<&'static str> {
+    match status {
+        MethodStatus::Active => None,
+        MethodStatus::Pending => Some("pending verification (L7)"),
+        MethodStatus::Failed => Some("its binding failed (L7)"),
+        MethodStatus::Expired => Some("expired"),
+        MethodStatus::Removed => Some("removed"),
+    }
 }
 
 /// Changes to a payment: `None` keeps the field as it is.
@@ -113,6 +158,23 @@ pub struct TxnPatch {
 impl TxnPatch {
     pub fn is_empty(&self) -> bool {
         *self == TxnPatch::default()
+    }
+
+    /// The fields changed from `shown` to `typed` (an edit form): what was left
+    /// as shown keeps its stored value, e.g. a time's seconds.
+    pub fn between(shown: &TxnDraft, typed: &TxnDraft) -> TxnPatch {
+        let diff = |a: &String, b: &String| (a != b).then(|| b.clone());
+        TxnPatch {
+            at: diff(&shown.at, &typed.at),
+            amount: diff(&shown.amount, &typed.amount),
+            currency: diff(&shown.currency, &typed.currency),
+            ty: diff(&shown.ty, &typed.ty),
+            to: diff(&shown.to, &typed.to),
+            method: diff(&shown.method, &typed.method),
+            counterparty: diff(&shown.counterparty, &typed.counterparty),
+            note: diff(&shown.note, &typed.note),
+            fx_exempt: diff(&shown.fx_exempt, &typed.fx_exempt),
+        }
     }
 
     /// The payment's form with the given fields replaced.
@@ -227,6 +289,14 @@ impl NewTxn {
             fx_exempt: self.fx_exempt.to_string(),
         }
     }
+
+    /// The form a person edits: the time to the minute on the clock of `tz`.
+    pub fn to_form(&self, tz: Tz) -> TxnDraft {
+        TxnDraft {
+            at: minute(self.at, tz),
+            ..self.to_draft()
+        }
+    }
 }
 
 #[cfg(test)]
@@ -285,5 +355,52 @@ mod tests {
     fn a_date_alone_is_midnight_in_beijing() {
         let t = parse_at("at", "2026-03-01", DEFAULT_TIME_ZONE).unwrap();
         assert_eq!(t.to_rfc3339(), "2026-03-01T00:00:00+08:00");
+    }
+
+    #[test]
+    fn a_minute_is_read_on_the_clock_of_the_zone() {
+        for s in [
+            "2026-03-01 14:30",
+            "2026-03-01T14:30",
+            " 2026-03-01 14:30:00 ",
+        ] {
+            let t = parse_at("at", s, DEFAULT_TIME_ZONE).unwrap();
+            assert_eq!(t.to_rfc3339(), "2026-03-01T14:30:00+08:00", "{s}");
+        }
+        let t = parse_at("at", "2026-07-01 14:30", chrono_tz::Europe::Berlin).unwrap();
+        assert_eq!(t.to_rfc3339(), "2026-07-01T14:30:00+02:00");
+        let e = parse_at("at", "2026-03-29 02:30", chrono_tz::Europe::Berlin).unwrap_err();
+        assert!(e.message.contains("does not exist"), "{e}");
+        let e = parse_at("at", "2026-03-01 25:00", DEFAULT_TIME_ZONE).unwrap_err();
+        assert_eq!(e.field, "at");
+        assert!(e.message.contains("2026-03-01 14:30"), "{e}");
+        let e = parse_at("at", "1900-03-01 10:00", DEFAULT_TIME_ZONE).unwrap_err();
+        assert!(e.message.contains("year"), "{e}");
+    }
+
+    #[test]
+    fn the_form_shows_the_minute_and_an_untouched_time_stays_exact() {
+        let now = DateTime::parse_from_rfc3339("2026-11-22T00:00:00+08:00").unwrap();
+        let t = TxnDraft {
+            at: "2026-11-21T14:41:48.413967316+00:00".into(),
+            ..draft()
+        }
+        .validate(now, DEFAULT_TIME_ZONE)
+        .unwrap();
+        let shown = t.to_form(DEFAULT_TIME_ZONE);
+        assert_eq!(shown.at, "2026-11-21 22:41");
+        let typed = TxnDraft {
+            note: "lunch".into(),
+            ..shown.clone()
+        };
+        let patch = TxnPatch::between(&shown, &typed);
+        assert_eq!(patch.at, None, "the time was left as shown");
+        assert_eq!(patch.note.as_deref(), Some("lunch"));
+        let kept = patch
+            .apply(&t.to_draft())
+            .validate(now, DEFAULT_TIME_ZONE)
+            .unwrap();
+        assert_eq!(kept.at, t.at);
+        assert!(TxnPatch::between(&shown, &shown).is_empty());
     }
 }

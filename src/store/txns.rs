@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 
 use crate::domain::limits::{Cap, Destination, TxType, Window};
 use crate::domain::money::{Converted, Currency};
-use crate::domain::txn::{NewTxn, Txn};
+use crate::domain::txn::{NewTxn, Txn, TxnTotals};
 use crate::domain::{AccountId, CapId, MethodId, TxnId};
 
 use super::Result;
@@ -376,6 +376,38 @@ pub fn txn_count(c: &Connection, f: &TxnFilter) -> Result<u64> {
         |r| r.get(0),
     )?;
     Ok(u64::try_from(n).unwrap_or(0))
+}
+
+/// The rows a filter matches, added up in SQL (never by summing pages).
+///
+/// An amount is stored as decimal text with at most three decimals (the widest
+/// minor unit) and at most `AMOUNT_MAX` = 10⁹, so `round(amount * 1000)` is its
+/// exact number of thousandths: under 2⁵³, a double holds it exactly. The USD
+/// figure is the sum of the stored conversions, in cents.
+pub fn txn_totals(c: &Connection, f: &TxnFilter) -> Result<TxnTotals> {
+    let (w, p) = f.clause();
+    let mut st = c.prepare_cached(&format!(
+        "SELECT currency, count(*), sum(CAST(round(amount * 1000) AS INTEGER)), sum(usd_cents)
+         FROM txn WHERE {w} GROUP BY currency ORDER BY currency"
+    ))?;
+    let mut totals = TxnTotals::default();
+    let rows = st.query_map(params_from_iter(p), |r| {
+        Ok((
+            ccy(r, 0)?,
+            r.get::<_, i64>(1)?,
+            r.get::<_, i64>(2)?,
+            r.get::<_, i64>(3)?,
+        ))
+    })?;
+    for row in rows {
+        let (currency, n, mills, usd) = row?;
+        totals.count += u64::try_from(n).unwrap_or(0);
+        totals
+            .by_currency
+            .push((currency, currency.round(Decimal::new(mills, 3))));
+        totals.usd += from_cents(usd);
+    }
+    Ok(totals)
 }
 
 /// One page, newest first, of a list of `total` rows: a page in the older half is

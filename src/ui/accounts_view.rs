@@ -73,13 +73,12 @@ pub fn empty_state_ui(ui: &mut Ui, commands: &mut Vec<Command>) {
             commands.push(Command::OpenAddAccount);
         }
         ui.add_space(4.0);
-        if ui
-            .button("Load demo data")
-            .on_hover_text("Add sample accounts and cards to this database")
-            .clicked()
-        {
+        // Offered only here, on an empty database: samples are not mixed into
+        // a person's own accounts.
+        if ui.button("Load demo data").clicked() {
             commands.push(Command::LoadDemo);
         }
+        ui.add(egui::Label::new(RichText::new(crate::words::DEMO_OFFER).weak()).wrap());
     });
 }
 

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use crate::domain::txn::TxnDraft;
+use crate::domain::txn::{TxnDraft, TxnPatch};
 use crate::domain::{
     AccountDraft, AccountId, CapId, CardDraft, MethodId, MethodStatus, Outcome, PaypalDraft,
     Provider, TxnId,
@@ -79,7 +79,9 @@ pub enum Command {
     // ---- transactions ----
     OpenRecord,
     OpenEdit(TxnId),
-    SaveTxn(Option<TxnId>, TxnDraft),
+    RecordTxn(TxnDraft),
+    /// "Save changes": only the fields changed in the form.
+    ChangeTxn(TxnId, TxnPatch),
     AskDelete(TxnId),
     ConfirmDelete(TxnId),
     /// The filters of the transactions list changed: count again.

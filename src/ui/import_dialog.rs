@@ -90,7 +90,7 @@ pub fn import_dialog_ui(ctx: &egui::Context, d: &mut ImportDialog, commands: &mu
         ui.horizontal(|ui| {
             let n = d.preview.as_ref().filter(|p| p.errors.is_empty()).map(|p| p.rows.len());
             if ui
-                .add_enabled(!running && n.is_some_and(|n| n > 0), egui::Button::new(format!("Import {} rows", n.unwrap_or(0))))
+                .add_enabled(!running && n.is_some_and(|n| n > 0), egui::Button::new(words::import_rows(n.unwrap_or(0))))
                 .clicked()
             {
                 commands.push(Command::StartImport);

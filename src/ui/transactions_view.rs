@@ -9,9 +9,10 @@ use egui_extras::{Column, TableBuilder};
 use super::command::Command;
 use super::form::{ERROR, WARN};
 use crate::domain::TxnId;
+use crate::domain::calendar::rfc3339_in;
 use crate::domain::limits::{DEFAULT_TIME_ZONE, Proposed, TxType, local_day, under_minimum};
 use crate::domain::money::{Currency, format_amount, money};
-use crate::domain::txn::Txn;
+use crate::domain::txn::{Txn, TxnTotals};
 use crate::domain::txn_filter::{FILTER_TEXT_MAX, TxnFilter};
 use crate::wallet::LimitsScreen;
 use crate::words;
@@ -31,6 +32,11 @@ pub struct TxnList {
     /// What is wrong with the filter as typed.
     pub error: Option<String>,
     pub total: u64,
+    /// The matching rows added up by the service (the line above the table).
+    pub totals: TxnTotals,
+    /// The filter the table was last drawn for: another one starts at the top,
+    /// where the newest matches are.
+    drawn_for: Option<TxnFilter>,
     pages: HashMap<u64, Vec<Txn>>,
     /// Pages the table wanted in the last frame and has not got yet.
     wanted: Vec<u64>,
@@ -38,9 +44,10 @@ pub struct TxnList {
 }
 
 impl TxnList {
-    /// A new count: the pages read are dropped.
-    pub fn set_total(&mut self, total: u64) {
-        self.total = total;
+    /// A new count and total: the pages read are dropped.
+    pub fn set_totals(&mut self, totals: TxnTotals) {
+        self.total = totals.count;
+        self.totals = totals;
         self.pages.clear();
         self.wanted.clear();
     }
@@ -184,28 +191,49 @@ pub fn transactions_ui(
     if let Some(e) = &sp.error {
         ui.label(RichText::new(e).color(ERROR));
     }
-    ui.label(RichText::new(format!("{} payments", sp.total)).weak());
+    ui.label(RichText::new(words::txn_totals(&sp.totals)).strong());
     let tz = limits.map_or(DEFAULT_TIME_ZONE, |l| l.quota.time_zone);
     let statuses = limits.map_or(&[][..], |l| &l.quota.statuses[..]);
     let when = words::when_heading(tz);
     let total = usize::try_from(sp.total).unwrap_or(usize::MAX);
     let text_height = egui::TextStyle::Body.resolve(ui.style()).size + 8.0;
-    TableBuilder::new(ui)
+    let mut table = TableBuilder::new(ui)
         .id_salt("txn_table")
         .striped(true)
         .resizable(false)
         .auto_shrink([false, false])
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(Column::exact(126.0))
+        .column(Column::exact(96.0))
+        .column(Column::exact(64.0))
         .column(Column::exact(118.0))
-        .column(Column::exact(112.0))
-        .column(Column::exact(80.0))
-        .column(Column::exact(108.0))
-        .column(Column::exact(118.0))
-        .column(Column::remainder().at_least(120.0).clip(true))
-        .column(Column::exact(136.0))
+        .column(Column::exact(142.0))
+        .column(Column::remainder().at_least(90.0).clip(true))
+        .column(Column::exact(132.0));
+    // Another filter (or account): back to the top, where the newest matches are.
+    if sp.drawn_for.as_ref() != Some(&sp.filter) {
+        sp.drawn_for = Some(sp.filter.clone());
+        table = table.vertical_scroll_offset(0.0);
+    }
+    table
         .header(22.0, |mut h| {
-            for title in [&when, "Amount", "In USD", "Type", "To", "Counterparty", ""] {
+            for (title, right) in [
+                (when.as_str(), false),
+                ("Amount", true),
+                ("In USD", true),
+                ("Type", false),
+                ("To", false),
+                ("Counterparty", false),
+                ("", false),
+            ] {
                 h.col(|ui| {
-                    ui.strong(title);
+                    if right {
+                        right_aligned_ui(ui, |ui| {
+                            ui.strong(title);
+                        });
+                    } else {
+                        ui.strong(title);
+                    }
                 });
             }
         })
@@ -221,30 +249,34 @@ pub fn transactions_ui(
                 row.set_selected(sp.selected_txn == Some(t.id));
                 row.col(|ui| {
                     ui.label(words::time(t.new.at, tz)).on_hover_text(format!(
-                        "{} (day {})",
-                        t.new.at.to_rfc3339(),
+                        "{}, counted on {}",
+                        rfc3339_in(t.new.at, tz),
                         local_day(t.new.at, tz)
                     ));
                 });
                 row.col(|ui| {
-                    ui.label(money(t.new.amount, t.new.currency));
+                    right_aligned_ui(ui, |ui| {
+                        ui.label(money(t.new.amount, t.new.currency));
+                    });
                 });
                 row.col(|ui| {
-                    let usd = t.in_currency(Currency::USD).unwrap_or_default();
-                    let r = ui.label(format_amount(usd, Currency::USD));
-                    if let Some(c) = t.converted.iter().find(|c| c.currency == Currency::USD)
-                        && t.new.currency != Currency::USD
-                    {
-                        r.on_hover_text(format!(
-                            "rate {}{} (kept with the payment)",
-                            c.rate,
-                            c.rate_date.map(|d| format!(" of {d}")).unwrap_or_default()
-                        ));
-                    }
+                    right_aligned_ui(ui, |ui| {
+                        let usd = t.in_currency(Currency::USD).unwrap_or_default();
+                        let r = ui.label(format_amount(usd, Currency::USD));
+                        if let Some(c) = t.converted.iter().find(|c| c.currency == Currency::USD)
+                            && t.new.currency != Currency::USD
+                        {
+                            r.on_hover_text(format!(
+                                "rate {}{}, kept with the payment",
+                                c.rate,
+                                c.rate_date.map(|d| format!(" of {d}")).unwrap_or_default()
+                            ));
+                        }
+                    });
                 });
                 row.col(|ui| {
                     ui.horizontal(|ui| {
-                        ui.label(t.new.ty.id());
+                        ui.label(t.new.ty.label());
                         if t.new.fx_exempt {
                             ui.label(RichText::new("exempt").weak())
                                 .on_hover_text("Not counted toward the FX quota (Q3)");
@@ -253,7 +285,7 @@ pub fn transactions_ui(
                 });
                 row.col(|ui| {
                     ui.horizontal(|ui| {
-                        ui.label(t.new.to.id());
+                        ui.label(t.new.to.label());
                         if let Some(l) = under_minimum(statuses, &Proposed::recorded(&t)).first() {
                             ui.label(RichText::new(&l.rule).color(WARN))
                                 .on_hover_text(format!(
@@ -286,6 +318,11 @@ pub fn transactions_ui(
                 });
             });
         });
+}
+
+/// A table cell's contents against its right edge (amounts line up by their digits).
+fn right_aligned_ui(ui: &mut Ui, add: impl FnOnce(&mut Ui)) {
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), add);
 }
 
 fn method_name(limits: Option<&LimitsScreen>, id: crate::domain::MethodId) -> String {

@@ -8,11 +8,15 @@ use eframe::egui::{self, Grid, Id, Modal, RichText};
 use super::command::Command;
 use super::form::{self, ERROR, OK};
 use crate::domain::limits::{Destination, TxType};
-use crate::domain::txn::TxnDraft;
-use crate::domain::{MethodId, TxnId};
+use crate::domain::txn::{TxnDraft, TxnPatch, cannot_pay};
+use crate::domain::{FieldError, Method, MethodId, MethodStatus, TxnId};
+use crate::words;
 
 pub struct TxnDialog {
     pub editing: Option<TxnId>,
+    /// The form as opened: on "Save changes" only the fields changed from it are
+    /// sent, so a time left as shown (to the minute) keeps its seconds.
+    pub shown: TxnDraft,
     pub draft: TxnDraft,
     pub error: Option<String>,
     /// The conversion line of the last draft looked at, and that draft.
@@ -32,6 +36,7 @@ impl TxnDialog {
     ) -> Box<TxnDialog> {
         Box::new(TxnDialog {
             editing,
+            shown: draft.clone(),
             draft,
             error: None,
             preview: None,
@@ -49,13 +54,46 @@ impl TxnDialog {
     }
 }
 
+/// What "Paid with" offers: the methods that can pay (L7: active ones), and a
+/// line for each one left out saying why.
+struct PayWith {
+    offered: Vec<(MethodId, String)>,
+    not_offered: Vec<String>,
+}
+
+impl PayWith {
+    fn of(methods: &[Method]) -> PayWith {
+        let mut offered = Vec::new();
+        let mut not_offered = Vec::new();
+        let mut removed = 0;
+        for m in methods {
+            match cannot_pay(m.status) {
+                None => offered.push((m.id, m.title())),
+                Some(_) if m.status == MethodStatus::Removed => removed += 1,
+                Some(why) => not_offered.push(words::not_offered(&m.title(), why)),
+            }
+        }
+        if removed > 0 {
+            not_offered.push(words::removed_not_offered(removed));
+        }
+        PayWith {
+            offered,
+            not_offered,
+        }
+    }
+}
+
 /// Record or edit a payment, with the conversion it would be stored with.
+/// `methods` are the account's, archived ones included (an edited payment may
+/// name one that can no longer pay: it is shown, not offered).
 pub fn txn_dialog_ui(
     ctx: &egui::Context,
-    methods: &[(MethodId, String)],
+    methods: &[Method],
     d: &mut TxnDialog,
     commands: &mut Vec<Command>,
 ) {
+    let pay_with = PayWith::of(methods);
+    let zone = words::zone_name(d.tz);
     Modal::new(Id::unique("txn_dialog")).show(ctx, |ui| {
         ui.set_width(560.0);
         ui.heading(if d.editing.is_some() {
@@ -96,32 +134,31 @@ pub fn txn_dialog_ui(
                     .map(|t| (t.id(), t.label()))
                     .collect();
                 form::choice_row_ui(ui, "To", &mut dr.to, &dests);
-                form::text_row_ui(
-                    ui,
-                    "When",
-                    &mut dr.at,
-                    "now, or 2026-03-01T14:30:00+08:00, or 2026-03-01",
-                    errors.get("at"),
-                );
+                when_row_ui(ui, &mut dr.at, &zone, errors.get("at"));
                 let l = ui.label("Paid with");
                 let current = if dr.method.is_empty() {
                     "Not recorded".to_owned()
                 } else {
                     methods
                         .iter()
-                        .find(|(id, _)| id.to_string() == dr.method)
-                        .map_or_else(|| dr.method.clone(), |(_, t)| t.clone())
+                        .find(|m| m.id.to_string() == dr.method)
+                        .map_or_else(|| dr.method.clone(), Method::title)
                 };
-                egui::ComboBox::from_id_salt("txn_method")
-                    .selected_text(current)
-                    .show_ui(ui, |ui| {
-                        ui.selectable_value(&mut dr.method, String::new(), "Not recorded");
-                        for (id, t) in methods {
-                            ui.selectable_value(&mut dr.method, id.to_string(), t);
-                        }
-                    })
-                    .response
-                    .labelled_by(l.id);
+                ui.vertical(|ui| {
+                    egui::ComboBox::from_id_salt("txn_method")
+                        .selected_text(current)
+                        .show_ui(ui, |ui| {
+                            ui.selectable_value(&mut dr.method, String::new(), "Not recorded");
+                            for (id, t) in &pay_with.offered {
+                                ui.selectable_value(&mut dr.method, id.to_string(), t);
+                            }
+                        })
+                        .response
+                        .labelled_by(l.id);
+                    for line in &pay_with.not_offered {
+                        ui.label(RichText::new(line).weak());
+                    }
+                });
                 ui.end_row();
                 form::text_row_ui(
                     ui,
@@ -152,7 +189,7 @@ pub fn txn_dialog_ui(
                     ui.label(RichText::new(e).color(ERROR));
                     ui.label(
                         RichText::new(
-                            "Add the rate on the Limits view (Exchange rates), then save.",
+                            "Add the rate on the Limits view (Exchange rates), then save",
                         )
                         .weak(),
                     );
@@ -165,10 +202,41 @@ pub fn txn_dialog_ui(
         } else {
             "Record"
         };
-        match form::footer_ui(ui, d.error.as_deref(), &errors, submit) {
-            Some(true) => commands.push(Command::SaveTxn(d.editing, d.draft.clone())),
-            Some(false) => commands.push(Command::CloseDialog),
-            None => {}
+        match (
+            form::footer_ui(ui, d.error.as_deref(), &errors, submit),
+            d.editing,
+        ) {
+            (Some(true), None) => commands.push(Command::RecordTxn(d.draft.clone())),
+            (Some(true), Some(id)) => {
+                let patch = TxnPatch::between(&d.shown, &d.draft);
+                commands.push(if patch.is_empty() {
+                    Command::CloseDialog
+                } else {
+                    Command::ChangeTxn(id, patch)
+                });
+            }
+            (Some(false), _) => commands.push(Command::CloseDialog),
+            (None, _) => {}
         }
     });
+}
+
+/// "When": the time on the clock of the configured zone, the zone named beside it.
+fn when_row_ui(ui: &mut egui::Ui, at: &mut String, zone: &str, error: Option<&FieldError>) {
+    let l = ui.label("When");
+    ui.vertical(|ui| {
+        ui.horizontal(|ui| {
+            ui.add(
+                egui::TextEdit::singleline(at)
+                    .hint_text(words::TIME_HINT)
+                    .desired_width(280.0),
+            )
+            .labelled_by(l.id);
+            ui.label(zone);
+        });
+        if let Some(e) = error.filter(|_| !at.trim().is_empty()) {
+            ui.label(RichText::new(&e.message).color(ERROR));
+        }
+    });
+    ui.end_row();
 }

@@ -13,7 +13,8 @@ const DEMO_MARK: &str = "demo_loaded";
 impl Wallet {
     /// Add the sample accounts and methods of `assets/demo.json` and `transactions`
     /// generated payments (with the rates they need), all in one transaction.
-    /// Refused on a database that already has them.
+    /// Refused on a database that already has accounts (use `walletdesk --demo`
+    /// for a throw-away one).
     pub fn load_demo(&mut self, transactions: u64) -> Result<(Vec<AccountId>, u64)> {
         let today = self.clock.today();
         let now = self.clock.now();
@@ -46,12 +47,10 @@ impl Wallet {
         let tz = self.time_zone();
         let db = self.store.path().to_owned();
         let tx = self.store.transaction()?;
-        if store::meta(&tx, DEMO_MARK)?.is_some() {
-            return Err(FieldError::new(
-                "demo",
-                "the sample data is already in this database; it is added only once",
-            )
-            .into());
+        // Samples mixed into a person's own accounts could not be told apart
+        // from them again: only an empty database takes them.
+        if !store::accounts(&tx)?.is_empty() || store::meta(&tx, DEMO_MARK)?.is_some() {
+            return Err(FieldError::new("demo", crate::words::DEMO_REFUSED).into());
         }
         let mut secrets = PendingSecrets::new(&self.vault, &db);
         let mut ids = Vec::new();

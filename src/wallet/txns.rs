@@ -6,7 +6,7 @@ use super::service::{Error, Result, Wallet, invalid};
 use crate::domain::lifecycle;
 use crate::domain::limits::local_day;
 use crate::domain::money::{Converted, Currency};
-use crate::domain::txn::{NewTxn, Txn, TxnDraft, TxnPatch};
+use crate::domain::txn::{NewTxn, Txn, TxnDraft, TxnPatch, TxnTotals};
 use crate::domain::{AccountId, MethodStatus, TxnId};
 use crate::store::{self, TxnFilter};
 
@@ -117,6 +117,12 @@ impl Wallet {
     pub fn txn_count(&self, filter: &TxnFilter) -> Result<u64> {
         check_filter(filter)?;
         Ok(store::txn_count(self.store.conn(), filter)?)
+    }
+
+    /// The filtered rows added up, per currency and in USD (the list's total line).
+    pub fn txn_totals(&self, filter: &TxnFilter) -> Result<TxnTotals> {
+        check_filter(filter)?;
+        Ok(store::txn_totals(self.store.conn(), filter)?)
     }
 
     pub fn txn_page(&self, filter: &TxnFilter, offset: u64, limit: u64) -> Result<Vec<Txn>> {

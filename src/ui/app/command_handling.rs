@@ -152,7 +152,7 @@ impl WalletApp {
                 Ok((ids, _)) => {
                     self.selected = ids.first().copied();
                     self.reload();
-                    self.info(format!("Added {} sample accounts", ids.len()));
+                    self.info(words::demo_added(ids.len(), 0));
                 }
                 Err(e) => self.error(format!("Could not load the demo data: {e}")),
             },
@@ -289,30 +289,19 @@ impl WalletApp {
             Command::RecordChecked(p) => self.record_checked(p),
             Command::OpenEdit(id) => match self.wallet.txn(id) {
                 Ok(t) => {
-                    let draft = t.new.to_draft();
+                    let draft = t.new.to_form(tz);
                     self.dialog = Some(Dialog::Txn(TxnDialog::new(Some(id), draft, now, tz)));
                 }
                 Err(e) => self.error(e.to_string()),
             },
-            Command::SaveTxn(editing, draft) => {
-                let saved = match editing {
-                    Some(id) => self.wallet.edit_txn(id, &draft).map(|()| id),
-                    None => self.wallet.add_txn(account, &draft),
-                };
-                match saved {
-                    Ok(id) => {
-                        self.dialog = None;
-                        self.txns.selected_txn = Some(id);
-                        self.reload();
-                        self.info(if editing.is_some() {
-                            format!("Changed payment {id}")
-                        } else {
-                            format!("Recorded payment {id}")
-                        });
-                    }
-                    Err(e) => self.dialog_error(e.to_string()),
-                }
-            }
+            Command::RecordTxn(draft) => match self.wallet.add_txn(account, &draft) {
+                Ok(id) => self.txn_saved(id, words::txn_recorded(id)),
+                Err(e) => self.dialog_error(e.to_string()),
+            },
+            Command::ChangeTxn(id, patch) => match self.wallet.patch_txn(id, &patch) {
+                Ok(()) => self.txn_saved(id, words::txn_changed(id)),
+                Err(e) => self.dialog_error(e.to_string()),
+            },
             Command::AskDelete(id) => match self.wallet.txn(id) {
                 Ok(t) => {
                     self.dialog = Some(Dialog::DeleteTxn(DeleteTxnDialog {
@@ -328,7 +317,7 @@ impl WalletApp {
                     Ok(()) => {
                         self.txns.selected_txn = None;
                         self.reload();
-                        self.info(format!("Deleted payment {id}"));
+                        self.info(words::txn_deleted(id));
                     }
                     Err(e) => self.error(e.to_string()),
                 }
@@ -440,6 +429,14 @@ impl WalletApp {
     fn close_dialog(&mut self, ctx: &egui::Context) {
         self.dialog = None;
         card_dialog::forget_number_field(ctx);
+    }
+
+    /// A payment recorded or changed: the dialog closes, its row is selected.
+    fn txn_saved(&mut self, id: crate::domain::TxnId, text: String) {
+        self.dialog = None;
+        self.txns.selected_txn = Some(id);
+        self.reload();
+        self.info(text);
     }
 
     /// "Record this payment…" from the pre-check: the form filled in with it.

@@ -5,7 +5,7 @@
 use eframe::egui;
 
 use super::WalletApp;
-use crate::domain::{MethodStatus, Provider};
+use crate::domain::Provider;
 use crate::ui::account_dialog::AccountDialog;
 use crate::ui::backup_dialog::BackupDialog;
 use crate::ui::card_dialog::CardDialog;
@@ -52,12 +52,8 @@ impl WalletApp {
             Some(Dialog::MarkFailed(d)) => mark_failed_dialog_ui(ctx, d, commands),
             Some(Dialog::Backup(d)) => d.ui(ctx, commands),
             Some(Dialog::Txn(d)) => {
-                let methods: Vec<_> = (self.limits.screen.iter())
-                    .flat_map(|s| &s.methods)
-                    .filter(|m| m.status != MethodStatus::Removed)
-                    .map(|m| (m.id, m.title()))
-                    .collect();
-                txn_dialog_ui(ctx, &methods, d, commands);
+                let methods = self.limits.screen.as_ref().map_or(&[][..], |s| &s.methods);
+                txn_dialog_ui(ctx, methods, d, commands);
             }
             Some(Dialog::DeleteTxn(d)) => delete_txn_dialog_ui(ctx, d, commands),
             Some(Dialog::Precheck(d)) => precheck_dialog_ui(ctx, d, commands),

@@ -159,9 +159,13 @@ impl WalletApp {
         self.count_txns();
     }
 
+    /// The list's count and total, added up by the service for the filter.
     fn count_txns(&mut self) {
-        let total = self.wallet.txn_count(&self.txns.filter).unwrap_or(0);
-        self.txns.set_total(total);
+        let totals = self
+            .wallet
+            .txn_totals(&self.txns.filter)
+            .unwrap_or_default();
+        self.txns.set_totals(totals);
     }
 
     fn load_detail(&mut self, id: MethodId) {
