@@ -1,6 +1,6 @@
 //! "Add account…": provider, label, region, tier, holder, passport expiry.
 
-use eframe::egui::{self, Grid, Id, Modal};
+use eframe::egui::{self, Grid, Id};
 
 use super::command::Command;
 use super::form::{self, choice_row_ui, text_row_ui};
@@ -18,8 +18,7 @@ pub struct AccountDialog {
 
 impl AccountDialog {
     pub fn ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
-        Modal::new(Id::unique("add_account_dialog")).show(ctx, |ui| {
-            ui.set_width(540.0);
+        form::Dialog::new(Id::unique("add_account_dialog"), [540.0, 450.0]).show(ctx, |ui| {
             ui.heading("Add account");
             ui.label("A wallet or console you link cards to");
             ui.add_space(8.0);

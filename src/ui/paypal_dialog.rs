@@ -1,6 +1,6 @@
 //! "Link PayPal…": email, country of registration, funding source.
 
-use eframe::egui::{self, Grid, Id, Modal};
+use eframe::egui::{self, Grid, Id};
 
 use super::command::Command;
 use super::form::{self, choice_row_ui, text_row_ui};
@@ -27,8 +27,7 @@ impl PaypalDialog {
     }
 
     pub fn ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
-        Modal::new(Id::unique("add_paypal_dialog")).show(ctx, |ui| {
-            ui.set_width(440.0);
+        form::Dialog::new(Id::unique("add_paypal_dialog"), [460.0, 340.0]).show(ctx, |ui| {
             ui.heading("Link PayPal");
             ui.label(format!("To {}", self.account_label));
             ui.add_space(8.0);

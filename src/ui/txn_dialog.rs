@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, FixedOffset};
 use chrono_tz::Tz;
-use eframe::egui::{self, Grid, Id, Modal, RichText};
+use eframe::egui::{self, Grid, Id, RichText};
 
 use super::command::Command;
 use super::form::{self, ERROR, OK};
@@ -56,8 +56,7 @@ pub fn txn_dialog_ui(
     d: &mut TxnDialog,
     commands: &mut Vec<Command>,
 ) {
-    Modal::new(Id::unique("txn_dialog")).show(ctx, |ui| {
-        ui.set_width(560.0);
+    form::Dialog::new(Id::unique("txn_dialog"), [580.0, 490.0]).show(ctx, |ui| {
         ui.heading(if d.editing.is_some() {
             "Edit payment"
         } else {
@@ -143,6 +142,7 @@ pub fn txn_dialog_ui(
                 ui.end_row();
             });
         // What it will be stored as: the conversion with today's table (Q6).
+        let room = form::Reserve::lines(ui, 3);
         if errors.is_empty() {
             match d.preview.as_ref().map(|(_, r)| r) {
                 Some(Ok(s)) if !s.is_empty() => {
@@ -160,6 +160,7 @@ pub fn txn_dialog_ui(
                 _ => {}
             }
         }
+        room.end(ui);
         let submit = if d.editing.is_some() {
             "Save changes"
         } else {
