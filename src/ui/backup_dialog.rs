@@ -32,7 +32,7 @@ impl BackupDialog {
     }
 
     pub fn ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
-        form::Dialog::new(Id::unique("backup_dialog"), [640.0, 500.0]).show(ctx, |ui| {
+        form::Dialog::new(Id::unique("backup_dialog"), [640.0, 440.0]).show(ctx, |ui| {
             if let Some(file) = self.confirm.clone() {
                 self.confirm_ui(ui, &file, commands);
                 return;

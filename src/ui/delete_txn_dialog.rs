@@ -15,7 +15,7 @@ pub struct DeleteTxnDialog {
 
 pub fn delete_txn_dialog_ui(ctx: &egui::Context, d: &DeleteTxnDialog, commands: &mut Vec<Command>) {
     let DeleteTxnDialog { id, text } = d;
-    form::Dialog::new(Id::unique("delete_txn_dialog"), [440.0, 170.0]).show(ctx, |ui| {
+    form::Dialog::new(Id::unique("delete_txn_dialog"), [440.0, 100.0]).show(ctx, |ui| {
         ui.heading("Delete payment?");
         ui.label(text);
         ui.label(RichText::new("The limits count it no more. This cannot be undone.").weak());

@@ -12,7 +12,7 @@ pub struct ExportDialog {
 
 pub fn export_dialog_ui(ctx: &egui::Context, d: &mut ExportDialog, commands: &mut Vec<Command>) {
     let ExportDialog { path, error } = d;
-    form::Dialog::new(Id::unique("export_dialog"), [560.0, 170.0]).show(ctx, |ui| {
+    form::Dialog::new(Id::unique("export_dialog"), [560.0, 140.0]).show(ctx, |ui| {
         ui.heading("Export payments (CSV)");
         ui.horizontal(|ui| {
             let l = ui.label("Save to");

@@ -41,7 +41,7 @@ impl Dialog {
         let Dialog { id, size } = self;
         let screen = ctx.content_rect();
         let width = size[0].min(screen.width() - 48.0).max(240.0);
-        let height = size[1].min(screen.height() - 48.0).max(160.0);
+        let height = size[1].min(screen.height() - 48.0).max(80.0);
         Modal::new(id).show(ctx, |ui| {
             ui.set_width(width);
             ui.set_height(height);

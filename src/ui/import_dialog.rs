@@ -40,7 +40,7 @@ impl ImportRun {
 }
 
 pub fn import_dialog_ui(ctx: &egui::Context, d: &mut ImportDialog, commands: &mut Vec<Command>) {
-    form::Dialog::new(Id::unique("import_dialog"), [640.0, 500.0]).show(ctx, |ui| {
+    form::Dialog::new(Id::unique("import_dialog"), [640.0, 440.0]).show(ctx, |ui| {
         ui.heading("Import payments (CSV)");
         ui.label(RichText::new("at,amount,currency,type,to,method,counterparty,note,fx_exempt — nothing is written until you confirm, and then all rows or none").weak());
         let running = d.job.is_some();

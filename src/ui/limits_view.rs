@@ -4,8 +4,7 @@
 
 use chrono::Datelike;
 use eframe::egui::{
-    self, Align2, Color32, Grid, Rect, Response, RichText, Role, Sense, TextEdit, Ui, WidgetInfo,
-    vec2,
+    self, Color32, Grid, Rect, Response, RichText, Role, Sense, TextEdit, Ui, WidgetInfo, vec2,
 };
 use egui_plot::{HLine, Line, LineStyle, Plot, PlotPoints, VLine};
 use rust_decimal::prelude::ToPrimitive;
@@ -53,7 +52,8 @@ fn limit_bar_ui(ui: &mut Ui, s: &LimitStatus, width: f32) -> Response {
     });
     if ui.is_rect_visible(rect) {
         let painter = ui.painter();
-        let radius = height / 2.0;
+        // Square-ish corners: a few percent reads as the start of a bar, not a dot.
+        let radius = 4.0;
         painter.rect_filled(rect, radius, ui.visuals().extreme_bg_color);
         let filled = rect.width() * s.fraction().clamp(0.0, 1.0);
         // Nothing used, nothing drawn: a 0 % bar is an empty bar.
@@ -61,13 +61,19 @@ fn limit_bar_ui(ui: &mut Ui, s: &LimitStatus, width: f32) -> Response {
             let fill = Rect::from_min_size(rect.min, vec2(filled.max(3.0), height));
             painter.rect_filled(fill, radius.min(fill.width() / 2.0), bar_color(s));
         }
-        painter.text(
-            rect.left_center() + vec2(8.0, 0.0),
-            Align2::LEFT_CENTER,
-            &text,
+        // The figure sits on the fill when it fits there, else just after it.
+        let galley = painter.layout_no_wrap(
+            text.clone(),
             egui::TextStyle::Body.resolve(ui.style()),
             ui.visuals().strong_text_color(),
         );
+        let x = if filled >= galley.size().x + 16.0 {
+            8.0
+        } else {
+            filled + 6.0
+        };
+        let pos = rect.left_center() + vec2(x, -galley.size().y / 2.0);
+        painter.galley(pos, galley, ui.visuals().strong_text_color());
     }
     response.on_hover_text(words::limit_source(&s.layer))
 }
@@ -113,8 +119,12 @@ fn status_row_ui(
             }
             Origin::Published => {}
         }
-        ui.label(RichText::new(&s.layer.rule).small().weak())
-            .on_hover_text(words::limit_source(&s.layer));
+        // A published limit's rule id, small, with its source on hover; your own
+        // cap is said to be yours above.
+        if s.layer.origin != Origin::Own {
+            ui.label(RichText::new(&s.layer.rule).small().weak())
+                .on_hover_text(words::limit_source(&s.layer));
+        }
     });
     if s.layer.window == Window::Single {
         ui.label(words::per_payment(&s.layer));
@@ -253,6 +263,10 @@ fn chart_ui(ui: &mut Ui, s: &YearSeries) {
         .points
         .last()
         .map_or(rust_decimal::Decimal::ZERO, |(_, v)| *v);
+    // The line runs to today, where the forecast starts, even on a day without spending.
+    if s.points.last().is_some_and(|(d, _)| *d < s.today) {
+        pts.push([day(s.today), to_f(total)]);
+    }
     let year_end =
         f64::from(chrono::NaiveDate::from_ymd_opt(s.year, 12, 31).map_or(365, |d| d.ordinal()));
     let forecast = vec![
@@ -428,7 +442,7 @@ fn rates_ui(ui: &mut Ui, f: &mut RateDraft, rates: &[Rate], commands: &mut Vec<C
     .id_salt("rates")
     .show(ui, |ui| {
         ui.label(RichText::new(words::RATES_EXPLAINED).weak());
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label("1");
             ui.add(
                 TextEdit::singleline(&mut f.from)
@@ -463,15 +477,17 @@ fn rates_ui(ui: &mut Ui, f: &mut RateDraft, rates: &[Rate], commands: &mut Vec<C
 /// The rate table, newest first: the date, the rate and its inverse, figures
 /// right-aligned to a sensible precision (the exact stored rate on hover).
 fn rate_table_ui(ui: &mut Ui, rates: &[Rate]) {
-    const FIGURE_WIDTH: f32 = 110.0;
+    const FIGURE_WIDTH: f32 = 90.0;
     Grid::new("rate_table")
         .num_columns(5)
         .striped(true)
-        .spacing([8.0, 4.0])
+        .spacing([6.0, 4.0])
         .show(ui, |ui| {
-            for h in ["From", "", "Rate", "", "Inverse"] {
-                ui.label(RichText::new(h).weak());
-            }
+            ui.label(RichText::new("From").weak());
+            ui.label("");
+            right_aligned_ui(ui, FIGURE_WIDTH, RichText::new("Rate").weak());
+            ui.label("");
+            right_aligned_ui(ui, FIGURE_WIDTH, RichText::new("Inverse").weak());
             ui.end_row();
             for r in rates.iter().take(40) {
                 ui.label(r.date.to_string());
@@ -479,7 +495,7 @@ fn rate_table_ui(ui: &mut Ui, rates: &[Rate]) {
                 right_aligned_ui(
                     ui,
                     FIGURE_WIDTH,
-                    &format!("{} {}", words::rate_figure(r.rate), r.to),
+                    format!("{} {}", words::rate_figure(r.rate), r.to),
                 )
                 .on_hover_text(format!("Stored exactly: {}", r.rate));
                 ui.label(format!("1 {} =", r.to));
@@ -487,18 +503,21 @@ fn rate_table_ui(ui: &mut Ui, rates: &[Rate]) {
                     .checked_div(r.rate)
                     .map(|i| format!("{} {}", words::rate_figure(i), r.from))
                     .unwrap_or_default();
-                right_aligned_ui(ui, FIGURE_WIDTH, &inverse);
+                right_aligned_ui(ui, FIGURE_WIDTH, inverse);
                 ui.end_row();
             }
         });
 }
 
-/// A figure in a table column of `width`, right-aligned.
-fn right_aligned_ui(ui: &mut Ui, width: f32, text: &str) -> Response {
-    ui.allocate_ui_with_layout(
-        vec2(width, ui.spacing().interact_size.y),
-        egui::Layout::right_to_left(egui::Align::Center),
-        |ui| ui.label(text),
-    )
-    .inner
+/// A figure in a table column of `width`, right-aligned: the cell takes exactly
+/// `width`, whatever the figure's own width.
+fn right_aligned_ui(ui: &mut Ui, width: f32, text: impl Into<egui::WidgetText>) -> Response {
+    let (rect, _) =
+        ui.allocate_exact_size(vec2(width, ui.spacing().interact_size.y), Sense::hover());
+    let mut cell = ui.new_child(
+        egui::UiBuilder::new()
+            .max_rect(rect)
+            .layout(egui::Layout::right_to_left(egui::Align::Center)),
+    );
+    cell.label(text)
 }

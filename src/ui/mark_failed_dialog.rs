@@ -17,7 +17,7 @@ pub fn mark_failed_dialog_ui(
     d: &mut MarkFailedDialog,
     commands: &mut Vec<Command>,
 ) {
-    form::Dialog::new(egui::Id::unique("mark_failed_dialog"), [440.0, 170.0]).show(ctx, |ui| {
+    form::Dialog::new(egui::Id::unique("mark_failed_dialog"), [440.0, 130.0]).show(ctx, |ui| {
         ui.heading(format!("Mark {} failed", d.title));
         let l = ui.label("Reason");
         let r = ui

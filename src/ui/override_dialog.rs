@@ -30,15 +30,20 @@ pub fn override_dialog_ui(
         published,
         error,
     } = d;
-    form::Dialog::new(Id::unique("override_dialog"), [480.0, 200.0]).show(ctx, |ui| {
+    form::Dialog::new(Id::unique("override_dialog"), [480.0, 170.0]).show(ctx, |ui| {
         ui.heading("Your figure for this limit");
         ui.label(name.as_str());
         ui.label(RichText::new(format!("Published: {published}")).weak());
         ui.label(RichText::new(format!("Rule {rule}")).small().weak());
         ui.horizontal(|ui| {
             let l = ui.label("Figure");
-            ui.add(TextEdit::singleline(amount).desired_width(140.0))
+            let r = ui
+                .add(TextEdit::singleline(amount).desired_width(140.0))
                 .labelled_by(l.id);
+            // The figure takes the keyboard when the dialog opens.
+            if ui.memory(|m| m.focused().is_none()) {
+                r.request_focus();
+            }
         });
         form::message_block_ui(ui, 2, error.as_deref());
         ui.horizontal(|ui| {

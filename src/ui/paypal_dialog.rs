@@ -27,7 +27,7 @@ impl PaypalDialog {
     }
 
     pub fn ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
-        form::Dialog::new(Id::unique("add_paypal_dialog"), [460.0, 340.0]).show(ctx, |ui| {
+        form::Dialog::new(Id::unique("add_paypal_dialog"), [460.0, 260.0]).show(ctx, |ui| {
             ui.heading("Link PayPal");
             ui.label(format!("To {}", self.account_label));
             ui.add_space(8.0);
