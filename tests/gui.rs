@@ -698,7 +698,7 @@ fn crossing_eighty_percent_shows_the_warning() {
     h.get_by_role_and_label(Role::Button, "Record").click();
     h.run();
     // USD 0.01 (CNY 0.08 at 7.2) brings it to USD 80.00: exactly 80 %.
-    h.get_by_label_contains("own Issuer daily: 80 % used");
+    h.get_by_label_contains("Issuer daily: 80 % used");
 }
 
 #[test]

@@ -144,23 +144,20 @@ fn quota_json(q: &Quota) -> Value {
 
 fn quota_text(q: &Quota, fx: &[LimitStatus]) -> String {
     let mut out = format!(
-        "{} ({}): limits of the {} book, windows in {}\n",
+        "{} ({}): {}, {}\n",
         q.account.label,
         q.account.provider.name(),
-        q.book,
-        q.time_zone.name()
+        q.book_name,
+        words::windows_in(q.time_zone)
     );
     if q.statuses.is_empty() {
         out.push_str("No published limits apply; add your own with `walletdesk limit cap`.\n");
     }
+    // The limit reached first leads; rule ids and keys (for `limit set`) come last.
     let rows: Vec<Vec<String>> = q
-        .statuses
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
+        .shown()
+        .map(|(first, s)| {
             vec![
-                s.layer.rule.clone(),
-                s.layer.key.clone(),
                 s.layer.name.clone(),
                 money(s.layer.max, s.layer.currency),
                 money(s.used, s.layer.currency),
@@ -169,37 +166,36 @@ fn quota_text(q: &Quota, fx: &[LimitStatus]) -> String {
                     || "each payment".into(),
                     |t| t.format("%Y-%m-%d %H:%M %:z").to_string(),
                 ),
-                match (q.binding == Some(i), s.level().id()) {
-                    (true, "ok") => "binds".into(),
-                    (true, l) => format!("binds, {l}"),
+                match (first, s.level().id()) {
+                    (true, "ok") => words::REACHED_FIRST.into(),
+                    (true, l) => format!("{}, {l}", words::REACHED_FIRST),
                     (false, "ok") => String::new(),
                     (false, l) => l.into(),
                 },
+                s.layer.rule.clone(),
+                s.layer.key.clone(),
             ]
         })
         .collect();
     if !rows.is_empty() {
-        out.push_str(&super::output::table(
-            &[
-                "rule",
-                "key",
-                "limit",
-                "of",
-                "used",
-                "remaining",
-                "resets",
-                "",
-            ],
+        out.push_str(&super::output::table_right(
+            &["limit", "of", "used", "left", "resets", "", "rule", "key"],
             &rows,
+            &[1, 2, 3],
         ));
     }
     if let Some(b) = q.binding.and_then(|i| q.statuses.get(i)) {
         out.push_str(&format!("{}\n", words::binding(b)));
     }
-    for s in fx {
-        if s.layer.window != crate::domain::limits::Window::Single {
-            out.push_str(&format!("All accounts: {}\n", words::fx_line(s)));
-        }
+    let mut year = fx
+        .iter()
+        .filter(|s| s.layer.window != crate::domain::limits::Window::Single)
+        .peekable();
+    if let Some(first) = year.peek() {
+        out.push_str(&format!("{}\n", words::fx_heading(&first.layer)));
+    }
+    for s in year {
+        out.push_str(&format!("  {}\n", words::fx_line(s)));
     }
     out.push_str(&sources_text(q.statuses.iter().map(|s| &s.layer)));
     out
@@ -272,7 +268,7 @@ fn precheck_text(p: &Precheck) -> String {
         out.push('\n');
     };
     for c in p.converted.iter().filter(|c| c.currency != p.currency) {
-        line(format!("  {}", words::conversion(c)));
+        line(format!("  {}", words::conversion_from(p.currency, c)));
     }
     for b in &p.breaks {
         line(words::breaks(b));
@@ -347,8 +343,10 @@ pub fn limit(w: &mut Wallet, cmd: &LimitCmd, json: bool) -> Result<String, Failu
     match cmd {
         LimitCmd::Book { account, book } => {
             w.set_limit_book(AccountId(*account), book)?;
+            let name = &w.books().get(book.trim()).name;
             Ok(said(format!(
-                "Account {account} now uses the {book} limit book\n"
+                "{}\n",
+                words::book_chosen(&format!("Account {account}"), name)
             )))
         }
         LimitCmd::Set {

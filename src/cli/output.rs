@@ -67,6 +67,36 @@ pub(super) fn table(header: &[&str], rows: &[Vec<String>]) -> String {
     out
 }
 
+/// Like `table`, with the columns numbered in `right` aligned right (amounts).
+pub(super) fn table_right(header: &[&str], rows: &[Vec<String>], right: &[usize]) -> String {
+    let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
+    for r in rows {
+        for (w, c) in widths.iter_mut().zip(r) {
+            *w = (*w).max(width(c));
+        }
+    }
+    let line = |cells: &[&str]| {
+        let mut s = String::new();
+        for (i, (c, w)) in cells.iter().zip(&widths).enumerate() {
+            let pad = " ".repeat(w - width(c));
+            if right.contains(&i) {
+                s.push_str(&pad);
+                s.push_str(c);
+            } else {
+                s.push_str(c);
+                s.push_str(&pad);
+            }
+            s.push_str("  ");
+        }
+        s.trim_end().to_owned() + "\n"
+    };
+    let mut out = line(header);
+    for r in rows {
+        out.push_str(&line(&r.iter().map(String::as_str).collect::<Vec<_>>()));
+    }
+    out
+}
+
 pub fn accounts_table(accounts: &[Account]) -> String {
     if accounts.is_empty() {
         return "No accounts yet. Add one with: walletdesk account add --provider alipay --label NAME\n"

@@ -294,7 +294,7 @@ pub fn rate(w: &mut Wallet, cmd: &RateCmd, json: bool) -> Result<String, Failure
                         vec![
                             r.date.to_string(),
                             format!("1 {}", r.from),
-                            format!("{} {}", r.rate, r.to),
+                            words::rate_value(r.from, r.to, r.rate),
                         ]
                     })
                     .collect();

@@ -1,7 +1,7 @@
 //! "Add account…" and "Edit account…": provider, label, region, tier, holder,
 //! passport expiry. An edit keeps the provider (it decides every rule).
 
-use eframe::egui::{self, Grid, Id, Modal};
+use eframe::egui::{self, Grid, Id};
 
 use super::command::Command;
 use super::form::{self, choice_row_ui, text_row_ui};
@@ -30,8 +30,7 @@ impl AccountDialog {
     }
 
     pub fn ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
-        Modal::new(Id::unique("add_account_dialog")).show(ctx, |ui| {
-            ui.set_width(540.0);
+        form::Dialog::new(Id::unique("add_account_dialog"), [540.0, 450.0]).show(ctx, |ui| {
             let (heading, intro, submit) = match self.editing {
                 None => (
                     "Add account",

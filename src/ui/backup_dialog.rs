@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use eframe::egui::{self, Id, Modal, RichText};
+use eframe::egui::{self, Id, RichText};
 
 use super::command::Command;
 use super::form;
@@ -32,8 +32,7 @@ impl BackupDialog {
     }
 
     pub fn ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
-        Modal::new(Id::unique("backup_dialog")).show(ctx, |ui| {
-            ui.set_width(620.0);
+        form::Dialog::new(Id::unique("backup_dialog"), [640.0, 440.0]).show(ctx, |ui| {
             if let Some(file) = self.confirm.clone() {
                 self.confirm_ui(ui, &file, commands);
                 return;
@@ -114,9 +113,7 @@ impl BackupDialog {
             RichText::new("Card numbers are not in backups: a card whose number is no longer in the keyring is marked")
                 .small(),
         );
-        if let Some(e) = &self.error {
-            ui.label(RichText::new(e).color(form::ERROR));
-        }
+        form::message_block_ui(ui, 2, self.error.as_deref());
         ui.separator();
         ui.horizontal(|ui| {
             if ui.button("Restore").clicked() {

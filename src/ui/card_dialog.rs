@@ -2,7 +2,7 @@
 //! holder, and what the user knows of the card. No CVV field, ever.
 
 use chrono::NaiveDate;
-use eframe::egui::{self, Grid, Id, Modal, RichText, TextEdit};
+use eframe::egui::{self, Grid, Id, RichText, TextEdit};
 
 use super::anyway::ask_anyway_ui;
 use super::command::Command;
@@ -96,7 +96,7 @@ impl CardDialog {
     }
 
     pub fn ui(&mut self, ctx: &egui::Context, today: NaiveDate, commands: &mut Vec<Command>) {
-        Modal::new(Id::unique("add_card_dialog")).show(ctx, |ui| {
+        form::Dialog::new(Id::unique("add_card_dialog"), [960.0, 560.0]).show(ctx, |ui| {
           ui.horizontal_top(|ui| {
            ui.vertical(|ui| {
             ui.set_width(520.0);
@@ -122,6 +122,7 @@ let number_field = ui
                     if first_frame {
                         number_field.request_focus();
                     }
+                    let room = form::Reserve::lines(ui, 2);
                     if !d.number.trim().is_empty() {
                         let network = match check.candidates.as_slice() {
                             [] => RichText::new("Network: not recognised").color(form::ERROR),
@@ -140,6 +141,7 @@ let number_field = ui
                             ui.label(RichText::new(w).color(form::WARN).small());
                         }
                     }
+                    room.end(ui);
                 });
                 ui.end_row();
                 text_row_ui(ui, "Expiry", &mut d.expiry, "MM/YY", errors.get("expiry"));

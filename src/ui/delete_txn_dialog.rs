@@ -1,6 +1,8 @@
 //! "Delete…" a payment: what it was, and a confirmation.
 
-use eframe::egui::{self, Id, Modal, RichText};
+use eframe::egui::{self, Id, RichText};
+
+use super::form;
 
 use super::command::Command;
 use crate::domain::TxnId;
@@ -13,8 +15,7 @@ pub struct DeleteTxnDialog {
 
 pub fn delete_txn_dialog_ui(ctx: &egui::Context, d: &DeleteTxnDialog, commands: &mut Vec<Command>) {
     let DeleteTxnDialog { id, text } = d;
-    Modal::new(Id::unique("delete_txn_dialog")).show(ctx, |ui| {
-        ui.set_width(420.0);
+    form::Dialog::new(Id::unique("delete_txn_dialog"), [440.0, 100.0]).show(ctx, |ui| {
         ui.heading("Delete payment?");
         ui.label(text);
         ui.label(RichText::new("The limits count it no more. This cannot be undone.").weak());

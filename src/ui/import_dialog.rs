@@ -2,10 +2,10 @@
 //! in one transaction, all rows or none. The service runs the job; the window
 //! polls it between frames.
 
-use eframe::egui::{self, Id, Modal, ProgressBar, RichText, TextEdit};
+use eframe::egui::{self, Id, ProgressBar, RichText, TextEdit};
 
 use super::command::Command;
-use super::form::{ERROR, WARN};
+use super::form::{self, ERROR, Reserve, WARN};
 use crate::wallet::{ImportPreview, Job};
 use crate::words;
 
@@ -40,8 +40,7 @@ impl ImportRun {
 }
 
 pub fn import_dialog_ui(ctx: &egui::Context, d: &mut ImportDialog, commands: &mut Vec<Command>) {
-    Modal::new(Id::unique("import_dialog")).show(ctx, |ui| {
-        ui.set_width(620.0);
+    form::Dialog::new(Id::unique("import_dialog"), [640.0, 440.0]).show(ctx, |ui| {
         ui.heading("Import payments (CSV)");
         ui.label(RichText::new("at,amount,currency,type,to,method,counterparty,note,fx_exempt — nothing is written until you confirm, and then all rows or none").weak());
         let running = d.job.is_some();
@@ -59,6 +58,9 @@ pub fn import_dialog_ui(ctx: &egui::Context, d: &mut ImportDialog, commands: &mu
                 commands.push(Command::StartPreview(d.path.trim().to_owned()));
             }
         });
+        // The progress, the message and the preview each have their room: the
+        // buttons below stay where they are.
+        let room = Reserve::lines(ui, 2);
         if let Some(job) = &d.job {
             let (label, f) = job.label_and_progress();
             ui.add(ProgressBar::new(f).show_percentage().text(format!("{label} {:.0} %", f * 100.0)));
@@ -67,9 +69,9 @@ pub fn import_dialog_ui(ctx: &egui::Context, d: &mut ImportDialog, commands: &mu
             }
             ctx.request_repaint_after(std::time::Duration::from_millis(50));
         }
-        if let Some(e) = &d.error {
-            ui.label(RichText::new(e).color(ERROR));
-        }
+        room.end(ui);
+        form::message_block_ui(ui, 2, d.error.as_deref());
+        let room = Reserve::height(ui, 200.0 + 3.0 * ui.spacing().interact_size.y);
         if let Some(p) = &d.preview {
             ui.label(words::import_summary(p));
             if !p.errors.is_empty() || !p.duplicates.is_empty() {
@@ -86,11 +88,15 @@ pub fn import_dialog_ui(ctx: &egui::Context, d: &mut ImportDialog, commands: &mu
                 ui.label(RichText::new("Fix the lines above and preview again: nothing is written while any line is wrong.").color(ERROR));
             }
         }
+        room.end(ui);
         ui.separator();
         ui.horizontal(|ui| {
             let n = d.preview.as_ref().filter(|p| p.errors.is_empty()).map(|p| p.rows.len());
             if ui
-                .add_enabled(!running && n.is_some_and(|n| n > 0), egui::Button::new(words::import_rows(n.unwrap_or(0))))
+                .add_enabled_ui(!running && n.is_some_and(|n| n > 0), |ui| {
+                    ui.add_sized([160.0, ui.spacing().interact_size.y], egui::Button::new(words::import_rows(n.unwrap_or(0))))
+                })
+                .inner
                 .clicked()
             {
                 commands.push(Command::StartImport);

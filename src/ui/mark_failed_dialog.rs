@@ -3,6 +3,7 @@
 use eframe::egui;
 
 use super::command::Command;
+use super::form;
 use crate::domain::{MethodId, MethodStatus};
 
 pub struct MarkFailedDialog {
@@ -16,8 +17,7 @@ pub fn mark_failed_dialog_ui(
     d: &mut MarkFailedDialog,
     commands: &mut Vec<Command>,
 ) {
-    egui::Modal::new(egui::Id::unique("mark_failed_dialog")).show(ctx, |ui| {
-        ui.set_width(420.0);
+    form::Dialog::new(egui::Id::unique("mark_failed_dialog"), [440.0, 130.0]).show(ctx, |ui| {
         ui.heading(format!("Mark {} failed", d.title));
         let l = ui.label("Reason");
         let r = ui

@@ -2,7 +2,7 @@
 //! method to pay with, answered as the person types (the service answers
 //! between frames).
 
-use eframe::egui::{self, Grid, Id, Modal, RichText, TextEdit, Ui};
+use eframe::egui::{self, Grid, Id, RichText, TextEdit, Ui};
 
 use super::command::Command;
 use super::form::{self, ERROR, OK, WARN};
@@ -45,8 +45,7 @@ pub fn precheck_dialog_ui(
     d: &mut PrecheckDialog,
     commands: &mut Vec<Command>,
 ) {
-    Modal::new(Id::unique("precheck_dialog")).show(ctx, |ui| {
-        ui.set_width(640.0);
+    form::Dialog::new(Id::unique("precheck_dialog"), [660.0, 520.0]).show(ctx, |ui| {
         ui.heading("Check a payment");
         ui.label("Which limits would it break, what would it cost, and which method should pay?");
         ui.add_space(6.0);
@@ -81,6 +80,7 @@ pub fn precheck_dialog_ui(
                 form::choice_row_ui(ui, "To", &mut d.draft.to, &dests);
             });
         ui.separator();
+        let room = form::Reserve::lines(ui, 12);
         match d.result.as_ref().map(|(_, r)| r) {
             Some(Ok(p)) => precheck_result_ui(ui, p),
             Some(Err(e)) if !e.is_empty() => {
@@ -90,6 +90,7 @@ pub fn precheck_dialog_ui(
                 ui.label(RichText::new("Type an amount").weak());
             }
         }
+        room.end(ui);
         ui.separator();
         ui.horizontal(|ui| {
             let can_record = matches!(d.result.as_ref().map(|(_, r)| r), Some(Ok(_)));
@@ -114,7 +115,7 @@ fn precheck_result_ui(ui: &mut Ui, p: &Precheck) {
             .color(color),
     );
     for c in p.converted.iter().filter(|c| c.currency != p.currency) {
-        ui.label(RichText::new(words::conversion(c)).weak());
+        ui.label(RichText::new(words::conversion_from(p.currency, c)).weak());
     }
     for b in &p.breaks {
         ui.label(RichText::new(words::breaks(b)).color(ERROR));

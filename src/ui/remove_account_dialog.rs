@@ -1,7 +1,7 @@
 //! "Remove account…": what removing (archiving) an account does, or, while it
 //! still has live methods, the rule (L8) and a button per method to remove it.
 
-use eframe::egui::{self, Id, Modal, RichText};
+use eframe::egui::{self, Id, RichText};
 
 use super::command::Command;
 use super::form;
@@ -18,8 +18,7 @@ pub struct RemoveAccountDialog {
 
 impl RemoveAccountDialog {
     pub fn ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
-        Modal::new(Id::unique("remove_account_dialog")).show(ctx, |ui| {
-            ui.set_width(520.0);
+        form::Dialog::new(Id::unique("remove_account_dialog"), [540.0, 300.0]).show(ctx, |ui| {
             ui.heading(format!("Remove {}", self.label));
             ui.add_space(6.0);
             match &self.check {
@@ -50,9 +49,7 @@ impl RemoveAccountDialog {
                     ui.label(RichText::new(format!("Rule {}", r.rule)).small().weak());
                 }
             }
-            if let Some(e) = &self.error {
-                ui.label(RichText::new(e).color(form::ERROR));
-            }
+            form::message_block_ui(ui, 2, self.error.as_deref());
             ui.separator();
             ui.horizontal(|ui| {
                 if self.check.is_ok() && ui.button("Remove account").clicked() {

@@ -2,7 +2,7 @@
 //! rule and the plan that makes it possible, as buttons where the app can do
 //! the steps (L3: set another default first; L6: choose the new default).
 
-use eframe::egui::{self, Id, Modal, RichText};
+use eframe::egui::{self, Id, RichText};
 
 use super::command::Command;
 use super::form;
@@ -22,8 +22,7 @@ pub struct RemoveDialog {
 
 impl RemoveDialog {
     pub fn ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
-        Modal::new(Id::unique("remove_dialog")).show(ctx, |ui| {
-            ui.set_width(520.0);
+        form::Dialog::new(Id::unique("remove_dialog"), [540.0, 320.0]).show(ctx, |ui| {
             ui.heading(format!("Remove {}", self.title));
             ui.add_space(6.0);
             match &self.check {
@@ -44,9 +43,7 @@ impl RemoveDialog {
                 }
                 Err(r) => refusal_ui(ui, self.method, r, commands),
             }
-            if let Some(e) = &self.error {
-                ui.label(RichText::new(e).color(form::ERROR));
-            }
+            form::message_block_ui(ui, 2, self.error.as_deref());
             ui.separator();
             ui.horizontal(|ui| {
                 if let Ok(removal) = &self.check

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, FixedOffset};
 use chrono_tz::Tz;
-use eframe::egui::{self, Grid, Id, Modal, RichText};
+use eframe::egui::{self, Grid, Id, RichText};
 
 use super::command::Command;
 use super::form::{self, ERROR, OK};
@@ -94,8 +94,7 @@ pub fn txn_dialog_ui(
 ) {
     let pay_with = PayWith::of(methods);
     let zone = words::zone_name(d.tz);
-    Modal::new(Id::unique("txn_dialog")).show(ctx, |ui| {
-        ui.set_width(560.0);
+    form::Dialog::new(Id::unique("txn_dialog"), [580.0, 490.0]).show(ctx, |ui| {
         ui.heading(if d.editing.is_some() {
             "Edit payment"
         } else {
@@ -180,6 +179,7 @@ pub fn txn_dialog_ui(
                 ui.end_row();
             });
         // What it will be stored as: the conversion with today's table (Q6).
+        let room = form::Reserve::lines(ui, 3);
         if errors.is_empty() {
             match d.preview.as_ref().map(|(_, r)| r) {
                 Some(Ok(s)) if !s.is_empty() => {
@@ -197,6 +197,7 @@ pub fn txn_dialog_ui(
                 _ => {}
             }
         }
+        room.end(ui);
         let submit = if d.editing.is_some() {
             "Save changes"
         } else {

@@ -27,6 +27,21 @@ pub struct Quota {
     pub binding: Option<usize>,
 }
 
+impl Quota {
+    /// The limits as shown: the one reached first (`true`), then the others in
+    /// the book's order.
+    pub fn shown(&self) -> impl Iterator<Item = (bool, &LimitStatus)> {
+        let first = self.binding.and_then(|i| self.statuses.get(i));
+        first.map(|s| (true, s)).into_iter().chain(
+            self.statuses
+                .iter()
+                .enumerate()
+                .filter(move |(i, _)| Some(*i) != self.binding)
+                .map(|(_, s)| (false, s)),
+        )
+    }
+}
+
 /// Cumulative spending this year against the annual limit, with a straight-line
 /// forecast.
 #[derive(Debug, Clone)]

@@ -331,9 +331,13 @@ impl WalletApp {
                     .and_then(|s| s.quota.statuses.iter().find(|s| s.layer.key == key));
                 if let Some(s) = status {
                     self.dialog = Some(Dialog::Override(OverrideDialog {
-                        name: s.layer.title(),
+                        name: s.layer.name.clone(),
+                        rule: s.layer.rule.clone(),
                         amount: s.layer.max.to_string(),
-                        published: s.layer.published_max.unwrap_or(s.layer.max).to_string(),
+                        published: crate::domain::money::money(
+                            s.layer.published_max.unwrap_or(s.layer.max),
+                            s.layer.currency,
+                        ),
                         error: None,
                         key,
                     }));

@@ -131,9 +131,9 @@ impl WalletApp {
                             .map(|(currency, cs)| {
                                 cs.iter()
                                     .filter(|c| c.currency != currency)
-                                    .map(words::conversion)
+                                    .map(|c| words::conversion_from(currency, c))
                                     .collect::<Vec<_>>()
-                                    .join("   ")
+                                    .join("\n")
                             })
                             .map_err(|e| e.to_string())
                     };
