@@ -398,7 +398,15 @@ pub fn precheck_outcome(p: &Precheck) -> &'static str {
 
 /// "Breaks Q1 Verified account, per payment: …".
 pub fn breaks(b: &Break) -> String {
-    format!("Breaks {}", b.describe())
+    let l = &b.status.layer;
+    format!(
+        "Breaks {}: {} after this payment, {} over {} ({})",
+        l.name,
+        money(b.after, l.currency),
+        money(b.over, l.currency),
+        money(l.max, l.currency),
+        l.rule
+    )
 }
 
 /// A payment under a layer's minimum (e.g. Alibaba Cloud's top-up minimum).

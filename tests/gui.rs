@@ -717,8 +717,9 @@ fn the_precheck_names_the_limit_a_too_large_payment_breaks() {
     // CNY 300,000 = USD 41,666.67: over the USD 5,000 a payment of Q1 and Q3.
     type_into(&mut h, "Amount", "00");
     h.get_by_label_contains("Would be refused");
-    h.get_by_label_contains("Breaks Q1 Verified account, per payment: USD 41,666.67");
-    h.get_by_label_contains("Breaks Q3 Foreign nationals' FX quota, per payment");
+    // Words first, the rule id last (issue 11).
+    h.get_by_label_contains("Breaks Verified account, per payment: USD 41,666.67");
+    h.get_by_label_contains("Breaks Foreign nationals' FX quota, per payment");
 }
 
 #[test]

@@ -266,9 +266,7 @@ fn the_limits_view_reads_as_words_and_keeps_the_rule_ids_small() {
     h.get_by_role_and_label(Role::ProgressIndicator, "Verified account, a year: 2 %")
         .hover();
     h.run();
-    h.get_by_label_contains(
-        "Rule Q1 · source: 000_72fd90b31019d570.txt · in force from 2024-03-01",
-    );
+    h.get_by_label_contains("Rule Q1 · source: Registering Alipay with a US phone number");
 }
 
 // ---- 6, 7. rates to a sensible precision, figures right-aligned ----------------

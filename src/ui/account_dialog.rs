@@ -107,15 +107,18 @@ impl AccountDialog {
                         "YYYY-MM-DD",
                         errors.get("passport-expiry"),
                     );
-                    if needs_region {
-                        let l = ui.label("Bills");
-                        ui.checkbox(
+                    // Always there (Alibaba Cloud only), so the buttons never move.
+                    let l = ui.label("Bills");
+                    ui.add_enabled(
+                        needs_region,
+                        egui::Checkbox::new(
                             &mut d.outstanding_bills,
                             "Running resources or outstanding bills",
-                        )
-                        .labelled_by(l.id);
-                        ui.end_row();
-                    }
+                        ),
+                    )
+                    .labelled_by(l.id)
+                    .on_disabled_hover_text("Alibaba Cloud accounts only (L5)");
+                    ui.end_row();
                 });
             match form::footer_ui(ui, self.error.as_deref(), &errors, submit) {
                 Some(true) => commands.push(match self.editing {

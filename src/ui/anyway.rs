@@ -11,7 +11,7 @@ use crate::domain::lifecycle::Refusal;
 pub fn ask_anyway_ui(ui: &mut Ui, r: &Refusal, add: &str) -> Option<bool> {
     ui.separator();
     let mut outcome = None;
-    egui::Frame::new()
+    let panel = egui::Frame::new()
         .stroke(egui::Stroke::new(1.0, form::ERROR))
         .inner_margin(8.0)
         .show(ui, |ui| {
@@ -37,5 +37,14 @@ pub fn ask_anyway_ui(ui: &mut Ui, r: &Refusal, add: &str) -> Option<bool> {
                 }
             });
         });
+    // The question must be seen: the dialog scrolls to it once, when it appears.
+    let seen = ui.id().with("anyway_seen");
+    if !ui.data(|d| d.get_temp::<bool>(seen).unwrap_or(false)) {
+        panel.response.scroll_to_me(Some(egui::Align::BOTTOM));
+        ui.data_mut(|d| d.insert_temp(seen, true));
+    }
+    if outcome.is_some() {
+        ui.data_mut(|d| d.remove::<bool>(seen));
+    }
     outcome
 }

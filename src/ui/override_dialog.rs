@@ -9,7 +9,7 @@ pub struct OverrideDialog {
     /// The limit's key in the book.
     pub key: String,
     pub name: String,
-    /// The rule id the limit comes from (DOMAIN.md), shown small.
+    /// The rule id the limit comes from (docs/rules.md), shown small.
     pub rule: String,
     pub amount: String,
     pub published: String,
