@@ -38,7 +38,7 @@ pub fn ask_anyway_ui(ui: &mut Ui, r: &Refusal, add: &str) -> Option<bool> {
             });
         });
     // The question must be seen: the dialog scrolls to it once, when it appears.
-    let seen = egui::Id::new("walletdesk_anyway_seen");
+    let seen = egui::Id::unique("walletdesk_anyway_seen");
     if !ui.data(|d| d.get_temp::<bool>(seen).unwrap_or(false)) {
         panel.response.scroll_to_me(Some(egui::Align::BOTTOM));
         ui.data_mut(|d| d.insert_temp(seen, true));
