@@ -183,6 +183,9 @@ fn setup(dir: &Path, name: &str) -> PathBuf {
             "Main",
             "--tier",
             "verified",
+            // A2 refuses cards while the passport expiry is unknown (issue 11).
+            "--passport-expiry",
+            "2030-05-01",
         ],
         None,
     ));

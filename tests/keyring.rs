@@ -74,7 +74,18 @@ fn the_cli_stores_the_number_in_the_real_secret_service() {
         String::from_utf8(out.stdout).unwrap()
     };
     run(
-        &["account", "add", "--provider", "alipay", "--label", "A"],
+        &[
+            "account",
+            "add",
+            "--provider",
+            "alipay",
+            "--label",
+            "A",
+            "--tier",
+            "verified",
+            "--passport-expiry",
+            "2030-05-01",
+        ],
         "",
     );
     let id: i64 = run(
