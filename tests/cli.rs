@@ -112,7 +112,10 @@ fn add_an_account_and_a_card_then_list_them() {
     assert!(table.contains("★"), "{table}");
     let accounts = ok(&walletdesk(&db, &["account", "list"], None));
     assert!(accounts.contains("支付宝"), "{accounts}");
-    assert!(accounts.contains("alibaba-cloud"), "{accounts}");
+    assert!(
+        accounts.contains("Alibaba Cloud"),
+        "the provider in words: {accounts}"
+    );
 
     for f in db_files(&db) {
         assert!(!file_contains(&f, "3530111333300000"), "{}", f.display());

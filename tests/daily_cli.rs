@@ -103,10 +103,30 @@ fn account_remove_is_refused_while_it_has_live_methods_then_archives_it() {
     let list = ok(&run(&db, &["account", "list"]));
     assert!(!list.contains("Cloud old"), "{list}");
     let all = ok(&run(&db, &["account", "list", "--all"]));
-    assert!(all.contains("Cloud old"), "{all}");
+    assert!(all.contains("Cloud old (removed)"), "{all}");
     // A removed account takes no new method; restore brings it back.
     let e = err(&card(&db, &a, "5555555555554444", &[]), 2);
-    assert!(e.contains("archived"), "{e}");
+    assert!(e.contains("was removed"), "{e}");
+    // Nor payments: it must be restored first.
+    let e = err(
+        &run(
+            &db,
+            &[
+                "tx",
+                "add",
+                "--account",
+                &a,
+                "--amount",
+                "5",
+                "--currency",
+                "USD",
+                "--type",
+                "goods",
+            ],
+        ),
+        2,
+    );
+    assert!(e.contains("walletdesk account restore"), "{e}");
     ok(&run(&db, &["account", "restore", &a]));
     assert!(ok(&run(&db, &["account", "list"])).contains("Cloud old"));
     // Unknown account: bad input.

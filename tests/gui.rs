@@ -441,7 +441,7 @@ fn the_matrix_shows_one_cell_per_method_and_provider_and_explains_a_cell() {
     assert_eq!(methods, 7);
     let cells = [
         "binds",
-        "binds (see note)",
+        "binds, with a note",
         "may fail",
         "likely to fail",
         "will fail",

@@ -127,8 +127,10 @@ pub fn run(w: &mut Wallet, command: &DataCmd, json: bool) -> Result<String, Fail
                             "every live card's number is there".to_owned()
                         } else {
                             format!(
-                                "{} missing — re-enter it or remove the method",
-                                super::output::count(missing, "number", "numbers")
+                                "{} missing — re-enter {} (walletdesk card set-number ID) or remove the {}",
+                                super::output::count(missing, "number", "numbers"),
+                                if missing == 1 { "it" } else { "them" },
+                                if missing == 1 { "method" } else { "methods" },
                             )
                         },
                         super::output::count(report.numbers_deleted, "number", "numbers"),

@@ -256,10 +256,10 @@ fn precheck_json(p: &Precheck) -> Value {
 
 fn precheck_text(p: &Precheck) -> String {
     let mut out = format!(
-        "{} ({}, to {}) on {}: {}\n",
+        "{} ({}, to: {}) on {}: {}\n",
         money(p.amount, p.currency),
-        p.ty.id(),
-        p.to.id(),
+        p.ty.label(),
+        p.to.label().to_lowercase(),
         p.quota.account.label,
         words::precheck_outcome(p)
     );

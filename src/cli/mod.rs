@@ -588,7 +588,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<Printed, Failure> {
                 json,
                 id.0,
                 &format!(
-                    "Removed account {id} ({}): archived; its payments stay and still count towards the FX quota. Bring it back with: walletdesk account restore {id}",
+                    "Removed account {id} ({}): archived; its payments stay in the history and still count towards the limits they fall under. Bring it back with: walletdesk account restore {id}",
                     a.label
                 ),
             ))
@@ -796,8 +796,15 @@ fn check_card(w: &Wallet, c: &CheckCardArgs, json: bool) -> Result<String, Failu
             )));
         }
     }
+    let number = read_number()?;
+    if number.trim().is_empty() {
+        return Err(bad(FieldError::new(
+            "number",
+            "required: give the card number on standard input (e.g. echo NUMBER | walletdesk check-card …)",
+        )));
+    }
     let draft = CardDraft {
-        number: read_number()?,
+        number,
         expiry: c.expiry.clone(),
         holder: c.holder.clone().unwrap_or_default(),
         funding: c.facts.funding(),

@@ -107,8 +107,12 @@ pub fn accounts_table(accounts: &[Account]) -> String {
         .map(|a| {
             vec![
                 a.id.to_string(),
-                a.provider.id().into(),
-                a.label.clone(),
+                a.provider.name().into(),
+                if a.archived_at.is_some() {
+                    format!("{} (removed)", a.label)
+                } else {
+                    a.label.clone()
+                },
                 a.region.map(|r| r.id().to_owned()).unwrap_or_default(),
                 a.country
                     .as_ref()
@@ -142,6 +146,7 @@ pub fn accounts_json(accounts: &[Account]) -> String {
                 "passport_expiry": a.passport_expiry.map(|d| d.to_string()),
                 "outstanding_bills": a.outstanding_bills,
                 "created_at": a.created_at.to_rfc3339_opts(SecondsFormat::Secs, false),
+                "removed": a.archived_at.is_some(),
             })
         })
         .collect();

@@ -79,7 +79,7 @@ impl Network {
         self != Network::UnionPay
     }
 
-    fn lengths_text(self) -> String {
+    pub fn lengths_text(self) -> String {
         let l = self.lengths();
         let (first, last) = (l[0], l[l.len() - 1]);
         if l.len() == 1 {
@@ -87,10 +87,12 @@ impl Network {
         } else if l.len() == usize::from(u8::try_from(last - first).unwrap_or(0)) + 1 {
             format!("{first} to {last}")
         } else {
-            l.iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
+            // "13, 16 or 19"
+            let all: Vec<String> = l.iter().map(ToString::to_string).collect();
+            let (last, rest) = all
+                .split_last()
+                .map_or(("", &[][..]), |(l, r)| (l.as_str(), r));
+            format!("{} or {last}", rest.join(", "))
         }
     }
 }
@@ -615,7 +617,7 @@ mod tests {
         assert_eq!(visa19.len(), 19);
         assert!(check_number(&visa19).error.is_none());
         let e = check_number("411111111111116").error.unwrap();
-        assert!(e.message.contains("13, 16, 19"), "{e}");
+        assert!(e.message.contains("13, 16 or 19"), "{e}");
         // Amex is 15 only.
         let e = check_number("3782822463100050").error.unwrap();
         assert!(

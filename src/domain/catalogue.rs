@@ -295,7 +295,7 @@ const DOCS: &[Doc] = &[
     with_source(
         doc(
             "L8",
-            "An account is removed (archived) only once none of its methods is live; its payments stay and still count towards the FX quota",
+            "An account is removed (archived) only once none of its methods is live; its payments stay and still count towards the limits they fall under",
             "Remove its methods first (each by its own rules, L3 to L6), then the account",
         ),
         "walletdesk",
@@ -303,7 +303,7 @@ const DOCS: &[Doc] = &[
     with_source(
         doc(
             "K1",
-            "A kind of method the provider does not take at all (PayPal on Alipay, Alipay HK or WeChat Pay: the profile's accepts_paypal) is refused before it is stored; a method whose verdict is block is refused unless you add it anyway (--anyway)",
+            "A kind of method the provider does not take at all (PayPal on Alipay, Alipay HK or WeChat Pay) is refused before it is stored; a method that will fail (a block verdict) is refused unless you add it anyway",
             "Link a card instead; for a block verdict, add it anyway only if it did bind",
         ),
         "walletdesk",

@@ -43,7 +43,7 @@ impl Level {
     pub fn verdict_text(self) -> &'static str {
         match self {
             Level::Ok => "binds",
-            Level::Info => "binds (see note)",
+            Level::Info => "binds, with a note",
             Level::Warn => "may fail",
             Level::High => "likely to fail",
             Level::Block => "will fail",

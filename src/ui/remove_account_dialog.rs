@@ -24,8 +24,8 @@ impl RemoveAccountDialog {
             match &self.check {
                 Ok(()) => {
                     ui.label(format!(
-                        "{} will be archived: it leaves the list of accounts. Its payments stay, \
-                         and still count towards the FX quota of Alipay + WeChat Pay (Q3)",
+                        "{} will be archived: it leaves the list of accounts. Its payments stay \
+                         in the history and still count towards the limits they fall under",
                         self.label
                     ));
                     ui.label("\"Show archived\" shows it again, with a button to bring it back");

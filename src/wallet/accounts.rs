@@ -16,6 +16,23 @@ impl Wallet {
             .ok_or_else(|| FieldError::new("account", format!("there is no account {id}")).into())
     }
 
+    /// An account that is not removed: a removed (archived) one takes no new
+    /// payments, methods, caps or figures until it is restored (L8).
+    pub(super) fn live_account(&self, id: AccountId) -> Result<Account> {
+        let a = self.account(id)?;
+        if a.archived_at.is_some() {
+            return Err(FieldError::new(
+                "account",
+                format!(
+                    "{} (account {id}) was removed; bring it back first with \"Restore account\" (walletdesk account restore {id})",
+                    a.label
+                ),
+            )
+            .into());
+        }
+        Ok(a)
+    }
+
     /// Add an account.
     pub fn add_account(&mut self, draft: &AccountDraft) -> Result<AccountId> {
         let new = draft.validate().map_err(Error::Invalid)?;

@@ -122,7 +122,7 @@ impl Wallet {
         progress: &mut dyn FnMut(f32),
         cancel: &AtomicBool,
     ) -> Result<Finished<ImportPreview>> {
-        self.account(account)?;
+        self.live_account(account)?;
         let tz = self.time_zone();
         let now = self.clock.now();
         let methods: HashSet<MethodId> =
@@ -193,8 +193,8 @@ impl Wallet {
                 out.errors.push((
                     line,
                     format!(
-                        "{} columns; expected {} ({})",
-                        record.len(),
+                        "{}; expected {} ({})",
+                        crate::words::count(record.len(), "column", "columns"),
                         CSV_HEADER.len(),
                         CSV_HEADER.join(",")
                     ),

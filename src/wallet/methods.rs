@@ -147,17 +147,7 @@ impl Wallet {
         anyway: bool,
         judge: impl FnOnce(&Self, &Basis, Provider) -> Result<Vec<ProviderResult>>,
     ) -> Result<()> {
-        let a = self.account(account)?;
-        if a.archived_at.is_some() {
-            return Err(FieldError::new(
-                "account",
-                format!(
-                    "{} was removed (archived): it takes no new methods",
-                    a.label
-                ),
-            )
-            .into());
-        }
+        let a = self.live_account(account)?;
         let results = judge(self, &Basis::Account(account), a.provider)?;
         if let Some(r) = results.iter().find(|r| r.provider == a.provider) {
             lifecycle::check_link(title, &r.assessment, anyway).map_err(Error::Refused)?;

@@ -56,6 +56,7 @@ fn foreign_card(m: &crate::domain::Method) -> bool {
 impl Wallet {
     /// Which limits a payment would break, its fee, and the method to pay with.
     pub fn precheck(&self, account: AccountId, d: &PrecheckDraft) -> Result<Precheck> {
+        self.live_account(account)?;
         let quota = self.quota(account)?;
         let mut errs = FieldErrors::default();
         let currency = errs.take(Currency::parse("currency", &d.currency));

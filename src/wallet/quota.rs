@@ -93,7 +93,7 @@ impl Wallet {
 
     /// Pick the limit book of an account (Q4's figures are the `alternative` book).
     pub fn set_limit_book(&mut self, account: AccountId, book: &str) -> Result<()> {
-        self.account(account)?;
+        self.live_account(account)?;
         let id = self.books.parse_id("book", book)?;
         let tx = self.store.transaction()?;
         store::set_limit_book(&tx, account, &id)?;
@@ -108,7 +108,7 @@ impl Wallet {
         key: &str,
         amount: Option<&str>,
     ) -> Result<()> {
-        let acc = self.account(account)?;
+        let acc = self.live_account(account)?;
         let book = self.book_of(account)?;
         let Some(spec) = book
             .limits
@@ -143,7 +143,7 @@ impl Wallet {
 
     /// Add an own cap (e.g. "my card's issuer allows CNY 20,000 a month").
     pub fn add_cap(&mut self, account: AccountId, d: &CapDraft) -> Result<CapId> {
-        self.account(account)?;
+        self.live_account(account)?;
         let mut errs = FieldErrors::default();
         let name = errs.take(required_text("name", &d.name, 80));
         let window = errs.take(Window::parse("window", &d.window));

@@ -27,7 +27,7 @@ impl Wallet {
         account: AccountId,
         draft: &TxnDraft,
     ) -> Result<(NewTxn, NaiveDate, Vec<Converted>)> {
-        self.account(account)?;
+        self.live_account(account)?;
         let tz = self.time_zone();
         let t = draft
             .validate(self.clock.now(), tz)

@@ -80,13 +80,12 @@ fn c2(i: &Input<'_>) -> Option<Flag> {
     if n.lengths().contains(&c.length) {
         return None;
     }
-    let lengths: Vec<String> = n.lengths().iter().map(ToString::to_string).collect();
     i.flag(
         i.spec.level,
         format!(
             "{} numbers have {} digits; this one has {}",
             n.name(),
-            lengths.join(", "),
+            n.lengths_text(),
             c.length
         ),
         "Check for a missing or extra digit",
