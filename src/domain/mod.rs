@@ -4,6 +4,7 @@
 //! rules`, docs/rules.md).
 
 pub mod account;
+pub mod bills;
 pub mod calendar;
 pub mod card;
 pub mod catalogue;
