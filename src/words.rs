@@ -9,6 +9,7 @@ use chrono_tz::Tz;
 use rust_decimal::Decimal;
 
 use crate::domain::Provider;
+use crate::domain::bills::{MethodMatch, SkipReason};
 use crate::domain::calendar;
 use crate::domain::limits::{Break, Candidate, Fee, Layer, LimitStatus, NoteSpec};
 use crate::domain::money::{Converted, Currency, Rate, money};
@@ -527,6 +528,85 @@ pub fn import_rows(n: usize) -> String {
 
 pub fn import_error(line: u64, why: &str) -> String {
     format!("line {line}: {why}")
+}
+
+/// B1: why a bill's row is not recorded.
+pub fn bill_skip(r: &SkipReason) -> String {
+    match r {
+        SkipReason::Income => "money in, not a payment (B1)".into(),
+        SkipReason::OwnMove => "a move between your own balances, neither in nor out (B1)".into(),
+        SkipReason::Fund => "a fund purchase or redemption (B1)".into(),
+        SkipReason::TopUp => "a top-up of your balance (B1)".into(),
+        SkipReason::Repayment => "a credit card or credit repayment (B1)".into(),
+        SkipReason::Closed(s) => format!("closed ({s}): no money moved (B1)"),
+        SkipReason::NotDone(s) => {
+            format!(
+                "status {s}: not a done or escrow payment, so no money is known to have left (B1)"
+            )
+        }
+    }
+}
+
+/// B3: what became of the bill's payment method, when it is not a matched card.
+pub fn bill_method(m: &MethodMatch) -> Option<String> {
+    match m {
+        MethodMatch::Card(_) | MethodMatch::NotNamed => None,
+        MethodMatch::Balance(s) => Some(format!("paid from {s}: no method (B3)")),
+        MethodMatch::NoCard(s, d) => Some(format!(
+            "{s}: no card of this account ends in {d}; no method (B3)"
+        )),
+        MethodMatch::Tie(_, d, n) => Some(format!(
+            "{} cards end in {d}: pick one (B3)",
+            number_word(*n)
+        )),
+        MethodMatch::Unknown(s) => Some(format!(
+            "{s}: not a card walletdesk can match; no method (B3)"
+        )),
+    }
+}
+
+fn number_word(n: usize) -> String {
+    match n {
+        2 => "two".into(),
+        3 => "three".into(),
+        4 => "four".into(),
+        n => n.to_string(),
+    }
+}
+
+/// B5: a refund in a bill, not recorded as a payment.
+pub fn bill_refund(amount: Decimal, of: Option<&str>, linked: bool) -> String {
+    let m = money(amount, Currency::CNY);
+    match (of, linked) {
+        (Some(o), true) => format!("refund of {m} for order {o} (B5)"),
+        (Some(o), false) => {
+            format!("refund of {m} for order {o}, whose payment is not recorded (B5)")
+        }
+        (None, _) => format!("refund of {m} (B5)"),
+    }
+}
+
+/// "Read as Alipay CSV (header of 2023-02, GBK)".
+pub fn import_format(described: &str) -> String {
+    format!("Read as {described}")
+}
+
+pub fn import_skipped(line: u64, why: &str) -> String {
+    format!("line {line}: skipped: {why}")
+}
+
+/// B4: a bill's row that repeats an earlier line of the same file.
+pub fn bill_repeats(first: u64) -> String {
+    format!("repeats line {first} of the file (B4)")
+}
+
+/// B4: a bill's row already stored.
+pub fn bill_recorded(provider: &str, by_order: bool) -> String {
+    if by_order {
+        format!("already recorded (same {provider} order number, time and amount) (B4)")
+    } else {
+        "already recorded (same time, amount and counterparty) (B4)".into()
+    }
 }
 
 pub fn import_duplicate(line: u64, why: &str) -> String {

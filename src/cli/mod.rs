@@ -536,6 +536,8 @@ pub fn run(cli: &Cli, command: &Command) -> Result<Printed, Failure> {
             })
         }
         Command::Rate(c) => txns::rate(&mut w, c, json),
+        // An import's error report is printed as usual (with --json), with exit 2.
+        Command::Tx(c @ txns::TxCmd::Import { .. }) => return txns::import(&mut w, c, json),
         Command::Tx(c) => txns::tx(&mut w, c, json),
         Command::Quota { account } => limits::quota(&w, *account, json),
         // "Would be refused" is an answer: printed as usual, with exit 1.

@@ -8,9 +8,10 @@ use clap::{Args, Subcommand};
 use serde_json::{Value, json};
 
 use super::limits::PaymentFlags;
+use super::values::ImportFormat;
 use chrono_tz::Tz;
 
-use super::{ACCOUNT_HELP, Failure};
+use super::{ACCOUNT_HELP, Failure, Printed};
 use crate::domain::calendar::rfc3339_in;
 use crate::domain::limits::{Destination, TxType};
 use crate::domain::money::{Currency, money};
@@ -178,12 +179,15 @@ pub enum TxCmd {
         #[arg(long, default_value_t = 0)]
         offset: u64,
     },
-    /// Import a CSV (at,amount,currency,type,to,method,counterparty,note,fx_exempt): all rows or none
+    /// Import a CSV (walletdesk's own: at,amount,currency,type,to,method,counterparty,note,fx_exempt; or an Alipay or WeChat Pay CSV bill): all rows or none
     Import {
         /// The CSV file to read
         file: PathBuf,
         #[arg(long, value_name = "ID", help = ACCOUNT_HELP)]
         account: i64,
+        /// How to read the file (auto: detected from its header)
+        #[arg(long, value_enum, default_value_t = ImportFormat::Auto)]
+        format: ImportFormat,
         /// Show what would be imported and write nothing
         #[arg(long)]
         dry_run: bool,
@@ -213,7 +217,11 @@ fn txn_json(t: &Txn, tz: Tz) -> Value {
 }
 
 fn preview_text(p: &ImportPreview) -> String {
-    let mut out = format!("{}\n", words::import_summary(p));
+    let mut out = String::new();
+    if !p.format.is_empty() {
+        out.push_str(&format!("{}\n", words::import_format(&p.format)));
+    }
+    out.push_str(&format!("{}\n", words::import_summary(p)));
     for (line, why) in p.errors.iter().take(50) {
         out.push_str(&format!("{}\n", words::import_error(*line, why)));
     }
@@ -222,6 +230,18 @@ fn preview_text(p: &ImportPreview) -> String {
     }
     for (line, why) in p.duplicates.iter().take(20) {
         out.push_str(&format!("{}\n", words::import_duplicate(*line, why)));
+    }
+    for (line, why) in p.skipped.iter().take(20) {
+        out.push_str(&format!("{}\n", words::import_skipped(*line, why)));
+    }
+    for r in p.refunds.iter().take(20) {
+        let why = words::bill_refund(r.amount, r.of.as_deref(), r.linked);
+        out.push_str(&format!("{}\n", words::import_skipped(r.line, &why)));
+    }
+    for r in p.rows.iter().take(50) {
+        if let Some(note) = &r.method_note {
+            out.push_str(&format!("{}\n", words::import_error(r.line, note)));
+        }
     }
     out
 }
@@ -361,7 +381,11 @@ pub fn tx(w: &mut Wallet, cmd: &TxCmd, json: bool) -> Result<String, Failure> {
                         "total": totals.count, "offset": offset,
                         "totals": totals.by_currency.iter().map(|(c, a)| json!({"currency": c.as_str(), "amount": a.to_string()})).collect::<Vec<_>>(),
                         "total_usd": totals.usd.to_string(),
-                        "transactions": page.iter().map(|t| txn_json(t, tz)).collect::<Vec<_>>(),
+                        "transactions": page.iter().map(|t| {
+                            let mut j = txn_json(t, tz);
+                            j["order_no"] = json!(w.txn_order_no(t.id).ok().flatten());
+                            j
+                        }).collect::<Vec<_>>(),
                     })
                 )
             } else {
@@ -403,42 +427,17 @@ pub fn tx(w: &mut Wallet, cmd: &TxCmd, json: bool) -> Result<String, Failure> {
                 out
             })
         }
-        TxCmd::Import {
-            file,
-            account,
-            dry_run,
-        } => {
-            let account = AccountId(*account);
-            w.account(account)?;
-            let job = w.start_import_preview(account, file);
-            let preview = match job.wait(&mut progress_bar("reading"))? {
-                Finished::Done(p) => p,
-                Finished::Cancelled => cancelled()?,
-            };
-            let text = preview_text(&preview);
-            if !preview.errors.is_empty() {
-                return Err(Failure {
-                    code: 2,
-                    message: format!("{text}nothing was written"),
-                });
-            }
-            let mut summary = preview_json(&preview);
-            if *dry_run {
-                return Ok(if json { format!("{summary}\n") } else { text });
-            }
-            let rows = preview.rows.len();
-            // The rows move to the job: no second copy of a large file's preview.
-            let job = w.start_import_write(account, preview);
-            let n = match job.wait(&mut progress_bar("writing"))? {
-                Finished::Done(n) => n,
-                Finished::Cancelled => cancelled()?,
-            };
-            summary["written"] = json!(n);
-            Ok(if json {
-                format!("{summary}\n")
+        TxCmd::Import { .. } => {
+            // `run` answers imports through `import` (an error report is printed with exit 2).
+            let p = import(w, cmd, json)?;
+            if p.code == 0 {
+                Ok(p.text)
             } else {
-                format!("{text}{}\n", words::imported(n, rows.saturating_sub(n)))
-            })
+                Err(Failure {
+                    code: p.code,
+                    message: p.text,
+                })
+            }
         }
         TxCmd::Export { file, account } => {
             let n = w.export_csv_file(AccountId(*account), file)?;
@@ -452,6 +451,62 @@ pub fn tx(w: &mut Wallet, cmd: &TxCmd, json: bool) -> Result<String, Failure> {
             })
         }
     }
+}
+
+/// `tx import`: the preview, then (unless `--dry-run`) the write. With errors
+/// nothing is written: exit 2, the report on standard error, or with `--json`
+/// the JSON summary (its `errors` by line and field) on standard output.
+pub fn import(w: &mut Wallet, cmd: &TxCmd, json: bool) -> Result<Printed, Failure> {
+    let TxCmd::Import {
+        file,
+        account,
+        format,
+        dry_run,
+    } = cmd
+    else {
+        return tx(w, cmd, json).map(Printed::from);
+    };
+    let account = AccountId(*account);
+    w.account(account)?;
+    let job = w.start_import_preview_as(account, file, format.choice());
+    let preview = match job.wait(&mut progress_bar("reading"))? {
+        Finished::Done(p) => p,
+        Finished::Cancelled => cancelled()?,
+    };
+    let text = preview_text(&preview);
+    let mut summary = preview_json(&preview);
+    if !preview.errors.is_empty() {
+        if json {
+            return Ok(Printed {
+                text: format!("{summary}\n"),
+                code: 2,
+            });
+        }
+        return Err(Failure {
+            code: 2,
+            message: format!("{text}nothing was written"),
+        });
+    }
+    if *dry_run {
+        return Ok(Printed::from(if json {
+            format!("{summary}\n")
+        } else {
+            text
+        }));
+    }
+    let rows = preview.rows.len();
+    // The rows move to the job: no second copy of a large file's preview.
+    let job = w.start_import_write(account, preview);
+    let n = match job.wait(&mut progress_bar("writing"))? {
+        Finished::Done(n) => n,
+        Finished::Cancelled => cancelled()?,
+    };
+    summary["written"] = json!(n);
+    Ok(Printed::from(if json {
+        format!("{summary}\n")
+    } else {
+        format!("{text}{}\n", words::imported(n, rows.saturating_sub(n)))
+    }))
 }
 
 /// Pad a column of amounts (ASCII) on the left so that their digits line up.
@@ -488,6 +543,17 @@ fn preview_json(p: &ImportPreview) -> Value {
         "written": 0,
         "totals": p.totals.iter().map(|(c, a)| json!({"currency": c.as_str(), "amount": a.to_string()})).collect::<Vec<_>>(),
         "duplicates": p.duplicates.iter().map(|(l, w)| json!({"line": l, "reason": w})).collect::<Vec<_>>(),
-        "errors": p.errors.iter().map(|(l, w)| json!({"line": l, "error": w})).collect::<Vec<_>>(),
+        "errors": p.errors.iter().enumerate().map(|(i, (l, w))| {
+            let (field, problem) = p.error_parts(i);
+            json!({"line": l, "field": field, "problem": problem, "error": w})
+        }).collect::<Vec<_>>(),
+        "format": p.format,
+        "skipped": p.skipped.iter().map(|(l, w)| json!({"line": l, "reason": w})).collect::<Vec<_>>(),
+        "refunds": p.refunds.iter().map(|r| json!({
+            "line": r.line, "at": r.at.to_rfc3339(), "amount": r.amount.to_string(), "currency": "CNY",
+            "order_no": r.order_no, "of": r.of, "linked": r.linked,
+            "reason": words::bill_refund(r.amount, r.of.as_deref(), r.linked),
+        })).collect::<Vec<_>>(),
+        "methods": p.rows.iter().filter_map(|r| r.method_note.as_ref().map(|n| json!({"line": r.line, "reason": n}))).collect::<Vec<_>>(),
     })
 }

@@ -194,3 +194,29 @@ mod tests {
         );
     }
 }
+
+/// How `tx import` reads its file (`--format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ImportFormat {
+    /// Detected from the file's header (the default)
+    #[default]
+    Auto,
+    /// walletdesk's own CSV (at,amount,currency,...)
+    Walletdesk,
+    /// Alipay's CSV bill (GBK or UTF-8)
+    Alipay,
+    /// WeChat Pay's CSV bill
+    Wechat,
+}
+
+impl ImportFormat {
+    pub fn choice(self) -> crate::domain::bills::FormatChoice {
+        use crate::domain::bills::FormatChoice;
+        match self {
+            ImportFormat::Auto => FormatChoice::Auto,
+            ImportFormat::Walletdesk => FormatChoice::Walletdesk,
+            ImportFormat::Alipay => FormatChoice::Alipay,
+            ImportFormat::Wechat => FormatChoice::Wechat,
+        }
+    }
+}

@@ -176,4 +176,14 @@ ALTER TABLE method ADD COLUMN number_missing INTEGER NOT NULL DEFAULT 0
     r"
 ALTER TABLE account ADD COLUMN archived_at TEXT;
 ",
+    // 7: bill imports (B4, B5): the provider and its order number of an imported
+    // row (trimmed of tabs and spaces), and a refund's link to its payment.
+    r"
+ALTER TABLE txn ADD COLUMN provider TEXT CHECK (provider IS NULL OR length(provider) > 0);
+ALTER TABLE txn ADD COLUMN order_no TEXT CHECK (order_no IS NULL OR length(order_no) > 0);
+ALTER TABLE txn ADD COLUMN is_refund INTEGER NOT NULL DEFAULT 0 CHECK (is_refund IN (0, 1));
+ALTER TABLE txn ADD COLUMN refund_of INTEGER REFERENCES txn (id);
+ALTER TABLE txn ADD COLUMN refund_of_order TEXT;
+CREATE INDEX txn_by_order ON txn (account_id, provider, order_no) WHERE order_no IS NOT NULL;
+",
 ];

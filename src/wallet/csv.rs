@@ -5,10 +5,11 @@ use std::collections::HashSet;
 use std::io::{Read, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::service::{Error, Result, Wallet, invalid};
+use crate::domain::bills::{self, Detected, FormatChoice};
 use crate::domain::limits::local_day;
 use crate::domain::money::{Converted, Currency};
 use crate::domain::txn::{NewTxn, TxnDraft};
@@ -16,17 +17,30 @@ use crate::domain::{AccountId, MethodId};
 use crate::store;
 
 /// The CSV header of `tx import` / `tx export` (docs/cli.md).
-pub const CSV_HEADER: [&str; 9] = [
-    "at",
-    "amount",
-    "currency",
-    "type",
-    "to",
-    "method",
-    "counterparty",
-    "note",
-    "fx_exempt",
-];
+pub const CSV_HEADER: [&str; 9] = bills::WALLETDESK_HEADER;
+
+/// Where an imported bill's row came from (B4: duplicates are per provider and order).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    /// `alipay`, `wechat-pay`.
+    pub provider: &'static str,
+    /// The provider's order number, trimmed of tabs and spaces.
+    pub order_no: Option<String>,
+}
+
+/// A refund found in a bill (B5): listed, not written as a payment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RefundRow {
+    pub line: u64,
+    pub at: DateTime<FixedOffset>,
+    /// CNY.
+    pub amount: Decimal,
+    pub order_no: Option<String>,
+    /// The order number of the payment it returns, where the file says.
+    pub of: Option<String>,
+    /// That payment is recorded (or is in this file).
+    pub linked: bool,
+}
 /// One line of an import that will be written.
 #[derive(Debug, Clone)]
 pub struct ImportRow {
@@ -34,6 +48,10 @@ pub struct ImportRow {
     pub txn: NewTxn,
     pub day: NaiveDate,
     pub converted: Vec<Converted>,
+    /// A provider's bill row: its provider and order number.
+    pub origin: Option<Origin>,
+    /// B3: why no method was set (a balance, no card, two cards with those digits).
+    pub method_note: Option<String>,
 }
 
 /// What an import would do, before anything is written.
@@ -46,6 +64,33 @@ pub struct ImportPreview {
     pub errors: Vec<(u64, String)>,
     /// Per currency, the total of the rows to write.
     pub totals: Vec<(Currency, Decimal)>,
+    /// What the file was read as: "Alipay CSV (header of 2023-02, GBK)".
+    pub format: String,
+    /// The field each of `errors` is about (same order): a column or `file`, `line`.
+    pub error_fields: Vec<String>,
+    /// (line, why) of a bill's rows that are not payments (B1): not written.
+    pub skipped: Vec<(u64, String)>,
+    /// A bill's refunds (B5).
+    pub refunds: Vec<RefundRow>,
+}
+
+impl ImportPreview {
+    /// An error about `field` at `line`; `message` as people read it.
+    pub(super) fn push_error(&mut self, line: u64, field: &str, message: String) {
+        self.errors.push((line, message));
+        self.error_fields.push(field.to_owned());
+    }
+
+    /// The field and the problem of error `i` (the message without its field prefix).
+    pub fn error_parts(&self, i: usize) -> (&str, &str) {
+        let field = self.error_fields.get(i).map_or("file", String::as_str);
+        let msg = self.errors.get(i).map_or("", |e| e.1.as_str());
+        let problem = msg
+            .strip_prefix(field)
+            .and_then(|m| m.strip_prefix(": "))
+            .unwrap_or(msg);
+        (field, problem)
+    }
 }
 
 /// How a long run ended.
@@ -122,7 +167,71 @@ impl Wallet {
         progress: &mut dyn FnMut(f32),
         cancel: &AtomicBool,
     ) -> Result<Finished<ImportPreview>> {
+        self.import_preview_as(
+            account,
+            FormatChoice::Auto,
+            input,
+            total_bytes,
+            progress,
+            cancel,
+        )
+    }
+
+    /// As [`Wallet::import_preview`], read as `format`: walletdesk's own CSV, an
+    /// Alipay or a WeChat Pay CSV bill (auto: detected from the first bytes).
+    pub fn import_preview_as(
+        &self,
+        account: AccountId,
+        format: FormatChoice,
+        mut input: impl Read,
+        total_bytes: u64,
+        progress: &mut dyn FnMut(f32),
+        cancel: &AtomicBool,
+    ) -> Result<Finished<ImportPreview>> {
         self.live_account(account)?;
+        let mut head = Vec::with_capacity(bills::HEAD_BYTES);
+        if let Err(e) = (&mut input)
+            .take(bills::HEAD_BYTES as u64)
+            .read_to_end(&mut head)
+        {
+            let mut out = ImportPreview::default();
+            out.push_error(1, "file", format!("file: could not be read: {e}"));
+            return Ok(Finished::Done(out));
+        }
+        // An empty file: walletdesk's own import says what its first line must be.
+        let empty = head.iter().all(u8::is_ascii_whitespace);
+        let detected = if empty && format == FormatChoice::Auto {
+            Ok(Detected::Walletdesk)
+        } else {
+            bills::detect(&head, format)
+        };
+        match detected {
+            Ok(Detected::Walletdesk) => self.walletdesk_preview(
+                account,
+                std::io::Cursor::new(head).chain(input),
+                total_bytes,
+                progress,
+                cancel,
+            ),
+            Ok(d) => self.bill_preview(account, &d, head, input, total_bytes, progress, cancel),
+            Err(e) => {
+                let mut out = ImportPreview::default();
+                out.push_error(1, e.field, e.to_string());
+                Ok(Finished::Done(out))
+            }
+        }
+    }
+
+    /// walletdesk's own CSV (docs/cli.md).
+    #[allow(clippy::too_many_lines)]
+    fn walletdesk_preview(
+        &self,
+        account: AccountId,
+        input: impl Read,
+        total_bytes: u64,
+        progress: &mut dyn FnMut(f32),
+        cancel: &AtomicBool,
+    ) -> Result<Finished<ImportPreview>> {
         let tz = self.time_zone();
         let now = self.clock.now();
         let methods: HashSet<MethodId> =
@@ -131,7 +240,10 @@ impl Wallet {
             .has_headers(false)
             .flexible(true)
             .from_reader(LfLines::new(input));
-        let mut out = ImportPreview::default();
+        let mut out = ImportPreview {
+            format: Detected::Walletdesk.describe(),
+            ..ImportPreview::default()
+        };
         let mut seen: HashSet<(i64, String, String, String)> = HashSet::new();
         let mut rate_cache: std::collections::HashMap<(Currency, NaiveDate), Vec<Converted>> =
             std::collections::HashMap::new();
@@ -143,7 +255,7 @@ impl Wallet {
                 Ok(true) => {}
                 Err(e) => {
                     let line = e.position().map_or(0, csv::Position::line);
-                    out.errors.push((line, format!("not valid CSV: {e}")));
+                    out.push_error(line, "file", format!("not valid CSV: {e}"));
                     if matches!(e.kind(), csv::ErrorKind::Io(_)) {
                         break;
                     }
@@ -151,7 +263,7 @@ impl Wallet {
                 }
             }
             let line = record.position().map_or(0, csv::Position::line);
-            if out.rows.len() % 2048 == 0 {
+            if out.rows.len().is_multiple_of(2048) {
                 if cancel.load(Ordering::Relaxed) {
                     return Ok(Finished::Cancelled);
                 }
@@ -174,14 +286,15 @@ impl Wallet {
                     })
                     .collect();
                 if fields != CSV_HEADER {
-                    out.errors.push((
+                    out.push_error(
                         line,
+                        "header",
                         format!(
                             "the header must be {} (found {})",
                             CSV_HEADER.join(","),
                             fields.join(",")
                         ),
-                    ));
+                    );
                     break;
                 }
                 continue;
@@ -190,15 +303,16 @@ impl Wallet {
                 continue;
             }
             if record.len() != CSV_HEADER.len() {
-                out.errors.push((
+                out.push_error(
                     line,
+                    "line",
                     format!(
                         "{}; expected {} ({})",
                         crate::words::count(record.len(), "column", "columns"),
                         CSV_HEADER.len(),
                         CSV_HEADER.join(",")
                     ),
-                ));
+                );
                 continue;
             }
             let get = |i: usize| record.get(i).unwrap_or("").to_owned();
@@ -214,22 +328,26 @@ impl Wallet {
                 fx_exempt: get(8),
             };
             if draft.at.trim().is_empty() {
-                out.errors.push((line, "at: required".into()));
+                out.push_error(line, "at", "at: required".into());
                 continue;
             }
             let t = match draft.validate(now, tz) {
                 Ok(t) => t,
                 Err(e) => {
                     let msg: Vec<String> = e.0.iter().map(ToString::to_string).collect();
-                    out.errors.push((line, msg.join("; ")));
+                    let field = e.0.first().map_or("line", |f| f.field);
+                    out.push_error(line, field, msg.join("; "));
                     continue;
                 }
             };
             if let Some(m) = t.method
                 && !methods.contains(&m)
             {
-                out.errors
-                    .push((line, format!("method: {m} is no method of this account")));
+                out.push_error(
+                    line,
+                    "method",
+                    format!("method: {m} is no method of this account"),
+                );
                 continue;
             }
             let day = local_day(t.at, tz);
@@ -242,7 +360,7 @@ impl Wallet {
                     {
                         Ok(c) => c,
                         Err(e) => {
-                            out.errors.push((line, e.to_string()));
+                            out.push_error(line, "amount", e.to_string());
                             continue;
                         }
                     }
@@ -253,7 +371,7 @@ impl Wallet {
                         c
                     }
                     Err(e) => {
-                        out.errors.push((line, e.to_string()));
+                        out.push_error(line, "currency", e.to_string());
                         continue;
                     }
                 },
@@ -285,16 +403,19 @@ impl Wallet {
                 txn: t,
                 day,
                 converted,
+                origin: None,
+                method_note: None,
             });
         }
         if !header_done {
-            out.errors.push((
+            out.push_error(
                 1,
+                "file",
                 format!(
                     "the file is empty; the first line must be {}",
                     CSV_HEADER.join(",")
                 ),
-            ));
+            );
         }
         progress(1.0);
         Ok(Finished::Done(out))
@@ -337,10 +458,20 @@ impl Wallet {
             }
             // Checked again under the write lock: another import of the same
             // rows since the preview must not double them.
-            if store::txn_exists(&tx, account, &r.txn)? {
+            let exists = match &r.origin {
+                Some(Origin {
+                    provider,
+                    order_no: Some(o),
+                }) => store::bill_exists(&tx, account, provider, o, &r.txn)?,
+                _ => store::txn_exists(&tx, account, &r.txn)?,
+            };
+            if exists {
                 continue;
             }
-            store::insert_txn(&tx, account, &r.txn, r.day, &r.converted, now)?;
+            let id = store::insert_txn(&tx, account, &r.txn, r.day, &r.converted, now)?;
+            if let Some(o) = &r.origin {
+                store::set_txn_origin(&tx, id, o.provider, o.order_no.as_deref())?;
+            }
             written += 1;
         }
         tx.commit()?;

@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use super::csv::{Finished, ImportPreview};
 use super::service::{Clock, Error, Result, Wallet};
+use crate::domain::bills::FormatChoice;
 use crate::domain::{AccountId, FieldError};
 use crate::vault::Vault;
 
@@ -111,6 +112,17 @@ impl<T> Drop for Job<T> {
 impl Wallet {
     /// Read `file` into a preview of what importing it into `account` would do.
     pub fn start_import_preview(&self, account: AccountId, file: &Path) -> Job<ImportPreview> {
+        self.start_import_preview_as(account, file, FormatChoice::Auto)
+    }
+
+    /// As [`Wallet::start_import_preview`], read as `format` (walletdesk's own CSV,
+    /// an Alipay or a WeChat Pay bill; auto: detected).
+    pub fn start_import_preview_as(
+        &self,
+        account: AccountId,
+        file: &Path,
+        format: FormatChoice,
+    ) -> Job<ImportPreview> {
         let file = file.to_owned();
         Job::start(
             "Reading",
@@ -120,7 +132,14 @@ impl Wallet {
                 let f = std::fs::File::open(&file)
                     .map_err(|e| FieldError::new("file", format!("{}: {e}", file.display())))?;
                 let size = f.metadata().map(|m| m.len()).unwrap_or(0);
-                w.import_preview(account, std::io::BufReader::new(f), size, progress, cancel)
+                w.import_preview_as(
+                    account,
+                    format,
+                    std::io::BufReader::new(f),
+                    size,
+                    progress,
+                    cancel,
+                )
             },
         )
     }

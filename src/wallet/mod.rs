@@ -9,6 +9,7 @@
 //! checks on start), `demo`.
 
 mod accounts;
+mod bills;
 mod checks;
 mod csv;
 mod demo;

@@ -160,6 +160,13 @@ impl Wallet {
     pub fn open(path: &Path, vault: Vault, clock: Clock) -> Result<Wallet> {
         // The sources every rule is shown with: a broken table stops here.
         crate::domain::sources::built_in()?;
+        // How bills' categories and types are read (B1, B2): a broken file stops here.
+        for p in [
+            crate::domain::bills::BillProvider::Alipay,
+            crate::domain::bills::BillProvider::Wechat,
+        ] {
+            crate::domain::bills::map::built_in(p)?;
+        }
         let profiles = load_profiles(path)?;
         let books = load_books(path)?;
         let mut w = Wallet {

@@ -22,6 +22,11 @@ fn check_filter(filter: &TxnFilter) -> Result<()> {
 }
 
 impl Wallet {
+    /// The provider's order number of an imported bill row (`None` for others).
+    pub fn txn_order_no(&self, id: crate::domain::TxnId) -> Result<Option<String>> {
+        Ok(crate::store::txn_order_no(self.store.conn(), id)?)
+    }
+
     fn check_txn(
         &self,
         account: AccountId,

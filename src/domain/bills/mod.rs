@@ -1,4 +1,4 @@
-//! The providers' own bill exports (Alipay, WeChat Pay CSV; /work/shared/BILLS.md):
+//! The providers' own bill exports (Alipay, WeChat Pay CSV; docs/bills.md):
 //! which format a file is, and what walletdesk makes of each row (rules B1–B3, B5).
 //! Pure: bytes and strings in, decisions out; time is Beijing time as the files say.
 
@@ -99,6 +99,7 @@ pub struct Columns {
 }
 
 /// What a file was read as.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Detected {
     Walletdesk,
@@ -351,8 +352,8 @@ pub enum MethodMatch {
     Balance(String),
     /// A card with these last four digits, not linked to this account.
     NoCard(String, String),
-    /// Two or more linked cards end in these digits: the person picks.
-    Tie(String, String),
+    /// Two or more (the count) linked cards end in these digits: the person picks.
+    Tie(String, String, usize),
     /// A name walletdesk cannot read as a card.
     Unknown(String),
 }
@@ -388,7 +389,7 @@ pub fn match_method(named: &str, cards: &[CardRef]) -> MethodMatch {
     match found.as_slice() {
         [one] => MethodMatch::Card(one.id),
         [] => MethodMatch::NoCard(s.to_owned(), d.to_owned()),
-        _ => MethodMatch::Tie(s.to_owned(), d.to_owned()),
+        many => MethodMatch::Tie(s.to_owned(), d.to_owned(), many.len()),
     }
 }
 

@@ -149,7 +149,7 @@ fn methods_balance_unknown_and_ties() {
         matches!(match_method("工商银行储蓄卡(9876)", &cards()), MethodMatch::NoCard(_, d) if d == "9876")
     );
     assert!(
-        matches!(match_method("中国银行(1111)", &cards()), MethodMatch::Tie(_, d) if d == "1111")
+        matches!(match_method("中国银行(1111)", &cards()), MethodMatch::Tie(_, d, 2) if d == "1111")
     );
     assert!(matches!(
         match_method("某某支付", &cards()),
