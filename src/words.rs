@@ -513,7 +513,26 @@ pub fn import_summary(p: &ImportPreview) -> String {
         },
         count(p.duplicates.len(), "duplicate", "duplicates"),
         count(p.errors.len(), "error", "errors")
-    )
+    ) + &bill_summary(p)
+}
+
+/// A bill's rows that are not payments and its refunds, when there are any:
+/// "; 3 rows not payments (B1); 1 refund (B5)".
+fn bill_summary(p: &ImportPreview) -> String {
+    let mut s = String::new();
+    if !p.skipped.is_empty() {
+        s.push_str(&format!(
+            "; {} not payments (B1)",
+            count(p.skipped.len(), "row", "rows")
+        ));
+    }
+    if !p.refunds.is_empty() {
+        s.push_str(&format!(
+            "; {} (B5)",
+            count(p.refunds.len(), "refund", "refunds")
+        ));
+    }
+    s
 }
 
 /// The errors an import lists no more of: "… and 1 more error".

@@ -242,6 +242,10 @@ fn two_cards_with_the_same_last_four_are_not_guessed() {
         "{text}"
     );
     assert!(text.contains("line 28: skipped: money in"), "{text}");
+    assert!(
+        text.contains("3 rows not payments (B1); 1 refund (B5)"),
+        "{text}"
+    );
 }
 
 #[test]
