@@ -191,6 +191,10 @@ fn reimports_the_bom_copy_and_an_overlapping_export_write_only_new_rows() {
     let later = import(&db, &data("alipay-2023-later.gbk.csv"), "1", &[]);
     assert_eq!(later["rows"], 1);
     assert_eq!(later["written"], 1);
+    // An edited imported row keeps its order number: still a duplicate.
+    ok(&walletdesk(&db, &["tx", "edit", "1", "--note", "edited"], None));
+    let again = import(&db, &data("alipay-2023.gbk.csv"), "1", &[]);
+    assert_eq!(again["written"], 0, "{again}");
     let list = json_of(&walletdesk(
         &db,
         &["--json", "tx", "list", "--account", "1"],

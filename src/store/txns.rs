@@ -317,9 +317,18 @@ pub fn update_txn(
     let Some((old, _)) = txn(c, id)? else {
         return Ok(false);
     };
+    // An imported bill row keeps its provider and order number (B4).
+    let (provider, order_no): (Option<String>, Option<String>) = c.query_row(
+        "SELECT provider, order_no FROM txn WHERE id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
     delete_txn(c, id)?;
     let new_id = insert_txn(c, old.account_id, t, day, converted, now)?;
     c.execute("UPDATE txn SET id = ?1 WHERE id = ?2", [id, new_id])?;
+    if let Some(p) = provider {
+        set_txn_origin(c, id, &p, order_no.as_deref())?;
+    }
     Ok(true)
 }
 
