@@ -593,7 +593,7 @@ fn number_word(n: usize) -> String {
     }
 }
 
-/// B5: a refund in a bill, not recorded as a payment.
+/// B5: a refund in a bill: recorded as a refund, never as headroom given back (Q9).
 pub fn bill_refund(amount: Decimal, of: Option<&str>, linked: bool) -> String {
     let m = money(amount, Currency::CNY);
     match (of, linked) {

@@ -124,7 +124,7 @@ fn an_alipay_gbk_bill_imports_with_its_skips_refund_and_methods() {
     assert_eq!(dry["errors"].as_array().unwrap().len(), 0);
 
     let done = import(&db, &gbk, "1", &[]);
-    assert_eq!(done["written"], 5);
+    assert_eq!(done["written"], 6, "5 payments and a refund");
     let list = json_of(&walletdesk(
         &db,
         &["--json", "tx", "list", "--account", "1"],
@@ -133,7 +133,7 @@ fn an_alipay_gbk_bill_imports_with_its_skips_refund_and_methods() {
     let txs = list["transactions"].as_array().unwrap();
     let by_order = |o: &str| {
         txs.iter()
-            .find(|t| t["order_no"] == o)
+            .find(|t| t["order_no"] == o && t["refund"] == false)
             .unwrap_or_else(|| panic!("no {o} in {list}"))
     };
     // B3: the card ending 7449 on this account; balance and an unknown card: none.
@@ -159,6 +159,36 @@ fn an_alipay_gbk_bill_imports_with_its_skips_refund_and_methods() {
         by_order("2026030922001400000000000009")["to"],
         "bank-account"
     );
+    // B5: the refund is its own row, marked and linked to its payment; the totals
+    // and the limits count the gross (Q9).
+    let refund = txs.iter().find(|t| t["refund"] == true).unwrap();
+    assert_eq!(refund["refund_of"], lunch["id"]);
+    assert_eq!(refund["amount"], "28.16");
+    assert_eq!(lunch["refund"], false);
+    assert_eq!(list["total"], 6);
+    assert_eq!(list["totals"][0]["amount"], "390.66");
+    let quota = ok(&walletdesk(
+        &db,
+        &["--json", "quota", "--account", "1"],
+        None,
+    ));
+    assert!(
+        quota.contains("\"used\":\"54.26\""),
+        "USD of the payments alone: {quota}"
+    );
+    assert!(
+        !quota.contains("58.17"),
+        "the refund gives no headroom back: {quota}"
+    );
+    // Deleting the refund leaves the payment's figures as they were.
+    let rid = refund["id"].to_string();
+    ok(&walletdesk(&db, &["tx", "delete", &rid], None));
+    let after = ok(&walletdesk(
+        &db,
+        &["--json", "quota", "--account", "1"],
+        None,
+    ));
+    assert_eq!(after, quota);
 }
 
 #[test]
@@ -166,12 +196,12 @@ fn reimports_the_bom_copy_and_an_overlapping_export_write_only_new_rows() {
     let (_d, db) = setup();
     assert_eq!(
         import(&db, &data("alipay-2023.gbk.csv"), "1", &[])["written"],
-        5
+        6
     );
     // The same file again: nothing new.
     let again = import(&db, &data("alipay-2023.gbk.csv"), "1", &[]);
     assert_eq!(again["written"], 0);
-    assert_eq!(again["duplicates"].as_array().unwrap().len(), 5);
+    assert_eq!(again["duplicates"].as_array().unwrap().len(), 6);
     assert!(
         again["duplicates"][0]["reason"]
             .as_str()
@@ -186,13 +216,17 @@ fn reimports_the_bom_copy_and_an_overlapping_export_write_only_new_rows() {
         "Alipay CSV (header of 2023-02, UTF-8 with BOM)"
     );
     assert_eq!(bom["written"], 0);
-    assert_eq!(bom["duplicates"].as_array().unwrap().len(), 5);
+    assert_eq!(bom["duplicates"].as_array().unwrap().len(), 6);
     // A later export overlapping the first: only its new row.
     let later = import(&db, &data("alipay-2023-later.gbk.csv"), "1", &[]);
     assert_eq!(later["rows"], 1);
     assert_eq!(later["written"], 1);
     // An edited imported row keeps its order number: still a duplicate.
-    ok(&walletdesk(&db, &["tx", "edit", "1", "--note", "edited"], None));
+    ok(&walletdesk(
+        &db,
+        &["tx", "edit", "1", "--note", "edited"],
+        None,
+    ));
     let again = import(&db, &data("alipay-2023.gbk.csv"), "1", &[]);
     assert_eq!(again["written"], 0, "{again}");
     let list = json_of(&walletdesk(
@@ -200,7 +234,7 @@ fn reimports_the_bom_copy_and_an_overlapping_export_write_only_new_rows() {
         &["--json", "tx", "list", "--account", "1"],
         None,
     ));
-    assert_eq!(list["total"], 6);
+    assert_eq!(list["total"], 7, "6 payments and a refund");
 }
 
 #[test]

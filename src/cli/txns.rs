@@ -384,6 +384,9 @@ pub fn tx(w: &mut Wallet, cmd: &TxCmd, json: bool) -> Result<String, Failure> {
                         "transactions": page.iter().map(|t| {
                             let mut j = txn_json(t, tz);
                             j["order_no"] = json!(w.txn_order_no(t.id).ok().flatten());
+                            let refund = w.txn_refund_of(t.id).ok().flatten();
+                            j["refund"] = json!(refund.is_some());
+                            j["refund_of"] = json!(refund.flatten().map(|p| p.0));
                             j
                         }).collect::<Vec<_>>(),
                     })
@@ -494,7 +497,7 @@ pub fn import(w: &mut Wallet, cmd: &TxCmd, json: bool) -> Result<Printed, Failur
             text
         }));
     }
-    let rows = preview.rows.len();
+    let rows = preview.rows.len() + preview.refunds.len();
     // The rows move to the job: no second copy of a large file's preview.
     let job = w.start_import_write(account, preview);
     let n = match job.wait(&mut progress_bar("writing"))? {

@@ -243,6 +243,70 @@ pub fn insert_txn(
     converted: &[Converted],
     now: DateTime<FixedOffset>,
 ) -> Result<TxnId> {
+    insert_row(c, account, t, day, converted, now, true)
+}
+
+/// Where a refund came from and what it returns (B5).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RefundOf<'a> {
+    pub provider: &'a str,
+    pub order_no: Option<&'a str>,
+    /// The order number of the payment it returns.
+    pub of_order: Option<&'a str>,
+}
+
+/// Insert a refund (B5, Q9): its own row, marked, linked to the payment of the
+/// same provider and order number where one is stored; it stays out of the day's
+/// totals, so it gives no headroom back (the limits count the gross).
+pub fn insert_refund(
+    c: &Connection,
+    account: AccountId,
+    t: &NewTxn,
+    day: NaiveDate,
+    converted: &[Converted],
+    now: DateTime<FixedOffset>,
+    of: &RefundOf<'_>,
+) -> Result<TxnId> {
+    let id = insert_row(c, account, t, day, converted, now, false)?;
+    let payment: Option<i64> = match of.of_order {
+        Some(o) => c
+            .prepare_cached(
+                "SELECT id FROM txn WHERE account_id = ?1 AND provider = ?2 AND order_no = ?3
+                 AND is_refund = 0 ORDER BY at_utc, id LIMIT 1",
+            )?
+            .query_row(params![account, of.provider, o], |r| r.get(0))
+            .optional()?,
+        None => None,
+    };
+    c.prepare_cached(
+        "UPDATE txn SET is_refund = 1, provider = ?2, order_no = ?3, refund_of = ?4,
+             refund_of_order = ?5 WHERE id = ?1",
+    )?
+    .execute(params![id, of.provider, of.order_no, payment, of.of_order])?;
+    Ok(id)
+}
+
+/// A refund row: `Some(payment it returns, if linked)`; `None` for a payment.
+pub fn refund_of(c: &Connection, id: TxnId) -> Result<Option<Option<TxnId>>> {
+    Ok(
+        c.prepare_cached("SELECT is_refund, refund_of FROM txn WHERE id = ?1")?
+            .query_row(params![id], |r| {
+                Ok((r.get::<_, bool>(0)?, r.get::<_, Option<i64>>(1)?))
+            })
+            .optional()?
+            .and_then(|(is, of)| is.then(|| of.map(TxnId))),
+    )
+}
+
+fn insert_row(
+    c: &Connection,
+    account: AccountId,
+    t: &NewTxn,
+    day: NaiveDate,
+    converted: &[Converted],
+    now: DateTime<FixedOffset>,
+    counted: bool,
+) -> Result<TxnId> {
     let usd = conv(converted, Currency::USD);
     let cny = conv(converted, Currency::CNY);
     let (usd_cents, cny_cents) = (cents(usd.amount)?, cents(cny.amount)?);
@@ -274,7 +338,9 @@ pub fn insert_txn(
         now.to_rfc3339(),
     ])?;
     let id = TxnId(c.last_insert_rowid());
-    bump(c, account, day, t, usd_cents, cny_cents, 1)?;
+    if counted {
+        bump(c, account, day, t, usd_cents, cny_cents, 1)?;
+    }
     Ok(id)
 }
 
@@ -300,7 +366,12 @@ pub fn delete_txn(c: &Connection, id: TxnId) -> Result<bool> {
     };
     let usd = cents(t.in_currency(Currency::USD).unwrap_or_default())?;
     let cny = cents(t.in_currency(Currency::CNY).unwrap_or_default())?;
-    bump(c, t.account_id, day, &t.new, usd, cny, -1)?;
+    // A refund was never in the day's totals (Q9).
+    if refund_of(c, id)?.is_none() {
+        bump(c, t.account_id, day, &t.new, usd, cny, -1)?;
+    }
+    // Its refunds no longer point at it.
+    c.execute("UPDATE txn SET refund_of = NULL WHERE refund_of = ?1", [id])?;
     c.execute("DELETE FROM txn WHERE id = ?1", [id])?;
     Ok(true)
 }
@@ -317,17 +388,36 @@ pub fn update_txn(
     let Some((old, _)) = txn(c, id)? else {
         return Ok(false);
     };
-    // An imported bill row keeps its provider and order number (B4).
-    let (provider, order_no): (Option<String>, Option<String>) = c.query_row(
-        "SELECT provider, order_no FROM txn WHERE id = ?1",
+    // An imported bill row keeps its provider, order number and refund link (B4, B5).
+    type Kept = (
+        Option<String>,
+        Option<String>,
+        bool,
+        Option<i64>,
+        Option<String>,
+    );
+    let kept: Kept = c.query_row(
+        "SELECT provider, order_no, is_refund, refund_of, refund_of_order FROM txn WHERE id = ?1",
         [id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
     )?;
+    let refunds: Vec<i64> = c
+        .prepare("SELECT id FROM txn WHERE refund_of = ?1")?
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
     delete_txn(c, id)?;
-    let new_id = insert_txn(c, old.account_id, t, day, converted, now)?;
+    let new_id = insert_row(c, old.account_id, t, day, converted, now, !kept.2)?;
     c.execute("UPDATE txn SET id = ?1 WHERE id = ?2", [id, new_id])?;
-    if let Some(p) = provider {
-        set_txn_origin(c, id, &p, order_no.as_deref())?;
+    c.execute(
+        "UPDATE txn SET provider = ?2, order_no = ?3, is_refund = ?4, refund_of = ?5,
+             refund_of_order = ?6 WHERE id = ?1",
+        params![id, kept.0, kept.1, kept.2, kept.3, kept.4],
+    )?;
+    for r in refunds {
+        c.execute(
+            "UPDATE txn SET refund_of = ?1 WHERE id = ?2",
+            params![id, r],
+        )?;
     }
     Ok(true)
 }
@@ -396,7 +486,9 @@ pub fn txn_count(c: &Connection, f: &TxnFilter) -> Result<u64> {
 pub fn txn_totals(c: &Connection, f: &TxnFilter) -> Result<TxnTotals> {
     let (w, p) = f.clause();
     let mut st = c.prepare_cached(&format!(
-        "SELECT currency, count(*), sum(CAST(round(amount * 1000) AS INTEGER)), sum(usd_cents)
+        "SELECT currency, count(*),
+             sum(CASE WHEN is_refund = 0 THEN CAST(round(amount * 1000) AS INTEGER) ELSE 0 END),
+             sum(CASE WHEN is_refund = 0 THEN usd_cents ELSE 0 END)
          FROM txn WHERE {w} GROUP BY currency ORDER BY currency"
     ))?;
     let mut totals = TxnTotals::default();
@@ -470,7 +562,7 @@ pub fn for_each_txn(
     mut f: impl FnMut(Txn) -> bool,
 ) -> Result<()> {
     let mut st = c.prepare(&format!(
-        "SELECT {TXN_COLUMNS} FROM txn WHERE account_id = ?1 ORDER BY at_utc, id"
+        "SELECT {TXN_COLUMNS} FROM txn WHERE account_id = ?1 AND is_refund = 0 ORDER BY at_utc, id"
     ))?;
     let mut rows = st.query([account])?;
     while let Some(r) = rows.next()? {
@@ -629,7 +721,8 @@ pub fn rebuild_days(
         "DELETE FROM day_total;
          INSERT INTO day_total (account_id, day, type, dest, fx_exempt, method_id, usd_cents, cny_cents, count)
          SELECT account_id, day, type, dest, fx_exempt, coalesce(method_id, 0), sum(usd_cents), sum(cny_cents), count(*)
-         FROM txn GROUP BY account_id, day, type, dest, fx_exempt, coalesce(method_id, 0);",
+         FROM txn WHERE is_refund = 0
+         GROUP BY account_id, day, type, dest, fx_exempt, coalesce(method_id, 0);",
     )?;
     Ok(())
 }
@@ -723,17 +816,19 @@ pub fn set_txn_origin(
     Ok(())
 }
 
-/// B4: a row of the same account, provider, order number, time and amount exists.
+/// B4: a row (a payment, or a refund when `refund`) of the same account, provider,
+/// order number, time and amount exists.
 pub fn bill_exists(
     c: &Connection,
     account: AccountId,
     provider: &str,
     order_no: &str,
     t: &NewTxn,
+    refund: bool,
 ) -> Result<bool> {
     let mut st = c.prepare_cached(
         "SELECT 1 FROM txn WHERE account_id = ?1 AND provider = ?2 AND order_no = ?3
-         AND at_utc = ?4 AND amount = ?5 AND currency = ?6 LIMIT 1",
+         AND at_utc = ?4 AND amount = ?5 AND currency = ?6 AND is_refund = ?7 LIMIT 1",
     )?;
     Ok(st
         .query_row(
@@ -743,7 +838,8 @@ pub fn bill_exists(
                 order_no,
                 t.at.timestamp(),
                 t.amount.to_string(),
-                t.currency.as_str()
+                t.currency.as_str(),
+                refund
             ],
             |_| Ok(()),
         )
@@ -767,7 +863,8 @@ pub fn order_recorded(
     order_no: &str,
 ) -> Result<bool> {
     Ok(c.prepare_cached(
-        "SELECT 1 FROM txn WHERE account_id = ?1 AND provider = ?2 AND order_no = ?3 LIMIT 1",
+        "SELECT 1 FROM txn WHERE account_id = ?1 AND provider = ?2 AND order_no = ?3
+         AND is_refund = 0 LIMIT 1",
     )?
     .query_row(params![account, provider, order_no], |_| Ok(()))
     .optional()?

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use super::csv::{Finished, ImportPreview, ImportRow, Origin, RefundRow};
 use super::service::{Result, Wallet};
 use crate::domain::bills::{
-    self, CardRef, Columns, Detected, MethodMatch, Names, Outcome, TextEncoding, clean, split_line,
+    self, CardRef, Columns, Detected, MethodMatch, Outcome, TextEncoding, clean, split_line,
 };
 use crate::domain::limits::local_day;
 use crate::domain::money::{Converted, Currency};
@@ -211,13 +211,73 @@ impl Wallet {
                         }
                         None => false,
                     };
-                    out.refunds.push(RefundRow {
-                        line: line_no,
+                    let t = NewTxn {
                         at: txn.at,
                         amount: txn.amount,
-                        order_no: txn.order_no,
+                        currency: Currency::CNY,
+                        ty: txn.ty,
+                        to: txn.to,
+                        method: match txn.method {
+                            MethodMatch::Card(id) => Some(id),
+                            _ => None,
+                        },
+                        counterparty: txn.counterparty,
+                        note: txn.note,
+                        fx_exempt: false,
+                    };
+                    let day = local_day(t.at, tz);
+                    let converted = match self.convert_cached(&mut rates, &t, day) {
+                        Ok(c) => c,
+                        Err(e) => {
+                            out.push_error(line_no, names.amount, e);
+                            continue;
+                        }
+                    };
+                    let key = (
+                        format!("refund {}", txn.order_no.as_deref().unwrap_or("")),
+                        t.at.timestamp(),
+                        t.amount.to_string(),
+                    );
+                    if let Some(first) = seen.insert(key, line_no) {
+                        out.duplicates.push((line_no, words::bill_repeats(first)));
+                        continue;
+                    }
+                    let stored = match &txn.order_no {
+                        Some(o) => store::bill_exists(
+                            self.store.conn(),
+                            account,
+                            provider.id(),
+                            o,
+                            &t,
+                            true,
+                        )?,
+                        None => store::txn_exists(self.store.conn(), account, &t)?,
+                    };
+                    if stored {
+                        out.duplicates.push((
+                            line_no,
+                            words::bill_recorded(provider.name(), txn.order_no.is_some()),
+                        ));
+                        continue;
+                    }
+                    out.refunds.push(RefundRow {
+                        line: line_no,
+                        at: t.at,
+                        amount: t.amount,
+                        order_no: txn.order_no.clone(),
                         of,
                         linked,
+                        row: ImportRow {
+                            line: line_no,
+                            txn: t,
+                            day,
+                            converted,
+                            origin: Some(Origin {
+                                provider: provider.id(),
+                                order_no: txn.order_no,
+                            }),
+                            method_note: None,
+                        },
                     });
                 }
                 Ok(Outcome::Record(b)) => {
@@ -237,24 +297,10 @@ impl Wallet {
                         fx_exempt: false,
                     };
                     let day = local_day(t.at, tz);
-                    let converted = match rates.get(&day) {
-                        Some(per) => per
-                            .iter()
-                            .map(|c| c.scaled("amount", t.amount))
-                            .collect::<std::result::Result<Vec<_>, _>>()
-                            .map_err(|e| e.to_string()),
-                        None => match self.convert(t.amount, Currency::CNY, day) {
-                            Ok(c) => {
-                                rates.insert(day, c.clone());
-                                Ok(c)
-                            }
-                            Err(e) => Err(e.to_string()),
-                        },
-                    };
-                    let converted = match converted {
+                    let converted = match self.convert_cached(&mut rates, &t, day) {
                         Ok(c) => c,
                         Err(e) => {
-                            out.push_error(line_no, names_amount(names), e);
+                            out.push_error(line_no, names.amount, e);
                             continue;
                         }
                     };
@@ -275,9 +321,14 @@ impl Wallet {
                         continue;
                     }
                     let stored = match &b.order_no {
-                        Some(o) => {
-                            store::bill_exists(self.store.conn(), account, provider.id(), o, &t)?
-                        }
+                        Some(o) => store::bill_exists(
+                            self.store.conn(),
+                            account,
+                            provider.id(),
+                            o,
+                            &t,
+                            false,
+                        )?,
                         None => store::txn_exists(self.store.conn(), account, &t)?,
                     };
                     if stored {
@@ -313,6 +364,27 @@ impl Wallet {
     }
 }
 
-fn names_amount(n: &Names) -> &'static str {
-    n.amount
+impl Wallet {
+    /// A CNY amount in the limit currencies, one rate lookup per day.
+    fn convert_cached(
+        &self,
+        rates: &mut HashMap<NaiveDate, Vec<Converted>>,
+        t: &NewTxn,
+        day: NaiveDate,
+    ) -> std::result::Result<Vec<Converted>, String> {
+        match rates.get(&day) {
+            Some(per) => per
+                .iter()
+                .map(|c| c.scaled("amount", t.amount))
+                .collect::<std::result::Result<Vec<_>, _>>()
+                .map_err(|e| e.to_string()),
+            None => match self.convert(t.amount, Currency::CNY, day) {
+                Ok(c) => {
+                    rates.insert(day, c.clone());
+                    Ok(c)
+                }
+                Err(e) => Err(e.to_string()),
+            },
+        }
+    }
 }

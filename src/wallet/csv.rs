@@ -29,7 +29,7 @@ pub struct Origin {
 }
 
 /// A refund found in a bill (B5): listed, not written as a payment.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct RefundRow {
     pub line: u64,
     pub at: DateTime<FixedOffset>,
@@ -40,6 +40,8 @@ pub struct RefundRow {
     pub of: Option<String>,
     /// That payment is recorded (or is in this file).
     pub linked: bool,
+    /// The refund's own row to write (B5, Q9: marked, out of the limits' totals).
+    pub row: ImportRow,
 }
 /// One line of an import that will be written.
 #[derive(Debug, Clone)]
@@ -441,7 +443,7 @@ impl Wallet {
             ));
         }
         let now = self.clock.now();
-        let n = preview.rows.len();
+        let n = preview.rows.len() + preview.refunds.len();
         if n > 0 {
             self.backup_before(store::BackupReason::BeforeImport)?;
         }
@@ -462,7 +464,7 @@ impl Wallet {
                 Some(Origin {
                     provider,
                     order_no: Some(o),
-                }) => store::bill_exists(&tx, account, provider, o, &r.txn)?,
+                }) => store::bill_exists(&tx, account, provider, o, &r.txn, false)?,
                 _ => store::txn_exists(&tx, account, &r.txn)?,
             };
             if exists {
@@ -472,6 +474,32 @@ impl Wallet {
             if let Some(o) = &r.origin {
                 store::set_txn_origin(&tx, id, o.provider, o.order_no.as_deref())?;
             }
+            written += 1;
+        }
+        // Refunds after the payments, so each finds the payment it returns (B5).
+        for f in &preview.refunds {
+            let Some(o) = &f.row.origin else { continue };
+            let exists = match &o.order_no {
+                Some(no) => store::bill_exists(&tx, account, o.provider, no, &f.row.txn, true)?,
+                None => store::txn_exists(&tx, account, &f.row.txn)?,
+            };
+            if exists {
+                continue;
+            }
+            let of = store::RefundOf {
+                provider: o.provider,
+                order_no: o.order_no.as_deref(),
+                of_order: f.of.as_deref(),
+            };
+            store::insert_refund(
+                &tx,
+                account,
+                &f.row.txn,
+                f.row.day,
+                &f.row.converted,
+                now,
+                &of,
+            )?;
             written += 1;
         }
         tx.commit()?;

@@ -22,6 +22,14 @@ fn check_filter(filter: &TxnFilter) -> Result<()> {
 }
 
 impl Wallet {
+    /// A refund row (B5): `Some(the payment it returns, if linked)`; `None` for a payment.
+    pub fn txn_refund_of(
+        &self,
+        id: crate::domain::TxnId,
+    ) -> Result<Option<Option<crate::domain::TxnId>>> {
+        Ok(crate::store::refund_of(self.store.conn(), id)?)
+    }
+
     /// The provider's order number of an imported bill row (`None` for others).
     pub fn txn_order_no(&self, id: crate::domain::TxnId) -> Result<Option<String>> {
         Ok(crate::store::txn_order_no(self.store.conn(), id)?)
