@@ -601,7 +601,7 @@ impl WalletApp {
     /// dialog; anything else is the dialog's error.
     fn link_refused(&mut self, e: crate::wallet::Error) {
         let refusal = match &e {
-            crate::wallet::Error::Refused(r) if r.rule != "K1" => Some(r.clone()),
+            crate::wallet::Error::Refused(r) if r.allows_adding_anyway() => Some(r.clone()),
             _ => None,
         };
         match (&mut self.dialog, refusal) {
