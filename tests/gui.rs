@@ -4,37 +4,17 @@
 
 mod common;
 
+use common::gui::{harness, is_disabled, type_into};
+
 use common::{add_alipay, card, temp_wallet};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 use walletdesk::Wallet;
 use walletdesk::ui::WalletApp;
 use walletdesk::vault::Vault;
 
 use eframe::egui;
-
-/// The app as `walletdesk` starts it, fonts included. Where the machine has a CJK
-/// font (CI installs one) a glyph missing from 支付宝 fails the test; elsewhere
-/// missing glyphs are tolerated so `cargo test` passes on any machine.
-fn harness(wallet: Wallet) -> Harness<'static, WalletApp> {
-    let mut b = Harness::builder().with_size(egui::vec2(1100.0, 720.0));
-    if walletdesk::ui::find_cjk_font().is_none() {
-        b = b.allow_missing_glyphs();
-    }
-    b.build_eframe(move |cc| {
-        walletdesk::ui::setup(&cc.egui_ctx);
-        WalletApp::new(wallet).without_system_clipboard()
-    })
-}
-
-fn type_into(h: &mut Harness<'_, WalletApp>, label: &str, text: &str) {
-    h.get_by_role_and_label(Role::TextInput, label).focus();
-    h.run();
-    h.get_by_role_and_label(Role::TextInput, label)
-        .type_text(text);
-    h.run();
-}
 
 /// Open "Add card…" and type the number, expiry and cardholder.
 fn fill_card_dialog(h: &mut Harness<'_, WalletApp>, number: &str, expiry: &str, holder: &str) {
@@ -43,12 +23,6 @@ fn fill_card_dialog(h: &mut Harness<'_, WalletApp>, number: &str, expiry: &str, 
     type_into(h, "Card number", number);
     type_into(h, "Expiry", expiry);
     type_into(h, "Cardholder", holder);
-}
-
-fn is_disabled(h: &Harness<'_, WalletApp>, label: &str) -> bool {
-    h.get_by_role_and_label(Role::Button, label)
-        .accesskit_node()
-        .is_disabled()
 }
 
 #[test]

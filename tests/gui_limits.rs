@@ -7,6 +7,8 @@
 
 mod common;
 
+use common::gui::{harness_sized, type_into};
+
 use common::{add_alipay, temp_wallet};
 use eframe::egui;
 use egui::accesskit::Role;
@@ -20,25 +22,9 @@ use walletdesk::ui::WalletApp;
 use walletdesk::vault::Vault;
 use walletdesk::wallet::CapDraft;
 
-/// The app as `walletdesk` starts it, tall enough that the whole Limits view
-/// shows without scrolling.
+/// Tall enough to show the whole Limits view.
 fn harness(wallet: Wallet) -> Harness<'static, WalletApp> {
-    let mut b = Harness::builder().with_size(egui::vec2(1200.0, 1500.0));
-    if walletdesk::ui::find_cjk_font().is_none() {
-        b = b.allow_missing_glyphs();
-    }
-    b.build_eframe(move |cc| {
-        walletdesk::ui::setup(&cc.egui_ctx);
-        WalletApp::new(wallet).without_system_clipboard()
-    })
-}
-
-fn type_into(h: &mut Harness<'_, WalletApp>, label: &str, text: &str) {
-    h.get_by_role_and_label(Role::TextInput, label).focus();
-    h.run();
-    h.get_by_role_and_label(Role::TextInput, label)
-        .type_text(text);
-    h.run();
+    harness_sized(wallet, egui::vec2(1200.0, 1500.0))
 }
 
 /// A payment of `amount` `currency` on the day before the tests' clock.

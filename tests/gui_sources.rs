@@ -5,6 +5,8 @@
 
 mod common;
 
+use common::gui::harness;
+
 use common::{card, clock};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -17,17 +19,6 @@ use walletdesk::vault::Vault;
 use eframe::egui;
 
 const AC_DOC_SOURCE: &str = "Source: Expenses and Costs: Introduction to payment methods — Alibaba Cloud Document Center, updated 2026-01-12";
-
-fn harness(wallet: Wallet) -> Harness<'static, WalletApp> {
-    let mut b = Harness::builder().with_size(egui::vec2(1100.0, 720.0));
-    if walletdesk::ui::find_cjk_font().is_none() {
-        b = b.allow_missing_glyphs();
-    }
-    b.build_eframe(move |cc| {
-        walletdesk::ui::setup(&cc.egui_ctx);
-        WalletApp::new(wallet).without_system_clipboard()
-    })
-}
 
 fn us_cloud(w: &mut Wallet) -> AccountId {
     w.add_account(&AccountDraft {

@@ -7,6 +7,8 @@
 
 mod common;
 
+use common::gui::{harness, type_into};
+
 use common::{add_alipay, card, temp_wallet};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -18,17 +20,6 @@ use walletdesk::ui::WalletApp;
 use walletdesk::vault::Vault;
 
 use eframe::egui;
-
-fn harness(wallet: Wallet) -> Harness<'static, WalletApp> {
-    let mut b = Harness::builder().with_size(egui::vec2(1100.0, 720.0));
-    if walletdesk::ui::find_cjk_font().is_none() {
-        b = b.allow_missing_glyphs();
-    }
-    b.build_eframe(move |cc| {
-        walletdesk::ui::setup(&cc.egui_ctx);
-        WalletApp::new(wallet).without_system_clipboard()
-    })
-}
 
 /// A verified Alipay account with USD→CNY and HKD→CNY rates, prepared, and the
 /// window open on its Transactions view.
@@ -72,14 +63,6 @@ fn retype(h: &mut Harness<'_, WalletApp>, label: &str, text: &str) {
     h.get_by_role_and_label(Role::TextInput, label).focus();
     h.run();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.run();
-    h.get_by_role_and_label(Role::TextInput, label)
-        .type_text(text);
-    h.run();
-}
-
-fn type_into(h: &mut Harness<'_, WalletApp>, label: &str, text: &str) {
-    h.get_by_role_and_label(Role::TextInput, label).focus();
     h.run();
     h.get_by_role_and_label(Role::TextInput, label)
         .type_text(text);

@@ -280,6 +280,17 @@ pub fn check_remove(
     }
 }
 
+/// K1: the provider takes no method of this kind; nothing gets round it.
+pub const KIND_NOT_TAKEN: &str = "K1";
+
+impl Refusal {
+    /// For a refusal of `check_link`: whether the person may add the method
+    /// anyway (a `block` verdict), or not at all (K1).
+    pub fn allows_adding_anyway(&self) -> bool {
+        self.rule != KIND_NOT_TAKEN
+    }
+}
+
 /// K1 and the `block` verdict, before a method is linked: a kind of method the
 /// provider does not take at all is refused (PayPal on Alipay); a method that
 /// will fail (`block`) is refused unless the person says to add it anyway (it
@@ -289,7 +300,7 @@ pub fn check_link(title: &str, assessment: &Assessment, anyway: bool) -> Result<
     let provider = assessment.provider.name();
     if !assessment.applicable {
         return Err(Refusal {
-            rule: "K1",
+            rule: KIND_NOT_TAKEN,
             message: format!("{provider} does not take this kind of method ({title})"),
             plans: vec![Plan(vec![Step::Outside(format!(
                 "Link a card to {provider} instead"

@@ -10,9 +10,11 @@
 
 mod backup;
 mod journal;
+mod limit_settings;
 mod lock;
 mod meta;
 mod migrations;
+mod rates;
 mod rows;
 mod txns;
 
@@ -26,8 +28,10 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavio
 
 pub use backup::*;
 pub use journal::*;
+pub use limit_settings::*;
 pub use lock::*;
 pub use meta::*;
+pub use rates::*;
 pub use rows::*;
 pub use txns::*;
 

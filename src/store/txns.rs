@@ -1,4 +1,4 @@
-//! Transactions, rates, per-day totals, limit overrides and own caps.
+//! Transactions and their per-day totals.
 //!
 //! `day_total` is kept in step with `txn` by the functions here, always inside
 //! the caller's transaction: a quota figure sums at most a year of day rows.
@@ -7,14 +7,14 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 use rust_decimal::Decimal;
 
-use crate::domain::limits::{Cap, Destination, TxType, Window};
+use crate::domain::limits::{Destination, TxType};
 use crate::domain::money::{Converted, Currency};
 use crate::domain::txn::{NewTxn, Txn, TxnTotals};
-use crate::domain::{AccountId, CapId, MethodId, TxnId};
+use crate::domain::{AccountId, MethodId, TxnId};
 
 use super::Result;
 
-fn bad(idx: usize, what: &str, v: &str) -> rusqlite::Error {
+pub(super) fn bad(idx: usize, what: &str, v: &str) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(
         idx,
         rusqlite::types::Type::Text,
@@ -22,12 +22,12 @@ fn bad(idx: usize, what: &str, v: &str) -> rusqlite::Error {
     )
 }
 
-fn dec(r: &Row<'_>, idx: usize) -> rusqlite::Result<Decimal> {
+pub(super) fn dec(r: &Row<'_>, idx: usize) -> rusqlite::Result<Decimal> {
     let s: String = r.get(idx)?;
     s.parse().map_err(|_| bad(idx, "decimal", &s))
 }
 
-fn ccy(r: &Row<'_>, idx: usize) -> rusqlite::Result<Currency> {
+pub(super) fn ccy(r: &Row<'_>, idx: usize) -> rusqlite::Result<Currency> {
     let s: String = r.get(idx)?;
     Currency::parse("currency", &s).map_err(|_| bad(idx, "currency", &s))
 }
@@ -54,73 +54,6 @@ pub fn cents(amount: Decimal) -> Result<i64> {
 
 pub fn from_cents(c: i64) -> Decimal {
     Decimal::new(c, 2)
-}
-
-// ---- rates --------------------------------------------------------------------
-
-pub fn set_rate(
-    c: &Connection,
-    from: Currency,
-    to: Currency,
-    day: NaiveDate,
-    rate: Decimal,
-) -> Result<()> {
-    c.execute(
-        "INSERT INTO rate (from_ccy, to_ccy, day, rate) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT (from_ccy, to_ccy, day) DO UPDATE SET rate = excluded.rate",
-        params![
-            from.as_str(),
-            to.as_str(),
-            day.to_string(),
-            rate.to_string()
-        ],
-    )?;
-    Ok(())
-}
-
-/// The latest rate of the pair on or before `day`.
-pub fn latest_rate(
-    c: &Connection,
-    from: Currency,
-    to: Currency,
-    day: NaiveDate,
-) -> Result<Option<(NaiveDate, Decimal)>> {
-    let mut st = c.prepare_cached(
-        "SELECT day, rate FROM rate WHERE from_ccy = ?1 AND to_ccy = ?2 AND day <= ?3
-         ORDER BY day DESC LIMIT 1",
-    )?;
-    Ok(st
-        .query_row(params![from.as_str(), to.as_str(), day.to_string()], |r| {
-            let d: String = r.get(0)?;
-            let d = NaiveDate::parse_from_str(&d, "%Y-%m-%d").map_err(|_| bad(0, "date", &d))?;
-            Ok((d, dec(r, 1)?))
-        })
-        .optional()?)
-}
-
-/// Every rate, newest first.
-/// Delete one dated rate; false when there was none.
-pub fn delete_rate(c: &Connection, from: Currency, to: Currency, day: NaiveDate) -> Result<bool> {
-    Ok(c.execute(
-        "DELETE FROM rate WHERE from_ccy = ?1 AND to_ccy = ?2 AND day = ?3",
-        params![from.as_str(), to.as_str(), day.to_string()],
-    )? > 0)
-}
-
-pub fn rates(c: &Connection) -> Result<Vec<crate::domain::money::Rate>> {
-    let mut st = c.prepare(
-        "SELECT from_ccy, to_ccy, day, rate FROM rate ORDER BY day DESC, from_ccy, to_ccy",
-    )?;
-    let rows = st.query_map([], |r| {
-        let d: String = r.get(2)?;
-        Ok(crate::domain::money::Rate {
-            from: ccy(r, 0)?,
-            to: ccy(r, 1)?,
-            date: NaiveDate::parse_from_str(&d, "%Y-%m-%d").map_err(|_| bad(2, "date", &d))?,
-            rate: dec(r, 3)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 // ---- transactions ---------------------------------------------------------------
@@ -725,83 +658,6 @@ pub fn rebuild_days(
          GROUP BY account_id, day, type, dest, fx_exempt, coalesce(method_id, 0);",
     )?;
     Ok(())
-}
-
-// ---- limit books, overrides, caps, settings ---------------------------------------
-
-pub fn limit_book(c: &Connection, account: AccountId) -> Result<String> {
-    Ok(c.query_row(
-        "SELECT limit_book FROM account WHERE id = ?1",
-        [account],
-        |r| r.get(0),
-    )?)
-}
-
-pub fn set_limit_book(c: &Connection, account: AccountId, book: &str) -> Result<()> {
-    c.execute(
-        "UPDATE account SET limit_book = ?2 WHERE id = ?1",
-        params![account, book],
-    )?;
-    Ok(())
-}
-
-pub fn overrides(c: &Connection, account: AccountId) -> Result<Vec<(String, Decimal)>> {
-    let mut st = c.prepare_cached(
-        "SELECT key, amount FROM limit_override WHERE account_id = ?1 ORDER BY key",
-    )?;
-    let rows = st.query_map([account], |r| Ok((r.get(0)?, dec(r, 1)?)))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-pub fn set_override(
-    c: &Connection,
-    account: AccountId,
-    key: &str,
-    amount: Option<Decimal>,
-) -> Result<()> {
-    match amount {
-        Some(a) => c.execute(
-            "INSERT INTO limit_override (account_id, key, amount) VALUES (?1, ?2, ?3)
-             ON CONFLICT (account_id, key) DO UPDATE SET amount = excluded.amount",
-            params![account, key, a.to_string()],
-        )?,
-        None => c.execute(
-            "DELETE FROM limit_override WHERE account_id = ?1 AND key = ?2",
-            params![account, key],
-        )?,
-    };
-    Ok(())
-}
-
-pub fn caps(c: &Connection, account: AccountId) -> Result<Vec<Cap>> {
-    let mut st = c.prepare_cached(
-        "SELECT id, account_id, name, window, currency, amount, method_id FROM cap WHERE account_id = ?1 ORDER BY id",
-    )?;
-    let rows = st.query_map([account], |r| {
-        let w: String = r.get(3)?;
-        Ok(Cap {
-            id: CapId(r.get(0)?),
-            account_id: AccountId(r.get(1)?),
-            name: r.get(2)?,
-            window: Window::from_id(&w).ok_or_else(|| bad(3, "window", &w))?,
-            currency: ccy(r, 4)?,
-            amount: dec(r, 5)?,
-            method: r.get::<_, Option<i64>>(6)?.map(MethodId),
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-pub fn insert_cap(c: &Connection, cap: &Cap) -> Result<CapId> {
-    c.execute(
-        "INSERT INTO cap (account_id, name, window, currency, amount, method_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![cap.account_id, cap.name, cap.window.id(), cap.currency.as_str(), cap.amount.to_string(), cap.method],
-    )?;
-    Ok(CapId(c.last_insert_rowid()))
-}
-
-pub fn delete_cap(c: &Connection, id: CapId) -> Result<bool> {
-    Ok(c.execute("DELETE FROM cap WHERE id = ?1", [id.0])? > 0)
 }
 
 /// Mark an imported row with its provider and order number (migration 7).

@@ -162,3 +162,27 @@ pub fn status_bar_ui(ui: &mut Ui, database: &Path, vault: &Vault, commands: &mut
         });
     });
 }
+
+/// While a file is dragged over the window: where dropping it goes.
+pub fn drop_hint_ui(ctx: &egui::Context, account: Option<&str>) {
+    if ctx.input(|i| i.raw.hovered_files.is_empty()) {
+        return;
+    }
+    let text = match account {
+        Some(label) => format!("Drop the file to import its payments into {label}"),
+        None => "Add an account first: a file is imported into an account".to_owned(),
+    };
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("drop_hint"),
+    ));
+    let rect = ctx.content_rect();
+    painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(170));
+    painter.text(
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+        text,
+        egui::FontId::proportional(20.0),
+        egui::Color32::WHITE,
+    );
+}

@@ -92,7 +92,13 @@ pub enum Command {
     /// Write the previewed rows.
     StartImport,
     CancelImport,
+    /// Open the system's file dialog for the file to import.
+    ChooseImportFile,
+    /// A file dropped onto the window: import it into the selected account.
+    DroppedFile(PathBuf),
     OpenExport,
+    /// Open the system's file dialog for where to export.
+    ChooseExportFile,
     Export(String),
 
     // ---- the database ----

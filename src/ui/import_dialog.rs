@@ -8,6 +8,7 @@ use super::command::Command;
 use super::form::{self, ERROR, Reserve, WARN};
 use crate::wallet::{ImportPreview, Job};
 use crate::words;
+use std::path::PathBuf;
 
 #[derive(Default)]
 pub struct ImportDialog {
@@ -15,6 +16,8 @@ pub struct ImportDialog {
     pub preview: Option<ImportPreview>,
     pub job: Option<ImportRun>,
     pub error: Option<String>,
+    /// The system's file dialog, open in the background.
+    pub chooser: Option<Job<PathBuf>>,
 }
 
 /// The import's running job: reading the file, or writing its rows.
@@ -40,7 +43,7 @@ impl ImportRun {
 }
 
 pub fn import_dialog_ui(ctx: &egui::Context, d: &mut ImportDialog, commands: &mut Vec<Command>) {
-    form::Dialog::new(Id::unique("import_dialog"), [640.0, 440.0]).show(ctx, |ui| {
+    form::Dialog::new(Id::unique("import_dialog"), [640.0, 480.0]).show(ctx, |ui| {
         ui.heading("Import payments (CSV)");
         ui.label(RichText::new("at,amount,currency,type,to,method,counterparty,note,fx_exempt — nothing is written until you confirm, and then all rows or none").weak());
         let running = d.job.is_some();
@@ -56,6 +59,13 @@ pub fn import_dialog_ui(ctx: &egui::Context, d: &mut ImportDialog, commands: &mu
                 .clicked()
             {
                 commands.push(Command::StartPreview(d.path.trim().to_owned()));
+            }
+            if ui
+                .add_enabled(!running && d.chooser.is_none(), egui::Button::new("Choose file…"))
+                .on_hover_text("The system's file dialog; you can also drop a file onto the window")
+                .clicked()
+            {
+                commands.push(Command::ChooseImportFile);
             }
         });
         // The progress, the message and the preview each have their room: the

@@ -57,6 +57,27 @@ impl<T: Send + 'static> Job<T> {
     }
 }
 
+impl<T: Send + 'static> Job<T> {
+    /// Run `work` on a new thread that needs no database (the file dialog).
+    fn detached(
+        label: &'static str,
+        work: impl FnOnce() -> Result<Finished<T>> + Send + 'static,
+    ) -> Job<T> {
+        let progress = Arc::new(AtomicU32::new(0f32.to_bits()));
+        let cancel = Arc::new(AtomicBool::new(false));
+        let (tx, done) = mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(work());
+        });
+        Job {
+            label,
+            progress,
+            cancel,
+            done,
+        }
+    }
+}
+
 impl<T> Job<T> {
     pub fn label(&self) -> &'static str {
         self.label
@@ -153,4 +174,60 @@ impl Wallet {
             move |w, progress, cancel| w.import_commit(account, &preview, progress, cancel),
         )
     }
+}
+
+/// What the system's file dialog is asked for.
+#[derive(Debug, Clone)]
+pub enum FileChoice {
+    /// A file to read, with the extensions offered first (e.g. `["csv"]`).
+    Open {
+        title: &'static str,
+        extensions: &'static [&'static str],
+    },
+    /// Where to write, starting from a suggested path.
+    Save {
+        title: &'static str,
+        suggested: PathBuf,
+    },
+}
+
+/// How soon a dialog that returns nothing is taken for one that never opened
+/// (no desktop portal), rather than for a person who pressed Cancel.
+const NO_DIALOG_WITHIN: Duration = Duration::from_millis(400);
+
+/// Ask the system's file dialog, in the background: `Done(path)`, or
+/// `Cancelled` when the person closes it. Where no dialog can open (no XDG
+/// desktop portal on Linux), an error says to type the path instead.
+pub fn choose_file(choice: FileChoice) -> Job<PathBuf> {
+    Job::detached("Choosing", move || {
+        let started = std::time::Instant::now();
+        let picked = match &choice {
+            FileChoice::Open { title, extensions } => {
+                let dialog = rfd::AsyncFileDialog::new()
+                    .set_title(*title)
+                    .add_filter("CSV", extensions)
+                    .add_filter("All files", &["*"]);
+                pollster::block_on(dialog.pick_file())
+            }
+            FileChoice::Save { title, suggested } => {
+                let mut dialog = rfd::AsyncFileDialog::new().set_title(*title);
+                if let Some(dir) = suggested.parent() {
+                    dialog = dialog.set_directory(dir);
+                }
+                if let Some(name) = suggested.file_name() {
+                    dialog = dialog.set_file_name(name.to_string_lossy());
+                }
+                pollster::block_on(dialog.save_file())
+            }
+        };
+        match picked {
+            Some(f) => Ok(Finished::Done(f.path().to_owned())),
+            None if started.elapsed() < NO_DIALOG_WITHIN => Err(FieldError::new(
+                "file",
+                "no file dialog could be opened on this desktop (on Linux it needs the XDG desktop portal); type the path instead",
+            )
+            .into()),
+            None => Ok(Finished::Cancelled),
+        }
+    })
 }

@@ -28,7 +28,7 @@ pub use self::service::{Clock, Error, Result, Wallet};
 pub use crate::store::BackupFile;
 pub use checks::*;
 pub use csv::*;
-pub use jobs::Job;
+pub use jobs::{FileChoice, Job, choose_file};
 pub use precheck::*;
 pub use quota::*;
 pub use rates::RateDraft;

@@ -13,7 +13,12 @@ use walletdesk::ui::WalletApp;
 /// font (CI installs one) a glyph missing from 支付宝 fails the test; elsewhere
 /// missing glyphs are tolerated so `cargo test` passes on any machine.
 pub fn harness(wallet: Wallet) -> Harness<'static, WalletApp> {
-    let mut b = Harness::builder().with_size(egui::vec2(1100.0, 720.0));
+    harness_sized(wallet, egui::vec2(1100.0, 720.0))
+}
+
+/// `harness` in a window of another size.
+pub fn harness_sized(wallet: Wallet, size: egui::Vec2) -> Harness<'static, WalletApp> {
+    let mut b = Harness::builder().with_size(size);
     if walletdesk::ui::find_cjk_font().is_none() {
         b = b.allow_missing_glyphs();
     }

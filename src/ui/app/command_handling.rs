@@ -24,7 +24,7 @@ use crate::ui::precheck_dialog::PrecheckDialog;
 use crate::ui::remove_account_dialog::RemoveAccountDialog;
 use crate::ui::remove_dialog::RemoveDialog;
 use crate::ui::txn_dialog::TxnDialog;
-use crate::wallet::PrecheckDraft;
+use crate::wallet::{FileChoice, PrecheckDraft, choose_file};
 use crate::words;
 
 impl WalletApp {
@@ -264,6 +264,10 @@ impl WalletApp {
             }
             Command::BackupTo(path) => self.backup_to(&path),
             Command::Restore(path) => self.restore(&path),
+            Command::DroppedFile(path) if self.selected.is_none() => self.error(format!(
+                "Add an account first: {} is imported into an account",
+                path.display()
+            )),
             c => {
                 if let Some(account) = self.selected {
                     self.apply_spending(account, c);
@@ -412,7 +416,45 @@ impl WalletApp {
                 self.dialog = Some(Dialog::Export(ExportDialog {
                     path: path.display().to_string(),
                     error: None,
+                    chooser: None,
                 }));
+            }
+            Command::ChooseImportFile => {
+                if let Some(Dialog::Import(d)) = &mut self.dialog {
+                    d.error = None;
+                    d.chooser = Some(choose_file(FileChoice::Open {
+                        title: "Import payments",
+                        extensions: &["csv"],
+                    }));
+                }
+            }
+            Command::ChooseExportFile => {
+                if let Some(Dialog::Export(d)) = &mut self.dialog {
+                    d.error = None;
+                    d.chooser = Some(choose_file(FileChoice::Save {
+                        title: "Export payments",
+                        suggested: PathBuf::from(d.path.trim()),
+                    }));
+                }
+            }
+            Command::DroppedFile(path) => {
+                let busy = match &self.dialog {
+                    None => false,
+                    Some(Dialog::Import(d)) => d.job.is_some(),
+                    Some(_) => true,
+                };
+                if busy {
+                    self.error(format!(
+                        "Close the open dialog first, then drop {} again",
+                        path.display()
+                    ));
+                } else {
+                    self.view = View::Transactions;
+                    let mut d = Box::<crate::ui::import_dialog::ImportDialog>::default();
+                    d.path = path.display().to_string();
+                    self.dialog = Some(Dialog::Import(d));
+                    self.apply_spending(account, Command::StartPreview(path.display().to_string()));
+                }
             }
             Command::Export(path) => {
                 let path = PathBuf::from(path.trim());
@@ -559,7 +601,7 @@ impl WalletApp {
     /// dialog; anything else is the dialog's error.
     fn link_refused(&mut self, e: crate::wallet::Error) {
         let refusal = match &e {
-            crate::wallet::Error::Refused(r) if r.rule != "K1" => Some(r.clone()),
+            crate::wallet::Error::Refused(r) if r.allows_adding_anyway() => Some(r.clone()),
             _ => None,
         };
         match (&mut self.dialog, refusal) {

@@ -84,6 +84,16 @@ impl WalletApp {
         *slot = Some(text);
     }
 
+    /// Whether a file dialog is open in the background (the window looks for
+    /// its answer now and then, without input).
+    pub(super) fn dialog_is_waiting(&self) -> bool {
+        match &self.dialog {
+            Some(Dialog::Import(d)) => d.chooser.is_some(),
+            Some(Dialog::Export(d)) => d.chooser.is_some(),
+            _ => false,
+        }
+    }
+
     /// Whether the open dialog shows an answer for other input than typed.
     pub(super) fn dialog_is_stale(&self) -> bool {
         match &self.dialog {
@@ -141,6 +151,36 @@ impl WalletApp {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// Look for the end of a file dialog: the chosen file is previewed at once
+    /// (import) or put in the path field (export).
+    pub(super) fn poll_chooser(&mut self) -> Option<Command> {
+        let (chooser, error) = match &mut self.dialog {
+            Some(Dialog::Import(d)) => (&mut d.chooser, &mut d.error),
+            Some(Dialog::Export(d)) => (&mut d.chooser, &mut d.error),
+            _ => return None,
+        };
+        let r = chooser.as_ref()?.poll()?;
+        *chooser = None;
+        match r {
+            Ok(Finished::Done(path)) => match &mut self.dialog {
+                Some(Dialog::Import(d)) => {
+                    d.path = path.display().to_string();
+                    Some(Command::StartPreview(d.path.clone()))
+                }
+                Some(Dialog::Export(d)) => {
+                    d.path = path.display().to_string();
+                    None
+                }
+                _ => None,
+            },
+            Ok(Finished::Cancelled) => None,
+            Err(e) => {
+                *error = Some(e.to_string());
+                None
+            }
         }
     }
 

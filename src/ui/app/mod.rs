@@ -259,6 +259,17 @@ impl eframe::App for WalletApp {
         if self.poll_job() {
             self.reload();
         }
+        if let Some(c) = self.poll_chooser() {
+            self.apply(ctx, c);
+        }
+        // A file dropped onto the window is imported into the shown account.
+        let dropped = ctx.input(|i| i.raw.dropped_files.first().map(|f| f.path().to_owned()));
+        if let Some(path) = dropped {
+            self.apply(ctx, Command::DroppedFile(path));
+        }
+        if self.dialog_is_waiting() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
         self.refresh_dialog();
         self.read_pages();
     }
@@ -277,6 +288,7 @@ impl eframe::App for WalletApp {
         accounts_view::accounts_panel_ui(ui, &self.screen, &mut commands);
         self.central_ui(ui, &mut commands);
         self.dialog_ui(&ctx, &mut commands);
+        chrome::drop_hint_ui(&ctx, self.screen.account().map(|a| a.label.as_str()));
         for c in commands {
             self.apply(&ctx, c);
         }
