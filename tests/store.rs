@@ -92,6 +92,33 @@ fn an_empty_file_is_refused_untouched() {
 }
 
 #[test]
+fn a_new_database_appears_whole_and_a_killed_creation_leaves_no_trace() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.sqlite");
+    // What a creation killed half-way leaves: its scratch file and journal.
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for name in ["new.sqlite-new-1-2", "new.sqlite-new-1-2-journal"] {
+        let f = std::fs::File::create(dir.path().join(name)).unwrap();
+        f.set_modified(old).unwrap();
+    }
+    drop(Store::open(&path).unwrap());
+    let mut left: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("-new-"))
+        .collect();
+    left.sort();
+    assert_eq!(left, Vec::<String>::new(), "scratch files left");
+    // Opened again, it is the same database with every table, not a new one.
+    let s = Store::open(&path).unwrap();
+    let n: i64 = s
+        .conn()
+        .query_row("SELECT count(*) FROM account", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 0);
+}
+
+#[test]
 fn a_new_database_gets_the_current_schema() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("new.sqlite");

@@ -179,6 +179,25 @@ fn classify(path: &Path, e: rusqlite::Error) -> Error {
     }
 }
 
+/// Scratch files of a creation that a killed process left behind (a creation
+/// takes milliseconds, so one older than a minute is nobody's).
+fn remove_stale_scratch(folder: &Path, prefix: &str) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let stale = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > Duration::from_secs(60));
+        if stale && entry.file_name().to_string_lossy().starts_with(prefix) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// What the first 100 bytes of an existing file say.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Header {
@@ -332,6 +351,7 @@ impl Store {
                         source: Box::new(e),
                     })?;
                 }
+                Self::create_whole(path)?;
             }
         }
 
@@ -395,6 +415,52 @@ impl Store {
             database_id,
             damaged: None,
         })
+    }
+
+    /// A new database comes into being whole: its schema is written to a file
+    /// beside it, which is then linked into place. A process killed half-way
+    /// leaves no file at `path` (only a scratch file, removed by a later start),
+    /// never an empty one that the next start would have to refuse.
+    fn create_whole(path: &Path) -> Result<()> {
+        let folder = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+            _ => PathBuf::from("."),
+        };
+        let prefix = format!(
+            "{}-new-",
+            path.file_name()
+                .map_or_else(|| "walletdesk".into(), |n| n.to_string_lossy())
+        );
+        remove_stale_scratch(&folder, &prefix);
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
+        let scratch = folder.join(format!("{prefix}{}-{nanos}", std::process::id()));
+        let io = |e: std::io::Error| Error::Open {
+            path: path.to_owned(),
+            source: Box::new(e),
+        };
+        let written = (|| -> Result<()> {
+            // The default rollback journal: once closed, the scratch file is one file.
+            let mut conn = Connection::open(&scratch).map_err(|e| classify(path, e))?;
+            conn.pragma_update(None, "synchronous", "FULL")?;
+            Self::migrate(&mut conn, path)?;
+            conn.close().map_err(|(_, e)| classify(path, e))?;
+            match std::fs::hard_link(&scratch, path) {
+                Ok(()) => Ok(()),
+                // Another process created it meanwhile: open theirs.
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+                // A file system without hard links: rename, unless it appeared.
+                Err(_) if !path.exists() => std::fs::rename(&scratch, path).map_err(io),
+                Err(_) => Ok(()),
+            }
+        })();
+        let _ = std::fs::remove_file(&scratch);
+        #[cfg(unix)]
+        if let Ok(dir) = std::fs::File::open(&folder) {
+            let _ = dir.sync_all();
+        }
+        written
     }
 
     fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
