@@ -230,12 +230,22 @@ pub fn counted_on(l: &Layer) -> String {
 /// "USD 1,000.00 of USD 84,000.00 used, USD 83,000.00 left, on this account".
 pub fn used_of(s: &LimitStatus) -> String {
     format!(
-        "{} of {} used, {} left, {}",
+        "{}{} of {} used, {} left, {}",
         money(s.used, s.layer.currency),
+        refunded_beside(s),
         money(s.layer.max, s.layer.currency),
         money(s.remaining, s.layer.currency),
         counted_on(&s.layer)
     )
+}
+
+/// Q9, beside the used figure: " (USD 80.00 of it refunded)", or nothing.
+pub fn refunded_beside(s: &LimitStatus) -> String {
+    if s.refunded > Decimal::ZERO {
+        format!(" ({} of it refunded)", money(s.refunded, s.layer.currency))
+    } else {
+        String::new()
+    }
 }
 
 /// How much of a limit is used, as a bar reads it: "0 %", "34 %", and from ten
@@ -505,7 +515,7 @@ pub fn import_summary(p: &ImportPreview) -> String {
     let totals: Vec<String> = p.totals.iter().map(|(c, a)| money(*a, *c)).collect();
     format!(
         "{} to import{}; {} skipped; {}",
-        count(p.rows.len(), "row", "rows"),
+        count(p.chosen_rows().count(), "row", "rows"),
         if totals.is_empty() {
             String::new()
         } else {
@@ -529,10 +539,34 @@ fn bill_summary(p: &ImportPreview) -> String {
     if !p.refunds.is_empty() {
         s.push_str(&format!(
             "; {} (B5)",
-            count(p.refunds.len(), "refund", "refunds")
+            count(p.chosen_refunds().count(), "refund", "refunds")
+        ));
+    }
+    if !p.excluded.is_empty() {
+        s.push_str(&format!(
+            "; {} left out by you",
+            count(p.excluded.len(), "row", "rows")
         ));
     }
     s
+}
+
+/// A payment with no method recorded, in the method pickers.
+pub const NOT_RECORDED: &str = "Not recorded";
+
+/// A refund's row in the Transactions list, in place of its type.
+pub const REFUND: &str = "Refund";
+
+/// What a refund does to the limits (Q9), as the list's and the preview's hover say it.
+pub fn refund_explained() -> String {
+    "Money returned for an earlier payment (B5). It gives no headroom back: the \
+     limits count the payment in full, and show the refund beside the used figure (Q9)"
+        .into()
+}
+
+/// A refund's amount, as money coming back: "+CNY 80.00".
+pub fn refund_amount(amount: Decimal, currency: Currency) -> String {
+    format!("+{}", money(amount, currency))
 }
 
 /// The errors an import lists no more of: "… and 1 more error".

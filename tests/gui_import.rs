@@ -86,7 +86,7 @@ fn a_file_dropped_onto_the_window_is_previewed_and_imported_into_the_shown_accou
     h.run();
     drop_file(&mut h, &file);
     // The import dialog opens with the file, and reads it at once.
-    h.get_by_label("Import payments (CSV)");
+    h.get_by_label("Import payments");
     run_until(&mut h, "the preview", |h| {
         h.query_by_label_contains("2 rows to import").is_some()
     });
@@ -94,7 +94,7 @@ fn a_file_dropped_onto_the_window_is_previewed_and_imported_into_the_shown_accou
         .click();
     h.step();
     run_until(&mut h, "the write", |h| {
-        h.query_by_label("Import payments (CSV)").is_none()
+        h.query_by_label("Import payments").is_none()
     });
     let filter = TxnFilter {
         account: Some(a),
@@ -116,5 +116,105 @@ fn a_file_dropped_while_another_dialog_is_open_is_not_imported_and_says_why() {
     h.run();
     drop_file(&mut h, &file);
     h.get_by_label_contains("Close the open dialog first, then drop");
-    assert!(h.query_by_label("Import payments (CSV)").is_none());
+    assert!(h.query_by_label("Import payments").is_none());
+}
+
+/// The Alipay bill of March (tests/data): line 26 is CNY 28.16 by the card
+/// ending 7449, line 31 CNY 150.00 by a card not linked here, line 32 a
+/// refund of line 26; lines 28–30 are not payments.
+fn alipay_bill() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/alipay-2023.utf8-bom.csv")
+}
+
+#[test]
+fn a_dropped_bill_shows_what_each_row_becomes_and_a_changed_row_is_written_as_changed() {
+    let mut t = temp_wallet(Vault::memory());
+    let a = add_alipay(&mut t.wallet);
+    let card = t
+        .wallet
+        .add_card(a, &common::card("4111111111117449"))
+        .unwrap();
+    t.wallet
+        .add_rate(&walletdesk::wallet::RateDraft {
+            from: "USD".into(),
+            to: "CNY".into(),
+            rate: "7.2".into(),
+            date: "2026-01-01".into(),
+        })
+        .unwrap();
+    let mut h = harness(t.wallet);
+    h.run();
+    let bars = |h: &Harness<'_, WalletApp>| -> Vec<String> {
+        h.query_all_by_role(Role::ProgressIndicator)
+            .map(|n| format!("{n:?}"))
+            .collect()
+    };
+    h.get_by_label("Limits").click();
+    h.run();
+    let before = bars(&h);
+    assert!(!before.is_empty());
+    drop_file(&mut h, &alipay_bill());
+    run_until(&mut h, "the preview", |h| {
+        h.query_by_label_contains("5 rows to import").is_some()
+    });
+    // What the file was read as, and each part of the preview with its count.
+    h.get_by_label_contains("Read as Alipay CSV");
+    h.get_by_label("Payments (5)");
+    h.get_by_label("Refunds (1)");
+    h.get_by_label("Not payments (3)");
+    // B3: the card ending 7449 is matched; the one ending 9876 is not linked.
+    let method = h.get_by_label("Method of line 26");
+    assert!(format!("{method:?}").contains("7449"), "{method:?}");
+    // The person calls line 26 a personal expense and leaves line 31 out.
+    h.get_by_label("Type of line 26").click();
+    h.run();
+    h.get_by_label("Personal expenses").click();
+    h.run();
+    h.get_by_label("Write line 31").click();
+    h.run();
+    h.get_by_label_contains("1 row left out by you");
+    h.get_by_label("Not payments (3)").click();
+    h.run();
+    h.get_by_label_contains("line 29: skipped: a fund purchase or redemption");
+
+    h.get_by_role_and_label(Role::Button, "Import 5 rows")
+        .click();
+    h.step();
+    run_until(&mut h, "the write", |h| {
+        h.query_by_label("Import payments").is_none()
+    });
+    let rows = h
+        .state()
+        .wallet()
+        .txn_page(
+            &TxnFilter {
+                account: Some(a),
+                ..TxnFilter::default()
+            },
+            0,
+            100,
+        )
+        .unwrap();
+    // Four payments and the refund; line 31's CNY 150.00 is not among them.
+    assert_eq!(rows.len(), 5, "{rows:#?}");
+    assert!(!rows.iter().any(|t| t.new.amount.to_string() == "150.00"));
+    let lunch = rows
+        .iter()
+        .find(|t| !t.refund && t.new.amount.to_string() == "28.16")
+        .unwrap();
+    assert_eq!(lunch.new.ty, walletdesk::domain::limits::TxType::Personal);
+    assert_eq!(lunch.new.method, Some(card));
+    assert!(
+        rows.iter()
+            .any(|t| t.refund && t.new.amount.to_string() == "28.16")
+    );
+    // The refund is listed as one, and the Limits view shows it beside the used figure.
+    h.get_by_label("Refund");
+    h.get_by_label("Limits").click();
+    h.run();
+    assert_ne!(bars(&h), before, "no limit's bar moved");
+    assert!(
+        h.query_all_by_label_contains("of it refunded").count() >= 1,
+        "no limit shows the refund beside its used figure"
+    );
 }

@@ -116,6 +116,7 @@ fn limit_json(s: &LimitStatus, binding: bool) -> Value {
         "currency": s.layer.currency.as_str(),
         "limit": s.layer.max.to_string(),
         "used": s.used.to_string(),
+        "refunded": s.refunded.to_string(),
         "remaining": s.remaining.to_string(),
         "resets_at": s.resets_at.map(|t| t.to_rfc3339()),
         "source": s.layer.source,
@@ -160,7 +161,11 @@ fn quota_text(q: &Quota, fx: &[LimitStatus]) -> String {
             vec![
                 s.layer.name.clone(),
                 money(s.layer.max, s.layer.currency),
-                money(s.used, s.layer.currency),
+                format!(
+                    "{}{}",
+                    money(s.used, s.layer.currency),
+                    words::refunded_beside(s)
+                ),
                 money(s.remaining, s.layer.currency),
                 s.resets_at.map_or_else(
                     || "each payment".into(),

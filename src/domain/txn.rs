@@ -71,6 +71,8 @@ pub struct Txn {
     pub new: NewTxn,
     /// In each limit currency (USD, CNY).
     pub converted: Vec<Converted>,
+    /// A refund of a payment (B5, Q9): listed, but no payment in the limits' totals.
+    pub refund: bool,
 }
 
 impl Txn {

@@ -59,7 +59,7 @@ pub fn from_cents(c: i64) -> Decimal {
 // ---- transactions ---------------------------------------------------------------
 
 const TXN_COLUMNS: &str = "id, account_id, at, amount, currency, type, dest, method_id, \
-    counterparty, note, fx_exempt, usd_cents, usd_rate, usd_rate_day, cny_cents, cny_rate, cny_rate_day";
+    counterparty, note, fx_exempt, usd_cents, usd_rate, usd_rate_day, cny_cents, cny_rate, cny_rate_day, is_refund";
 
 fn txn_row(r: &Row<'_>) -> rusqlite::Result<Txn> {
     let at: String = r.get(2)?;
@@ -94,6 +94,7 @@ fn txn_row(r: &Row<'_>) -> rusqlite::Result<Txn> {
                 rate_date: opt_day(r, 16)?,
             },
         ],
+        refund: r.get(17)?,
     })
 }
 
@@ -282,7 +283,7 @@ pub fn txn(c: &Connection, id: TxnId) -> Result<Option<(Txn, NaiveDate)>> {
         &format!("SELECT {TXN_COLUMNS}, day FROM txn WHERE id = ?1"),
         [id],
         |r| {
-            let d: String = r.get(17)?;
+            let d: String = r.get(18)?;
             Ok((
                 txn_row(r)?,
                 NaiveDate::parse_from_str(&d, "%Y-%m-%d").map_err(|_| bad(17, "date", &d))?,
@@ -542,14 +543,24 @@ pub struct UsageQuery<'a> {
 
 /// The layer's total in USD and CNY cents, from the day totals.
 pub fn usage(c: &Connection, q: &UsageQuery<'_>) -> Result<(i64, i64)> {
+    usage_from(c, q, "day_total WHERE")
+}
+
+/// What of a layer's window came back as refunds (Q9), in USD and CNY cents:
+/// the refunds' own rows, which the day totals leave out.
+pub fn refunded(c: &Connection, q: &UsageQuery<'_>) -> Result<(i64, i64)> {
+    usage_from(c, q, "txn WHERE is_refund = 1 AND")
+}
+
+fn usage_from(c: &Connection, q: &UsageQuery<'_>, from: &str) -> Result<(i64, i64)> {
     use rusqlite::types::Value;
     let mut p: Vec<Value> = vec![
         Value::Text(q.first.to_string()),
         Value::Text(q.end.to_string()),
     ];
-    let mut sql = String::from(
-        "SELECT coalesce(sum(usd_cents), 0), coalesce(sum(cny_cents), 0) FROM day_total
-         WHERE day >= ?1 AND day < ?2",
+    let mut sql = format!(
+        "SELECT coalesce(sum(usd_cents), 0), coalesce(sum(cny_cents), 0) FROM {from}
+         day >= ?1 AND day < ?2"
     );
     let list = |sql: &mut String, p: &mut Vec<Value>, col: &str, vals: Vec<Value>| {
         if vals.is_empty() {

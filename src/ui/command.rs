@@ -91,6 +91,8 @@ pub enum Command {
     StartPreview(String),
     /// Write the previewed rows.
     StartImport,
+    /// A person's change to a row of the import's preview (by its line).
+    ChangeImportRow(u64, crate::wallet::RowChange),
     CancelImport,
     /// Open the system's file dialog for the file to import.
     ChooseImportFile,

@@ -1,23 +1,47 @@
-//! "Import CSV…": a file read into a preview (progress, cancel), then written
-//! in one transaction, all rows or none. The service runs the job; the window
-//! polls it between frames.
+//! "Import…": a file (walletdesk's own CSV or a provider's bill) read into a
+//! preview of what each row becomes (B1–B5), where the person can change a row's
+//! type, destination or method, or leave it out; then written in one
+//! transaction, all chosen rows or none. The service runs the jobs and applies
+//! the changes; the window polls between frames and draws.
 
-use eframe::egui::{self, Id, ProgressBar, RichText, TextEdit};
+use eframe::egui::{self, Id, ProgressBar, RichText, TextEdit, Ui};
+use egui_extras::{Column, TableBuilder};
 
 use super::command::Command;
 use super::form::{self, ERROR, Reserve, WARN};
-use crate::wallet::{ImportPreview, Job};
+use crate::domain::bills::FormatChoice;
+use crate::domain::limits::{Destination, TxType};
+use crate::domain::money::money;
+use crate::domain::txn::cannot_pay;
+use crate::domain::{Method, MethodId};
+use crate::wallet::{ImportPreview, ImportRow, Job, RowChange};
 use crate::words;
+use chrono_tz::Tz;
 use std::path::PathBuf;
 
 #[derive(Default)]
 pub struct ImportDialog {
     pub path: String,
+    /// How to read the file (detected unless the person says).
+    pub format: FormatChoice,
     pub preview: Option<ImportPreview>,
     pub job: Option<ImportRun>,
     pub error: Option<String>,
     /// The system's file dialog, open in the background.
     pub chooser: Option<Job<PathBuf>>,
+    /// The part of the preview shown.
+    pub section: Section,
+}
+
+/// The preview's parts, one shown at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Section {
+    #[default]
+    Payments,
+    Refunds,
+    NotPayments,
+    Duplicates,
+    Errors,
 }
 
 /// The import's running job: reading the file, or writing its rows.
@@ -42,38 +66,35 @@ impl ImportRun {
     }
 }
 
-pub fn import_dialog_ui(ctx: &egui::Context, d: &mut ImportDialog, commands: &mut Vec<Command>) {
-    form::Dialog::new(Id::unique("import_dialog"), [640.0, 480.0]).show(ctx, |ui| {
-        ui.heading("Import payments (CSV)");
-        ui.label(RichText::new("at,amount,currency,type,to,method,counterparty,note,fx_exempt — nothing is written until you confirm, and then all rows or none").weak());
-        let running = d.job.is_some();
-        ui.horizontal(|ui| {
-            let l = ui.label("File");
-            ui.add_enabled(
-                !running,
-                TextEdit::singleline(&mut d.path).hint_text("/home/you/payments.csv").desired_width(380.0),
+/// `methods`: the account's, for the "Paid with" picker (B3).
+pub fn import_dialog_ui(
+    ctx: &egui::Context,
+    methods: &[Method],
+    tz: Tz,
+    d: &mut ImportDialog,
+    commands: &mut Vec<Command>,
+) {
+    form::Dialog::new(Id::unique("import_dialog"), [980.0, 640.0]).show(ctx, |ui| {
+        ui.heading("Import payments");
+        ui.label(
+            RichText::new(
+                "walletdesk's own CSV, or the bill Alipay or WeChat Pay e-mails you. \
+                 Nothing is written until you press Import, and then all chosen rows or none.",
             )
-            .labelled_by(l.id);
-            if ui
-                .add_enabled(!running && !d.path.trim().is_empty(), egui::Button::new("Preview"))
-                .clicked()
-            {
-                commands.push(Command::StartPreview(d.path.trim().to_owned()));
-            }
-            if ui
-                .add_enabled(!running && d.chooser.is_none(), egui::Button::new("Choose file…"))
-                .on_hover_text("The system's file dialog; you can also drop a file onto the window")
-                .clicked()
-            {
-                commands.push(Command::ChooseImportFile);
-            }
-        });
+            .weak(),
+        );
+        let running = d.job.is_some();
+        file_row_ui(ui, d, running, commands);
         // The progress, the message and the preview each have their room: the
         // buttons below stay where they are.
         let room = Reserve::lines(ui, 2);
         if let Some(job) = &d.job {
             let (label, f) = job.label_and_progress();
-            ui.add(ProgressBar::new(f).show_percentage().text(format!("{label} {:.0} %", f * 100.0)));
+            ui.add(
+                ProgressBar::new(f)
+                    .show_percentage()
+                    .text(format!("{label} {:.0} %", f * 100.0)),
+            );
             if ui.button("Cancel import").clicked() {
                 commands.push(Command::CancelImport);
             }
@@ -81,30 +102,24 @@ pub fn import_dialog_ui(ctx: &egui::Context, d: &mut ImportDialog, commands: &mu
         }
         room.end(ui);
         form::message_block_ui(ui, 2, d.error.as_deref());
-        let room = Reserve::height(ui, 200.0 + 3.0 * ui.spacing().interact_size.y);
+        let room = Reserve::height(ui, 360.0);
         if let Some(p) = &d.preview {
-            ui.label(words::import_summary(p));
-            if !p.errors.is_empty() || !p.duplicates.is_empty() {
-                egui::ScrollArea::vertical().max_height(200.0).show(ui, |ui| {
-                    for (line, e) in p.errors.iter().take(200) {
-                        ui.label(RichText::new(words::import_error(*line, e)).color(ERROR));
-                    }
-                    for (line, why) in p.duplicates.iter().take(100) {
-                        ui.label(RichText::new(words::import_duplicate(*line, why)).color(WARN));
-                    }
-                });
-            }
-            if !p.errors.is_empty() {
-                ui.label(RichText::new("Fix the lines above and preview again: nothing is written while any line is wrong.").color(ERROR));
-            }
+            preview_ui(ui, methods, tz, p, &mut d.section, running, commands);
         }
         room.end(ui);
         ui.separator();
         ui.horizontal(|ui| {
-            let n = d.preview.as_ref().filter(|p| p.errors.is_empty()).map(|p| p.rows.len());
+            let n = d
+                .preview
+                .as_ref()
+                .filter(|p| p.errors.is_empty())
+                .map(ImportPreview::chosen_count);
             if ui
                 .add_enabled_ui(!running && n.is_some_and(|n| n > 0), |ui| {
-                    ui.add_sized([160.0, ui.spacing().interact_size.y], egui::Button::new(words::import_rows(n.unwrap_or(0))))
+                    ui.add_sized(
+                        [160.0, ui.spacing().interact_size.y],
+                        egui::Button::new(words::import_rows(n.unwrap_or(0))),
+                    )
                 })
                 .inner
                 .clicked()
@@ -115,5 +130,330 @@ pub fn import_dialog_ui(ctx: &egui::Context, d: &mut ImportDialog, commands: &mu
                 commands.push(Command::CloseDialog);
             }
         });
+    });
+}
+
+fn file_row_ui(ui: &mut Ui, d: &mut ImportDialog, running: bool, commands: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        let l = ui.label("File");
+        ui.add_enabled(
+            !running,
+            TextEdit::singleline(&mut d.path)
+                .hint_text("/home/you/alipay_record.csv")
+                .desired_width(360.0),
+        )
+        .labelled_by(l.id);
+        if ui
+            .add_enabled(
+                !running && d.chooser.is_none(),
+                egui::Button::new("Choose file…"),
+            )
+            .on_hover_text("The system's file dialog; you can also drop a file onto the window")
+            .clicked()
+        {
+            commands.push(Command::ChooseImportFile);
+        }
+        let l = ui.label("Read as");
+        let before = d.format;
+        ui.add_enabled_ui(!running, |ui| {
+            egui::ComboBox::from_id_salt("import_format")
+                .selected_text(d.format.label())
+                .show_ui(ui, |ui| {
+                    for f in FormatChoice::ALL {
+                        ui.selectable_value(&mut d.format, f, f.label());
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+        });
+        let path = d.path.trim();
+        if ui
+            .add_enabled(!running && !path.is_empty(), egui::Button::new("Preview"))
+            .clicked()
+            || (d.format != before && !path.is_empty())
+        {
+            commands.push(Command::StartPreview(path.to_owned()));
+        }
+    });
+}
+
+fn preview_ui(
+    ui: &mut Ui,
+    methods: &[Method],
+    tz: Tz,
+    p: &ImportPreview,
+    section: &mut Section,
+    running: bool,
+    commands: &mut Vec<Command>,
+) {
+    if !p.format.is_empty() {
+        ui.label(RichText::new(words::import_format(&p.format)).strong());
+    }
+    ui.label(words::import_summary(p));
+    ui.horizontal(|ui| {
+        for (s, n, name) in [
+            (Section::Payments, p.rows.len(), "Payments"),
+            (Section::Refunds, p.refunds.len(), "Refunds"),
+            (Section::NotPayments, p.skipped.len(), "Not payments"),
+            (Section::Duplicates, p.duplicates.len(), "Duplicates"),
+            (Section::Errors, p.errors.len(), "Errors"),
+        ] {
+            if n > 0 || s == Section::Payments {
+                ui.selectable_value(section, s, format!("{name} ({n})"));
+            }
+        }
+    });
+    // An import with errors opens on them: they are what stops it.
+    if !p.errors.is_empty() && *section == Section::Payments && p.rows.is_empty() {
+        *section = Section::Errors;
+    }
+    match *section {
+        Section::Payments => payments_ui(ui, methods, tz, p, running, commands),
+        Section::Refunds => refunds_ui(ui, tz, p, running, commands),
+        Section::NotPayments => lines_ui(ui, &p.skipped, None, words::import_skipped),
+        Section::Duplicates => lines_ui(ui, &p.duplicates, Some(WARN), words::import_duplicate),
+        Section::Errors => {
+            lines_ui(ui, &p.errors, Some(ERROR), words::import_error);
+        }
+    }
+    if !p.errors.is_empty() {
+        ui.label(
+            RichText::new(
+                "Fix the lines with errors and preview again: nothing is written while any line is wrong.",
+            )
+            .color(ERROR),
+        );
+    }
+}
+
+/// A list of (line, why): the rows that are not payments, the duplicates, the errors.
+fn lines_ui(
+    ui: &mut Ui,
+    lines: &[(u64, String)],
+    color: Option<egui::Color32>,
+    word: fn(u64, &str) -> String,
+) {
+    let h = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
+    egui::ScrollArea::vertical()
+        .max_height(260.0)
+        .auto_shrink([false, true])
+        .show_rows(ui, h, lines.len(), |ui, range| {
+            for (line, why) in &lines[range] {
+                let t = RichText::new(word(*line, why));
+                ui.label(match color {
+                    Some(c) => t.color(c),
+                    None => t,
+                });
+            }
+        });
+}
+
+/// The payments to be written, each with what it is recorded as and a way to
+/// change it or leave it out.
+fn payments_ui(
+    ui: &mut Ui,
+    methods: &[Method],
+    tz: Tz,
+    p: &ImportPreview,
+    running: bool,
+    commands: &mut Vec<Command>,
+) {
+    // Offered: the methods that can pay; any method is named by its title.
+    let titles: Vec<(MethodId, String, bool)> = methods
+        .iter()
+        .map(|m| (m.id, m.title(), cannot_pay(m.status).is_none()))
+        .collect();
+    let h = ui.spacing().interact_size.y + 4.0;
+    ui.add_enabled_ui(!running, |ui| {
+        TableBuilder::new(ui)
+            .id_salt("import_rows")
+            .striped(true)
+            .resizable(false)
+            .auto_shrink([false, true])
+            .max_scroll_height(260.0)
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+            .column(Column::exact(56.0))
+            .column(Column::exact(118.0))
+            .column(Column::remainder().at_least(120.0).clip(true))
+            .column(Column::exact(110.0))
+            .column(Column::exact(150.0))
+            .column(Column::exact(160.0))
+            .column(Column::exact(170.0))
+            .column(Column::exact(60.0))
+            .header(22.0, |mut hd| {
+                for title in [
+                    "Line",
+                    "When",
+                    "Counterparty",
+                    "Amount",
+                    "Type",
+                    "To",
+                    "Paid with",
+                    "Write",
+                ] {
+                    hd.col(|ui| {
+                        ui.strong(title);
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(h, p.rows.len(), |mut row| {
+                    let Some(r) = p.rows.get(row.index()) else {
+                        return;
+                    };
+                    let included = !p.excluded.contains(&r.line);
+                    row.col(|ui| {
+                        ui.label(r.line.to_string());
+                    });
+                    row.col(|ui| {
+                        ui.label(words::time(r.txn.at, tz));
+                    });
+                    row.col(|ui| {
+                        let c = ui.label(&r.txn.counterparty);
+                        if !r.txn.note.is_empty() {
+                            c.on_hover_text(&r.txn.note);
+                        }
+                    });
+                    row.col(|ui| {
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                            let t = RichText::new(money(r.txn.amount, r.txn.currency));
+                            ui.label(if included {
+                                t
+                            } else {
+                                t.strikethrough().weak()
+                            });
+                        });
+                    });
+                    row.col(|ui| type_ui(ui, r, commands));
+                    row.col(|ui| dest_ui(ui, r, commands));
+                    row.col(|ui| method_ui(ui, r, &titles, commands));
+                    row.col(|ui| {
+                        let mut on = included;
+                        let c = ui.checkbox(&mut on, "");
+                        c.widget_info(|| {
+                            egui::WidgetInfo::selected(
+                                egui::Role::CheckBox,
+                                true,
+                                on,
+                                format!("Write line {}", r.line),
+                            )
+                        });
+                        if on != included {
+                            commands.push(Command::ChangeImportRow(r.line, RowChange::Include(on)));
+                        }
+                    });
+                });
+            });
+    });
+}
+
+fn type_ui(ui: &mut Ui, r: &ImportRow, commands: &mut Vec<Command>) {
+    let mut ty = r.txn.ty;
+    let c = egui::ComboBox::from_id_salt(("import_type", r.line))
+        .width(140.0)
+        .selected_text(ty.label())
+        .show_ui(ui, |ui| {
+            for &t in TxType::ALL {
+                ui.selectable_value(&mut ty, t, t.label());
+            }
+        });
+    named(&c.response, format!("Type of line {}", r.line), ty.label());
+    if ty != r.txn.ty {
+        commands.push(Command::ChangeImportRow(r.line, RowChange::Type(ty)));
+    }
+}
+
+fn dest_ui(ui: &mut Ui, r: &ImportRow, commands: &mut Vec<Command>) {
+    let mut to = r.txn.to;
+    let c = egui::ComboBox::from_id_salt(("import_to", r.line))
+        .width(150.0)
+        .selected_text(to.label())
+        .show_ui(ui, |ui| {
+            for &t in Destination::ALL {
+                ui.selectable_value(&mut to, t, t.label());
+            }
+        });
+    named(
+        &c.response,
+        format!("Destination of line {}", r.line),
+        to.label(),
+    );
+    if to != r.txn.to {
+        commands.push(Command::ChangeImportRow(r.line, RowChange::To(to)));
+    }
+}
+
+fn method_ui(
+    ui: &mut Ui,
+    r: &ImportRow,
+    titles: &[(MethodId, String, bool)],
+    commands: &mut Vec<Command>,
+) {
+    let mut m = r.txn.method;
+    let title = |m: Option<MethodId>| {
+        m.map_or_else(
+            || words::NOT_RECORDED.to_owned(),
+            |id| {
+                titles
+                    .iter()
+                    .find(|(u, _, _)| *u == id)
+                    .map_or_else(|| format!("method {id}"), |(_, t, _)| t.clone())
+            },
+        )
+    };
+    let shown = title(m);
+    ui.horizontal(|ui| {
+        let c = egui::ComboBox::from_id_salt(("import_method", r.line))
+            .width(140.0)
+            .selected_text(&shown)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut m, None, words::NOT_RECORDED);
+                for (id, t, _) in titles.iter().filter(|(_, _, can)| *can) {
+                    ui.selectable_value(&mut m, Some(*id), t);
+                }
+            });
+        named(&c.response, format!("Method of line {}", r.line), &shown);
+        if let Some(note) = &r.method_note {
+            ui.label(RichText::new("?").color(WARN)).on_hover_text(note);
+        }
+    });
+    if m != r.txn.method {
+        commands.push(Command::ChangeImportRow(r.line, RowChange::Method(m)));
+    }
+}
+
+/// A table cell's picker, named for screen readers and tests ("Type of line 5").
+fn named(r: &egui::Response, name: String, value: &str) {
+    let value = value.to_owned();
+    r.widget_info(move || {
+        let mut info = egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &name);
+        info.current_text_value = Some(value.clone());
+        info
+    });
+}
+
+/// The refunds (B5, Q9): written as refunds, linked to their payment where the
+/// file says which; each can be left out.
+fn refunds_ui(ui: &mut Ui, tz: Tz, p: &ImportPreview, running: bool, commands: &mut Vec<Command>) {
+    ui.label(RichText::new(words::refund_explained()).weak());
+    let h = ui.spacing().interact_size.y + 2.0;
+    ui.add_enabled_ui(!running, |ui| {
+        egui::ScrollArea::vertical()
+            .max_height(220.0)
+            .auto_shrink([false, true])
+            .show_rows(ui, h, p.refunds.len(), |ui, range| {
+                for f in &p.refunds[range] {
+                    ui.horizontal(|ui| {
+                        let mut on = !p.excluded.contains(&f.line);
+                        let before = on;
+                        ui.checkbox(&mut on, format!("Write line {}", f.line));
+                        ui.label(words::time(f.at, tz));
+                        ui.label(words::bill_refund(f.amount, f.of.as_deref(), f.linked));
+                        if on != before {
+                            commands.push(Command::ChangeImportRow(f.line, RowChange::Include(on)));
+                        }
+                    });
+                }
+            });
     });
 }

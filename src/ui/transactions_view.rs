@@ -256,7 +256,11 @@ pub fn transactions_ui(
                 });
                 row.col(|ui| {
                     right_aligned_ui(ui, |ui| {
-                        ui.label(money(t.new.amount, t.new.currency));
+                        if t.refund {
+                            ui.label(words::refund_amount(t.new.amount, t.new.currency));
+                        } else {
+                            ui.label(money(t.new.amount, t.new.currency));
+                        }
                     });
                 });
                 row.col(|ui| {
@@ -276,7 +280,12 @@ pub fn transactions_ui(
                 });
                 row.col(|ui| {
                     ui.horizontal(|ui| {
-                        ui.label(t.new.ty.label());
+                        if t.refund {
+                            ui.label(RichText::new(words::REFUND).strong())
+                                .on_hover_text(words::refund_explained());
+                        } else {
+                            ui.label(t.new.ty.label());
+                        }
                         if t.new.fx_exempt {
                             ui.label(RichText::new("exempt").weak())
                                 .on_hover_text("Not counted toward the FX quota (Q3)");

@@ -136,7 +136,7 @@ pub fn txn_dialog_ui(
                 when_row_ui(ui, &mut dr.at, &zone, errors.get("at"));
                 let l = ui.label("Paid with");
                 let current = if dr.method.is_empty() {
-                    "Not recorded".to_owned()
+                    words::NOT_RECORDED.to_owned()
                 } else {
                     methods
                         .iter()
@@ -147,7 +147,7 @@ pub fn txn_dialog_ui(
                     egui::ComboBox::from_id_salt("txn_method")
                         .selected_text(current)
                         .show_ui(ui, |ui| {
-                            ui.selectable_value(&mut dr.method, String::new(), "Not recorded");
+                            ui.selectable_value(&mut dr.method, String::new(), words::NOT_RECORDED);
                             for (id, t) in &pay_with.offered {
                                 ui.selectable_value(&mut dr.method, id.to_string(), t);
                             }

@@ -1,7 +1,7 @@
 //! walletdesk's own CSV (the CLI contract, docs/cli.md): read an import into a preview, write
 //! it in one transaction, export an account.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use std::io::{Read, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -11,10 +11,12 @@ use rust_decimal::Decimal;
 use super::service::{Error, Result, Wallet, invalid};
 use crate::domain::bills::{self, Detected, FormatChoice};
 use crate::domain::limits::local_day;
+use crate::domain::limits::{Destination, TxType};
 use crate::domain::money::{Converted, Currency};
 use crate::domain::txn::{NewTxn, TxnDraft};
 use crate::domain::{AccountId, MethodId};
 use crate::store;
+use crate::words;
 
 /// The CSV header of `tx import` / `tx export` (docs/cli.md).
 pub const CSV_HEADER: [&str; 9] = bills::WALLETDESK_HEADER;
@@ -74,9 +76,61 @@ pub struct ImportPreview {
     pub skipped: Vec<(u64, String)>,
     /// A bill's refunds (B5).
     pub refunds: Vec<RefundRow>,
+    /// Lines of `rows` and `refunds` the person chose not to write.
+    pub excluded: BTreeSet<u64>,
+}
+
+/// A person's change to one row of a preview before it is written: B2's type and
+/// destination, B3's method, or whether the row is written at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowChange {
+    Type(TxType),
+    To(Destination),
+    Method(Option<MethodId>),
+    Include(bool),
 }
 
 impl ImportPreview {
+    /// The payments that will be written (the person's exclusions left out).
+    pub fn chosen_rows(&self) -> impl Iterator<Item = &ImportRow> {
+        self.rows
+            .iter()
+            .filter(|r| !self.excluded.contains(&r.line))
+    }
+
+    /// The refunds that will be written.
+    pub fn chosen_refunds(&self) -> impl Iterator<Item = &RefundRow> {
+        self.refunds
+            .iter()
+            .filter(|r| !self.excluded.contains(&r.line))
+    }
+
+    /// How many rows (payments and refunds) will be written.
+    pub fn chosen_count(&self) -> usize {
+        self.chosen_rows().count() + self.chosen_refunds().count()
+    }
+
+    /// Per currency, the total of the chosen payments, and of the chosen refunds.
+    fn recount(&mut self) -> Result<()> {
+        fn add(to: &mut Vec<(Currency, Decimal)>, c: Currency, a: Decimal) -> Result<()> {
+            match to.iter_mut().find(|(k, _)| *k == c) {
+                Some((_, sum)) => {
+                    *sum = sum
+                        .checked_add(a)
+                        .ok_or_else(|| invalid("amount", "the total is too large to add up"))?;
+                }
+                None => to.push((c, a)),
+            }
+            Ok(())
+        }
+        let mut totals = Vec::new();
+        for r in self.chosen_rows() {
+            add(&mut totals, r.txn.currency, r.txn.amount)?;
+        }
+        self.totals = totals;
+        Ok(())
+    }
+
     /// An error about `field` at `line`; `message` as people read it.
     pub(super) fn push_error(&mut self, line: u64, field: &str, message: String) {
         self.errors.push((line, message));
@@ -423,6 +477,65 @@ impl Wallet {
         Ok(Finished::Done(out))
     }
 
+    /// Change one row of `preview` before it is written (the window's preview
+    /// table): its type, destination or method, or whether it is written. A
+    /// method must be one of this account's that can pay; the totals follow.
+    pub fn import_change(
+        &self,
+        account: AccountId,
+        preview: &mut ImportPreview,
+        line: u64,
+        change: RowChange,
+    ) -> Result<()> {
+        let is_refund = preview.refunds.iter().any(|r| r.line == line);
+        let row = preview.rows.iter_mut().find(|r| r.line == line);
+        if row.is_none() && !is_refund {
+            return Err(invalid(
+                "line",
+                format!("line {line} is not a row this import would write"),
+            ));
+        }
+        match (change, row) {
+            (RowChange::Include(yes), _) => {
+                if yes {
+                    preview.excluded.remove(&line);
+                } else {
+                    preview.excluded.insert(line);
+                }
+            }
+            (_, None) => {
+                return Err(invalid(
+                    "line",
+                    format!("line {line} is a refund: it can be left out, not changed"),
+                ));
+            }
+            (RowChange::Type(ty), Some(r)) => r.txn.ty = ty,
+            (RowChange::To(to), Some(r)) => r.txn.to = to,
+            (RowChange::Method(None), Some(r)) => {
+                r.txn.method = None;
+                r.method_note = None;
+            }
+            (RowChange::Method(Some(id)), Some(r)) => {
+                let usable = self
+                    .methods(account, false)?
+                    .into_iter()
+                    .find(|m| m.id == id)
+                    .ok_or_else(|| {
+                        invalid(
+                            "method",
+                            format!("method {id} is not linked to this account"),
+                        )
+                    })?;
+                if let Some(why) = crate::domain::txn::cannot_pay(usable.status) {
+                    return Err(invalid("method", words::not_offered(&usable.title(), why)));
+                }
+                r.txn.method = Some(id);
+                r.method_note = None;
+            }
+        }
+        preview.recount()
+    }
+
     /// Write a preview's rows in one transaction: all or none (after a backup).
     /// Refused while the preview has errors. Returns how many were written: rows
     /// another import wrote since the preview are skipped as duplicates.
@@ -443,13 +556,13 @@ impl Wallet {
             ));
         }
         let now = self.clock.now();
-        let n = preview.rows.len() + preview.refunds.len();
+        let n = preview.chosen_count();
         if n > 0 {
             self.backup_before(store::BackupReason::BeforeImport)?;
         }
         let tx = self.store.transaction()?;
         let mut written = 0;
-        for (i, r) in preview.rows.iter().enumerate() {
+        for (i, r) in preview.chosen_rows().enumerate() {
             if i % 2048 == 0 {
                 if cancel.load(Ordering::Relaxed) {
                     // Dropping the transaction rolls every row back.
@@ -477,7 +590,7 @@ impl Wallet {
             written += 1;
         }
         // Refunds after the payments, so each finds the payment it returns (B5).
-        for f in &preview.refunds {
+        for f in preview.chosen_refunds() {
             let Some(o) = &f.row.origin else { continue };
             let exists = match &o.order_no {
                 Some(no) => store::bill_exists(&tx, account, o.provider, no, &f.row.txn, true)?,

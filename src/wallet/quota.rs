@@ -218,23 +218,30 @@ impl Wallet {
         tz: Tz,
     ) -> Result<LimitStatus> {
         let span = limits::span(layer.window, at, tz);
-        let used = match &span {
-            Some(s) => self.used(&layer, account, all, s)?,
-            None => Decimal::ZERO,
+        let (used, refunded) = match &span {
+            Some(s) => (
+                self.used(&layer, account, all, s, store::usage)?,
+                self.used(&layer, account, all, s, store::refunded)?,
+            ),
+            None => (Decimal::ZERO, Decimal::ZERO),
         };
-        Ok(LimitStatus::new(layer, used, span))
+        let mut status = LimitStatus::new(layer, used, span);
+        status.refunded = refunded;
+        Ok(status)
     }
 
-    /// The used amount of a layer in a window.
+    /// The used amount of a layer in a window (`store::usage`), or what of it
+    /// came back as refunds (`store::refunded`).
     fn used(
         &self,
         layer: &Layer,
         account: AccountId,
         all: &[Account],
         span: &limits::Span,
+        sum: fn(&rusqlite::Connection, &UsageQuery<'_>) -> store::Result<(i64, i64)>,
     ) -> Result<Decimal> {
         let accounts = layer_accounts(layer, account, all);
-        let (usd, cny) = store::usage(
+        let (usd, cny) = sum(
             self.store.conn(),
             &UsageQuery {
                 accounts: &accounts,

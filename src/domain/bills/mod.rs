@@ -63,6 +63,25 @@ pub enum FormatChoice {
     Wechat,
 }
 
+impl FormatChoice {
+    pub const ALL: [FormatChoice; 4] = [
+        FormatChoice::Auto,
+        FormatChoice::Walletdesk,
+        FormatChoice::Alipay,
+        FormatChoice::Wechat,
+    ];
+
+    /// As the window's format list shows it.
+    pub fn label(self) -> &'static str {
+        match self {
+            FormatChoice::Auto => "Detect from the content",
+            FormatChoice::Walletdesk => "walletdesk's own CSV",
+            FormatChoice::Alipay => "Alipay bill",
+            FormatChoice::Wechat => "WeChat Pay bill",
+        }
+    }
+}
+
 /// How the file's text is encoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TextEncoding {

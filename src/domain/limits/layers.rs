@@ -177,6 +177,9 @@ pub struct LimitStatus {
     pub layer: Layer,
     pub used: Decimal,
     pub remaining: Decimal,
+    /// Of `used`, what came back as refunds in the same window (Q9: shown
+    /// beside the used figure; it gives no headroom back).
+    pub refunded: Decimal,
     /// `None` for `single`.
     pub resets_at: Option<DateTime<FixedOffset>>,
 }
@@ -188,6 +191,7 @@ impl LimitStatus {
             layer,
             used,
             remaining,
+            refunded: Decimal::ZERO,
             resets_at: span.map(|s| s.resets_at),
         }
     }

@@ -385,13 +385,27 @@ impl WalletApp {
                 self.dialog = Some(Dialog::Import(Box::default()));
             }
             Command::StartPreview(path) => {
-                let job = self
-                    .wallet
-                    .start_import_preview(account, std::path::Path::new(&path));
                 if let Some(Dialog::Import(d)) = &mut self.dialog {
+                    let job = self.wallet.start_import_preview_as(
+                        account,
+                        std::path::Path::new(&path),
+                        d.format,
+                    );
                     d.error = None;
                     d.preview = None;
+                    d.section = crate::ui::import_dialog::Section::default();
                     d.job = Some(ImportRun::Reading(job));
+                }
+            }
+            Command::ChangeImportRow(line, change) => {
+                if let Some(Dialog::Import(d)) = &mut self.dialog
+                    && let Some(p) = &mut d.preview
+                {
+                    d.error = self
+                        .wallet
+                        .import_change(account, p, line, change)
+                        .err()
+                        .map(|e| e.to_string());
                 }
             }
             Command::StartImport => {

@@ -58,7 +58,10 @@ impl WalletApp {
             Some(Dialog::DeleteTxn(d)) => delete_txn_dialog_ui(ctx, d, commands),
             Some(Dialog::Precheck(d)) => precheck_dialog_ui(ctx, d, commands),
             Some(Dialog::Override(d)) => override_dialog_ui(ctx, d, commands),
-            Some(Dialog::Import(d)) => import_dialog_ui(ctx, d, commands),
+            Some(Dialog::Import(d)) => {
+                let methods = self.limits.screen.as_ref().map_or(&[][..], |s| &s.methods);
+                import_dialog_ui(ctx, methods, self.wallet.time_zone(), d, commands);
+            }
             Some(Dialog::Export(d)) => export_dialog_ui(ctx, d, commands),
         }
     }
