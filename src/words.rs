@@ -138,9 +138,16 @@ pub fn txn_totals(t: &TxnTotals) -> String {
         return payments(0);
     }
     let parts: Vec<String> = t.by_currency.iter().map(|(c, a)| money(*a, *c)).collect();
-    let mut s = format!("{} totalling {}", payments(t.count), parts.join(" + "));
+    let paid = t.count.saturating_sub(t.refunds);
+    let mut s = format!("{} totalling {}", payments(paid), parts.join(" + "));
     if t.by_currency.iter().any(|(c, _)| *c != Currency::USD) {
         s.push_str(&format!(" = {}", money(t.usd, Currency::USD)));
+    }
+    if t.refunds > 0 {
+        s.push_str(&format!(
+            ", and {} (not in the total)",
+            count(t.refunds, "refund", "refunds")
+        ));
     }
     s
 }
@@ -230,10 +237,10 @@ pub fn counted_on(l: &Layer) -> String {
 /// "USD 1,000.00 of USD 84,000.00 used, USD 83,000.00 left, on this account".
 pub fn used_of(s: &LimitStatus) -> String {
     format!(
-        "{}{} of {} used, {} left, {}",
+        "{} of {} used{}, {} left, {}",
         money(s.used, s.layer.currency),
-        refunded_beside(s),
         money(s.layer.max, s.layer.currency),
+        refunded_beside(s),
         money(s.remaining, s.layer.currency),
         counted_on(&s.layer)
     )
@@ -726,6 +733,21 @@ mod tests {
     }
 
     #[test]
+    fn refunds_are_counted_apart_from_the_payments_and_their_total() {
+        use rust_decimal::Decimal;
+        let t = TxnTotals {
+            count: 6,
+            refunds: 1,
+            by_currency: vec![(Currency::CNY, Decimal::new(39_066, 2))],
+            usd: Decimal::new(5_426, 2),
+        };
+        assert_eq!(
+            txn_totals(&t),
+            "5 payments totalling CNY 390.66 = USD 54.26, and 1 refund (not in the total)"
+        );
+    }
+
+    #[test]
     fn totals_name_each_currency_and_the_usd_sum() {
         use rust_decimal::Decimal;
         let cny = Currency::parse("c", "CNY").unwrap();
@@ -737,6 +759,7 @@ mod tests {
                 (hkd, Decimal::new(5_000, 2)),
             ],
             usd: Decimal::new(17_800, 2),
+            refunds: 0,
         };
         assert_eq!(
             txn_totals(&t),
@@ -746,6 +769,7 @@ mod tests {
             count: 1,
             by_currency: vec![(Currency::USD, Decimal::new(1_000, 2))],
             usd: Decimal::new(1_000, 2),
+            refunds: 0,
         };
         assert_eq!(txn_totals(&t), "1 payment totalling USD 10.00");
         assert_eq!(txn_totals(&TxnTotals::default()), "0 payments");

@@ -188,7 +188,19 @@ fn an_alipay_gbk_bill_imports_with_its_skips_refund_and_methods() {
         &["--json", "quota", "--account", "1"],
         None,
     ));
-    assert_eq!(after, quota);
+    // Only the refund beside the used figures goes (Q9).
+    let figures = |q: &str| -> Vec<(Value, Value, Value)> {
+        let v: Value = serde_json::from_str(q).unwrap();
+        v["limits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| (l["key"].clone(), l["used"].clone(), l["remaining"].clone()))
+            .collect()
+    };
+    assert_eq!(figures(&after), figures(&quota));
+    assert!(quota.contains("\"refunded\":\"3.91\""), "{quota}");
+    assert!(!after.contains("\"refunded\":\"3.91\""), "{after}");
 }
 
 #[test]
@@ -390,5 +402,34 @@ fn formats_unknown_files_and_bad_rows_are_said() {
             .unwrap()
             .starts_with("\"2026/4/3 18:00\" is not"),
         "{v}"
+    );
+}
+
+#[test]
+fn a_refund_is_listed_as_one_and_shown_beside_the_used_figure_not_as_headroom() {
+    let (_dir, db) = setup();
+    import(&db, &data("alipay-2023.utf8-bom.csv"), "1", &[]);
+    // Q9: the year's used figure counts the payment in full; the refund is beside it.
+    let q = json_of(&walletdesk(
+        &db,
+        &["quota", "--account", "1", "--json"],
+        None,
+    ));
+    let year = q["limits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["key"] == "verified-year")
+        .unwrap();
+    assert_eq!(year["used"], "54.26", "{year}");
+    assert_eq!(year["refunded"], "3.91", "{year}");
+    let text = ok(&walletdesk(&db, &["quota", "--account", "1"], None));
+    assert!(text.contains("USD 3.91 of it refunded"), "{text}");
+    let list = ok(&walletdesk(&db, &["tx", "list", "--account", "1"], None));
+    assert!(list.contains("+CNY 28.16"), "{list}");
+    assert!(list.contains("Refund"), "{list}");
+    assert!(
+        list.contains("5 payments totalling CNY 390.66 = USD 54.26, and 1 refund"),
+        "{list}"
     );
 }

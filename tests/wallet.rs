@@ -219,3 +219,81 @@ fn a_version_1_database_is_upgraded_in_place_keeping_its_rows() {
     let w = walletdesk::Wallet::open(&path, Vault::memory(), clock()).unwrap();
     assert_eq!(w.accounts().unwrap().len(), 1);
 }
+
+/// The preview's row changes (the window's import table): checked by the
+/// service, applied to the totals, and written as changed.
+#[test]
+fn a_preview_row_changed_or_left_out_is_written_as_the_person_chose() {
+    use std::sync::atomic::AtomicBool;
+    use walletdesk::domain::limits::{Destination, TxType};
+    use walletdesk::domain::txn_filter::TxnFilter;
+    use walletdesk::wallet::{Finished, RowChange};
+
+    let mut t = temp_wallet(Vault::memory());
+    let a = common::add_alipay(&mut t.wallet);
+    let other = common::add_alipay(&mut t.wallet);
+    let elsewhere = t.wallet.add_card(other, &card("4111111111111111")).unwrap();
+    t.wallet
+        .add_rate(&walletdesk::wallet::RateDraft {
+            from: "USD".into(),
+            to: "CNY".into(),
+            rate: "7.2".into(),
+            date: "2026-01-01".into(),
+        })
+        .unwrap();
+    let csv = "at,amount,currency,type,to,method,counterparty,note,fx_exempt\n\
+               2026-11-02T09:30:00+08:00,120.50,CNY,goods,merchant,,Shop A,,false\n\
+               2026-11-03T19:00:00+08:00,80,CNY,services,merchant,,Shop B,,false\n";
+    let cancel = AtomicBool::new(false);
+    let Finished::Done(mut p) = t
+        .wallet
+        .import_preview(a, csv.as_bytes(), csv.len() as u64, &mut |_| {}, &cancel)
+        .unwrap()
+    else {
+        panic!("cancelled")
+    };
+    assert!(p.errors.is_empty(), "{:?}", p.errors);
+    assert_eq!(p.totals[0].1.to_string(), "200.50");
+    // A method of another account, a line that is not there: refused, nothing changed.
+    let e = t
+        .wallet
+        .import_change(a, &mut p, 2, RowChange::Method(Some(elsewhere)))
+        .unwrap_err();
+    assert!(e.to_string().contains("not linked to this account"), "{e}");
+    assert!(
+        t.wallet
+            .import_change(a, &mut p, 9, RowChange::Include(false))
+            .is_err()
+    );
+    assert_eq!(p.rows[0].txn.method, None);
+    // Line 2 becomes a personal transfer; line 3 is left out, and the total follows.
+    t.wallet
+        .import_change(a, &mut p, 2, RowChange::Type(TxType::Personal))
+        .unwrap();
+    t.wallet
+        .import_change(a, &mut p, 2, RowChange::To(Destination::AlipayAccount))
+        .unwrap();
+    t.wallet
+        .import_change(a, &mut p, 3, RowChange::Include(false))
+        .unwrap();
+    assert_eq!(p.totals[0].1.to_string(), "120.50");
+    assert_eq!(p.chosen_count(), 1);
+    let Finished::Done(n) = t.wallet.import_commit(a, &p, &mut |_| {}, &cancel).unwrap() else {
+        panic!("cancelled")
+    };
+    assert_eq!(n, 1);
+    let rows = t
+        .wallet
+        .txn_page(
+            &TxnFilter {
+                account: Some(a),
+                ..TxnFilter::default()
+            },
+            0,
+            10,
+        )
+        .unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].new.ty, TxType::Personal);
+    assert_eq!(rows[0].new.to, Destination::AlipayAccount);
+}

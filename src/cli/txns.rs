@@ -398,11 +398,20 @@ pub fn tx(w: &mut Wallet, cmd: &TxCmd, json: bool) -> Result<String, Failure> {
                         vec![
                             t.id.to_string(),
                             words::time(t.new.at, tz),
-                            money(t.new.amount, t.new.currency),
+                            if t.refund {
+                                words::refund_amount(t.new.amount, t.new.currency)
+                            } else {
+                                money(t.new.amount, t.new.currency)
+                            },
                             t.in_currency(Currency::USD)
                                 .map(|a| money(a, Currency::USD))
                                 .unwrap_or_default(),
-                            t.new.ty.label().into(),
+                            if t.refund {
+                                words::REFUND
+                            } else {
+                                t.new.ty.label()
+                            }
+                            .into(),
                             t.new.to.label().into(),
                             t.new.method.map(|m| m.to_string()).unwrap_or_default(),
                             t.new.counterparty.clone(),

@@ -88,7 +88,10 @@ impl Txn {
 /// USD at the rates each was recorded with (Q6).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TxnTotals {
+    /// Rows matched, refunds included.
     pub count: u64,
+    /// Of `count`, the refunds (B5): listed, left out of the sums.
+    pub refunds: u64,
     /// Each currency the payments were made in, in code order.
     pub by_currency: Vec<(Currency, Decimal)>,
     pub usd: Decimal,

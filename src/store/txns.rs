@@ -422,7 +422,8 @@ pub fn txn_totals(c: &Connection, f: &TxnFilter) -> Result<TxnTotals> {
     let mut st = c.prepare_cached(&format!(
         "SELECT currency, count(*),
              sum(CASE WHEN is_refund = 0 THEN CAST(round(amount * 1000) AS INTEGER) ELSE 0 END),
-             sum(CASE WHEN is_refund = 0 THEN usd_cents ELSE 0 END)
+             sum(CASE WHEN is_refund = 0 THEN usd_cents ELSE 0 END),
+             sum(is_refund)
          FROM txn WHERE {w} GROUP BY currency ORDER BY currency"
     ))?;
     let mut totals = TxnTotals::default();
@@ -432,11 +433,13 @@ pub fn txn_totals(c: &Connection, f: &TxnFilter) -> Result<TxnTotals> {
             r.get::<_, i64>(1)?,
             r.get::<_, i64>(2)?,
             r.get::<_, i64>(3)?,
+            r.get::<_, i64>(4)?,
         ))
     })?;
     for row in rows {
-        let (currency, n, mills, usd) = row?;
+        let (currency, n, mills, usd, refunds) = row?;
         totals.count += u64::try_from(n).unwrap_or(0);
+        totals.refunds += u64::try_from(refunds).unwrap_or(0);
         totals
             .by_currency
             .push((currency, currency.round(Decimal::new(mills, 3))));

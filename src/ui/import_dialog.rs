@@ -31,6 +31,8 @@ pub struct ImportDialog {
     pub chooser: Option<Job<PathBuf>>,
     /// The part of the preview shown.
     pub section: Section,
+    /// The file field has had the keyboard once (on opening).
+    focused: bool,
 }
 
 /// The preview's parts, one shown at a time.
@@ -74,7 +76,7 @@ pub fn import_dialog_ui(
     d: &mut ImportDialog,
     commands: &mut Vec<Command>,
 ) {
-    form::Dialog::new(Id::unique("import_dialog"), [980.0, 640.0]).show(ctx, |ui| {
+    form::Dialog::new(Id::unique("import_dialog"), [960.0, 580.0]).show(ctx, |ui| {
         ui.heading("Import payments");
         ui.label(
             RichText::new(
@@ -102,7 +104,7 @@ pub fn import_dialog_ui(
         }
         room.end(ui);
         form::message_block_ui(ui, 2, d.error.as_deref());
-        let room = Reserve::height(ui, 360.0);
+        let room = Reserve::height(ui, 340.0);
         if let Some(p) = &d.preview {
             preview_ui(ui, methods, tz, p, &mut d.section, running, commands);
         }
@@ -136,13 +138,19 @@ pub fn import_dialog_ui(
 fn file_row_ui(ui: &mut Ui, d: &mut ImportDialog, running: bool, commands: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         let l = ui.label("File");
-        ui.add_enabled(
-            !running,
-            TextEdit::singleline(&mut d.path)
-                .hint_text("/home/you/alipay_record.csv")
-                .desired_width(360.0),
-        )
-        .labelled_by(l.id);
+        let field = ui
+            .add_enabled(
+                !running,
+                TextEdit::singleline(&mut d.path)
+                    .hint_text("/home/you/alipay_record.csv")
+                    .desired_width(360.0),
+            )
+            .labelled_by(l.id);
+        if !d.focused {
+            d.focused = true;
+            field.request_focus();
+        }
+        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if ui
             .add_enabled(
                 !running && d.chooser.is_none(),
@@ -170,6 +178,7 @@ fn file_row_ui(ui: &mut Ui, d: &mut ImportDialog, running: bool, commands: &mut 
         if ui
             .add_enabled(!running && !path.is_empty(), egui::Button::new("Preview"))
             .clicked()
+            || (!running && entered && !path.is_empty())
             || (d.format != before && !path.is_empty())
         {
             commands.push(Command::StartPreview(path.to_owned()));

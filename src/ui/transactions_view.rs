@@ -108,7 +108,8 @@ pub fn transactions_ui(
         {
             commands.push(Command::OpenRecord);
         }
-        if ui.button("Import CSV…").clicked() {
+        if ui.button("Import…")
+            .on_hover_text("walletdesk's own CSV, or an Alipay or WeChat Pay bill; or drop the file onto the window").clicked() {
             commands.push(Command::OpenImport);
         }
         if ui.button("Export CSV…").clicked() {
