@@ -53,7 +53,10 @@ pub(super) fn unpack(data: Vec<u8>, password: Option<&Password>) -> Result<Unpac
         let entry = archive
             .by_index_raw(i)
             .map_err(|e| file_error(words::zip_unreadable(&e.to_string())))?;
-        let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
+        let name = entry
+            .name()
+            .map(std::borrow::Cow::into_owned)
+            .unwrap_or_default();
         if is_bill_entry(&name) {
             bills.push((i, name, entry.encrypted(), entry.size()));
         }
@@ -179,7 +182,7 @@ mod tests {
             "2026-04-01 08:00:00"
         );
         let dt = calamine::ExcelDateTime::new(
-            46113.333_333_333_336,
+            46_113.333_333_333_336,
             calamine::ExcelDateTimeType::DateTime,
             false,
         );
