@@ -722,6 +722,11 @@ pub fn xlsx_unreadable(detail: &str) -> String {
     format!("not an XLSX walletdesk can read ({detail})")
 }
 
+/// An old `.xls`, or a workbook Excel encrypted itself.
+pub fn excel_protected() -> &'static str {
+    "an old .xls, or an Excel file protected by Excel's own password: walletdesk reads neither; save it in Excel as XLSX or CSV without a password, or import the bill as the wallet sent it"
+}
+
 /// An XLSX without a first sheet.
 pub fn xlsx_no_sheet() -> &'static str {
     "the XLSX has no sheet"

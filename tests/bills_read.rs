@@ -405,6 +405,22 @@ fn a_truncated_zip_is_said_plainly() {
         2,
     );
     assert!(e.contains("file: not a zip walletdesk can open"), "{e}");
+    // An XLSX Excel encrypted itself (an OLE file): said, not taken for text.
+    let mut ole = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+    ole.extend_from_slice(&[0; 504]);
+    let ole = write(dir.path(), "locked.xlsx", &ole);
+    let e = err(
+        &walletdesk(
+            &db,
+            &["tx", "import", ole.to_str().unwrap(), "--account", "1"],
+            None,
+        ),
+        2,
+    );
+    assert!(
+        e.contains("file: an old .xls, or an Excel file protected"),
+        "{e}"
+    );
     assert_eq!(listed(&db, "1")["total"], 0);
 }
 

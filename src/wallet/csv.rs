@@ -228,6 +228,15 @@ impl Wallet {
         let mut total_bytes = total_bytes;
         let mut packaging = None;
         let mut input: Box<dyn Read + '_> = Box::new(input);
+        if bills::packed::is_ole(&head) {
+            let mut out = ImportPreview::default();
+            out.push_error(
+                1,
+                "file",
+                format!("file: {}", crate::words::excel_protected()),
+            );
+            return Ok(Finished::Done(out));
+        }
         if bills::packed::is_zip(&head) {
             let failed = |field: &str, message: String| {
                 let mut out = ImportPreview::default();

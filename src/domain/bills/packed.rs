@@ -37,6 +37,12 @@ pub fn is_zip(head: &[u8]) -> bool {
     head.starts_with(b"PK\x03\x04")
 }
 
+/// An OLE compound file: an old `.xls`, or an XLSX Excel itself encrypted with a
+/// password (not the wallet's zip): walletdesk reads neither.
+pub fn is_ole(head: &[u8]) -> bool {
+    head.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")
+}
+
 /// A zip holding this entry name is an XLSX workbook, not a wrapper.
 pub fn is_xlsx_entry(name: &str) -> bool {
     name == "xl/workbook.xml"
@@ -204,6 +210,8 @@ mod tests {
         assert!(is_zip(b"PK\x03\x04rest"));
         assert!(!is_zip(b"PK"));
         assert!(!is_zip("交易时间".as_bytes()));
+        assert!(is_ole(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest"));
+        assert!(!is_ole(b"PK\x03\x04"));
         assert!(is_xlsx_entry("xl/workbook.xml"));
         assert!(is_bill_entry("微信支付账单(20260401-20260430).csv"));
         assert!(is_bill_entry("bill.XLSX"));
