@@ -711,6 +711,73 @@ pub fn cards_expired(n: usize) -> String {
     )
 }
 
+// ---- a bill's zip and XLSX ------------------------------------------------------
+
+/// A protected zip read without a password.
+pub fn zip_password_missing() -> &'static str {
+    "the zip is protected by a password: give it (the window asks; the CLI reads it from standard input)"
+}
+
+/// A password that does not decrypt the zip.
+pub fn zip_password_wrong() -> &'static str {
+    "the password does not open this zip"
+}
+
+/// The same, when the entry failed only while being read (ZipCrypto accepts about
+/// one wrong password in 256 at first, then the checksum fails).
+pub fn zip_password_wrong_or_damaged(detail: &str) -> String {
+    format!("{} (or the zip is damaged: {detail})", zip_password_wrong())
+}
+
+/// A file that starts like a zip but cannot be opened as one.
+pub fn zip_unreadable(detail: &str) -> String {
+    format!(
+        "not a zip walletdesk can open ({detail}): is it complete? Save it again from the e-mail"
+    )
+}
+
+/// A zip with no bill in it.
+pub fn zip_no_bill() -> &'static str {
+    "the zip holds no CSV or XLSX bill"
+}
+
+/// A zip with several bills: which one is meant is not guessed.
+pub fn zip_many_bills(names: &[String]) -> String {
+    format!(
+        "the zip holds {} ({}); unpack the one to import",
+        count(names.len(), "bill", "bills"),
+        names.join(", ")
+    )
+}
+
+/// A bill larger than walletdesk reads into memory.
+pub fn bill_too_large(limit: u64) -> String {
+    format!(
+        "larger than {} MB: walletdesk reads a zipped or XLSX bill in memory; export a shorter period",
+        limit / (1024 * 1024)
+    )
+}
+
+/// An XLSX calamine cannot read.
+pub fn xlsx_unreadable(detail: &str) -> String {
+    format!("not an XLSX walletdesk can read ({detail})")
+}
+
+/// An old `.xls`, or a workbook Excel encrypted itself.
+pub fn excel_protected() -> &'static str {
+    "an old .xls, or an Excel file protected by Excel's own password: walletdesk reads neither; save it in Excel as XLSX or CSV without a password, or import the bill as the wallet sent it"
+}
+
+/// An XLSX without a first sheet.
+pub fn xlsx_no_sheet() -> &'static str {
+    "the XLSX has no sheet"
+}
+
+/// The prompt `tx import` writes to a terminal before reading a zip's password.
+pub fn password_prompt(file: &Path) -> String {
+    format!("Password for {}: ", file.display())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

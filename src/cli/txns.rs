@@ -1,8 +1,8 @@
 //! `rate` and `tx`: the exchange-rate table and the payments (record, change,
 //! list, import, export).
 
-use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 use serde_json::{Value, json};
@@ -18,8 +18,9 @@ use crate::domain::money::{Currency, money};
 use crate::domain::txn::{Txn, TxnDraft, TxnPatch};
 use crate::domain::txn_filter::TxnFilter;
 use crate::domain::{AccountId, TxnId};
-use crate::wallet::{Finished, ImportPreview, Wallet};
+use crate::wallet::{Finished, ImportPreview, Password, Wallet};
 use crate::words;
+use zeroize::Zeroizing;
 
 #[derive(Debug, Subcommand)]
 pub enum RateCmd {
@@ -179,9 +180,9 @@ pub enum TxCmd {
         #[arg(long, default_value_t = 0)]
         offset: u64,
     },
-    /// Import a CSV (walletdesk's own: at,amount,currency,type,to,method,counterparty,note,fx_exempt; or an Alipay or WeChat Pay CSV bill): all rows or none
+    /// Import a CSV (walletdesk's own: at,amount,currency,type,to,method,counterparty,note,fx_exempt; or an Alipay or WeChat Pay bill: CSV, XLSX, or the e-mailed zip, whose password is read from standard input): all rows or none
     Import {
-        /// The CSV file to read
+        /// The file to read: CSV, XLSX, or a zip holding one
         file: PathBuf,
         #[arg(long, value_name = "ID", help = ACCOUNT_HELP)]
         account: i64,
@@ -480,11 +481,21 @@ pub fn import(w: &mut Wallet, cmd: &TxCmd, json: bool) -> Result<Printed, Failur
     };
     let account = AccountId(*account);
     w.account(account)?;
-    let job = w.start_import_preview_as(account, file, format.choice());
-    let preview = match job.wait(&mut progress_bar("reading"))? {
-        Finished::Done(p) => p,
-        Finished::Cancelled => cancelled()?,
+    let read = |w: &Wallet, password: Option<Password>| {
+        let job = w.start_import_preview_with(account, file, format.choice(), password);
+        match job.wait(&mut progress_bar("reading"))? {
+            Finished::Done(p) => Ok(p),
+            Finished::Cancelled => cancelled(),
+        }
     };
+    let mut preview = read(w, None)?;
+    // A protected zip: its password from standard input (never an argument), then
+    // read again; no password given leaves the preview's password error.
+    if preview.needs_password()
+        && let Some(password) = read_password(file)?
+    {
+        preview = read(w, Some(password))?;
+    }
     let text = preview_text(&preview);
     let mut summary = preview_json(&preview);
     if !preview.errors.is_empty() {
@@ -519,6 +530,22 @@ pub fn import(w: &mut Wallet, cmd: &TxCmd, json: bool) -> Result<Printed, Failur
     } else {
         format!("{text}{}\n", words::imported(n, rows.saturating_sub(n)))
     }))
+}
+
+/// A zip's password: one line of standard input, its line end stripped; `None`
+/// when empty. On a terminal a prompt comes first (on standard error).
+fn read_password(file: &Path) -> Result<Option<Password>, Failure> {
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        eprint!("{}", words::password_prompt(file));
+        let _ = std::io::stderr().flush();
+    }
+    let mut line = Zeroizing::new(String::new());
+    stdin.lock().read_line(&mut line).map_err(|e| Failure {
+        code: 2,
+        message: format!("password: could not read standard input: {e}"),
+    })?;
+    Ok(Password::new(line.trim_end_matches(['\r', '\n'])))
 }
 
 /// Pad a column of amounts (ASCII) on the left so that their digits line up.

@@ -9,7 +9,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::service::{Error, Result, Wallet, invalid};
-use crate::domain::bills::{self, Detected, FormatChoice};
+use crate::domain::bills::{self, Detected, FormatChoice, Password};
 use crate::domain::limits::local_day;
 use crate::domain::limits::{Destination, TxType};
 use crate::domain::money::{Converted, Currency};
@@ -137,6 +137,13 @@ impl ImportPreview {
         self.error_fields.push(field.to_owned());
     }
 
+    /// The file is a protected zip and the password is missing or wrong: the
+    /// window shows a password field and reads it again with
+    /// [`Wallet::start_import_preview_with`].
+    pub fn needs_password(&self) -> bool {
+        self.error_fields.iter().any(|f| f == "password")
+    }
+
     /// The field and the problem of error `i` (the message without its field prefix).
     pub fn error_parts(&self, i: usize) -> (&str, &str) {
         let field = self.error_fields.get(i).map_or("file", String::as_str);
@@ -239,8 +246,26 @@ impl Wallet {
         &self,
         account: AccountId,
         format: FormatChoice,
+        input: impl Read,
+        total_bytes: u64,
+        progress: &mut dyn FnMut(f32),
+        cancel: &AtomicBool,
+    ) -> Result<Finished<ImportPreview>> {
+        self.import_preview_with(account, format, input, total_bytes, None, progress, cancel)
+    }
+
+    /// As [`Wallet::import_preview_as`], also reading a bill packed in a zip
+    /// (opened with `password` when it is protected) or an XLSX (WeChat Pay's
+    /// newer bill), in memory. A protected zip without its password, or with a
+    /// wrong one, is an error about the field `password` ([`ImportPreview::needs_password`]).
+    #[allow(clippy::too_many_arguments)]
+    pub fn import_preview_with(
+        &self,
+        account: AccountId,
+        format: FormatChoice,
         mut input: impl Read,
         total_bytes: u64,
+        password: Option<&Password>,
         progress: &mut dyn FnMut(f32),
         cancel: &AtomicBool,
     ) -> Result<Finished<ImportPreview>> {
@@ -254,6 +279,48 @@ impl Wallet {
             out.push_error(1, "file", format!("file: could not be read: {e}"));
             return Ok(Finished::Done(out));
         }
+        let mut total_bytes = total_bytes;
+        let mut packaging = None;
+        let mut input: Box<dyn Read + '_> = Box::new(input);
+        if bills::packed::is_ole(&head) {
+            let mut out = ImportPreview::default();
+            out.push_error(
+                1,
+                "file",
+                format!("file: {}", crate::words::excel_protected()),
+            );
+            return Ok(Finished::Done(out));
+        }
+        if bills::packed::is_zip(&head) {
+            let failed = |field: &str, message: String| {
+                let mut out = ImportPreview::default();
+                out.push_error(1, field, message);
+                Ok(Finished::Done(out))
+            };
+            let mut data = head;
+            let room = (bills::packed::MAX_UNPACKED + 1).saturating_sub(data.len() as u64);
+            if let Err(e) = input.take(room).read_to_end(&mut data) {
+                return failed("file", format!("file: could not be read: {e}"));
+            }
+            if data.len() as u64 > bills::packed::MAX_UNPACKED {
+                let limit = crate::words::bill_too_large(bills::packed::MAX_UNPACKED);
+                return failed("file", format!("file: {limit}"));
+            }
+            if cancel.load(Ordering::Relaxed) {
+                return Ok(Finished::Cancelled);
+            }
+            let mut unpacked = match super::packed::unpack(data, password) {
+                Ok(u) => u,
+                Err(e) => return failed(e.field, e.to_string()),
+            };
+            total_bytes = unpacked.bytes.len() as u64;
+            let rest = unpacked
+                .bytes
+                .split_off(bills::HEAD_BYTES.min(unpacked.bytes.len()));
+            head = unpacked.bytes;
+            input = Box::new(std::io::Cursor::new(rest));
+            packaging = Some(unpacked.packaging);
+        }
         // An empty file: walletdesk's own import says what its first line must be.
         let empty = head.iter().all(u8::is_ascii_whitespace);
         let detected = if empty && format == FormatChoice::Auto {
@@ -261,7 +328,11 @@ impl Wallet {
         } else {
             bills::detect(&head, format)
         };
-        match detected {
+        let described = match (&detected, packaging) {
+            (Ok(d), Some(p)) => Some(d.describe_packed(p)),
+            _ => None,
+        };
+        let read = match detected {
             Ok(Detected::Walletdesk) => self.walletdesk_preview(
                 account,
                 std::io::Cursor::new(head).chain(input),
@@ -275,6 +346,14 @@ impl Wallet {
                 out.push_error(1, e.field, e.to_string());
                 Ok(Finished::Done(out))
             }
+        };
+        // Say it was an XLSX, or came out of a zip.
+        match (read, described) {
+            (Ok(Finished::Done(mut p)), Some(d)) => {
+                p.format = d;
+                Ok(Finished::Done(p))
+            }
+            (read, _) => read,
         }
     }
 

@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use super::csv::{Finished, ImportPreview};
 use super::service::{Clock, Error, Result, Wallet};
-use crate::domain::bills::FormatChoice;
+use crate::domain::bills::{FormatChoice, Password};
 use crate::domain::{AccountId, FieldError};
 use crate::vault::Vault;
 
@@ -144,6 +144,20 @@ impl Wallet {
         file: &Path,
         format: FormatChoice,
     ) -> Job<ImportPreview> {
+        self.start_import_preview_with(account, file, format, None)
+    }
+
+    /// As [`Wallet::start_import_preview_as`], a zip opened with `password` (the
+    /// e-mailed bill): when the preview says [`ImportPreview::needs_password`], ask
+    /// for it and start again with it. The zip is read in memory, never unpacked
+    /// to disk.
+    pub fn start_import_preview_with(
+        &self,
+        account: AccountId,
+        file: &Path,
+        format: FormatChoice,
+        password: Option<Password>,
+    ) -> Job<ImportPreview> {
         let file = file.to_owned();
         Job::start(
             "Reading",
@@ -153,11 +167,12 @@ impl Wallet {
                 let f = std::fs::File::open(&file)
                     .map_err(|e| FieldError::new("file", format!("{}: {e}", file.display())))?;
                 let size = f.metadata().map(|m| m.len()).unwrap_or(0);
-                w.import_preview_as(
+                w.import_preview_with(
                     account,
                     format,
                     std::io::BufReader::new(f),
                     size,
+                    password.as_ref(),
                     progress,
                     cancel,
                 )

@@ -4,7 +4,8 @@
 //!
 //! One file per role: `service` (errors, clock, opening), `accounts`, `methods`
 //! (and their secrets), `checks` (will it bind?), `lifecycle` (L1–L7), `settings`,
-//! `rates`, `txns`, `quota`, `precheck`, `csv` (import and export), `jobs` (long
+//! `rates`, `txns`, `quota`, `precheck`, `csv` (import and export), `bills` and
+//! `packed` (providers' bills, their zip and XLSX), `jobs` (long
 //! work on its own thread), `screens` (what the window shows), `safety` (backups,
 //! checks on start), `demo`.
 
@@ -16,6 +17,7 @@ mod demo;
 mod jobs;
 mod lifecycle;
 mod methods;
+mod packed;
 mod precheck;
 mod quota;
 mod rates;
@@ -25,6 +27,7 @@ mod service;
 mod settings;
 mod txns;
 pub use self::service::{Clock, Error, Result, Wallet};
+pub use crate::domain::bills::Password;
 pub use crate::store::BackupFile;
 pub use checks::*;
 pub use csv::*;

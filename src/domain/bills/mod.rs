@@ -3,6 +3,7 @@
 //! Pure: bytes and strings in, decisions out; time is Beijing time as the files say.
 
 pub mod map;
+pub mod packed;
 
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
 use rust_decimal::Decimal;
@@ -13,6 +14,7 @@ use super::ids::MethodId;
 use super::money::{Currency, parse_amount};
 use super::txn::{Destination, TxType};
 use map::{BillMap, KindRule};
+pub use packed::{Packaging, Password};
 
 /// walletdesk's own CSV header (docs/cli.md).
 pub const WALLETDESK_HEADER: [&str; 9] = [
@@ -144,6 +146,7 @@ pub struct Names {
     pub status: &'static str,
     pub method: &'static str,
     pub order_no: &'static str,
+    pub merchant_no: &'static str,
 }
 
 impl Detected {
@@ -232,6 +235,7 @@ fn bill_columns(
     let (status, n_status) = find(fields, &["交易状态", "当前状态"])?;
     let order = find(fields, &["交易订单号", "交易单号", "交易号"]);
     let method = find(fields, &["收/付款方式", "支付方式"]);
+    let merchant = find(fields, &["商家订单号", "商户单号", "商户订单号"]);
     let kind_names: &[&'static str] = match provider {
         BillProvider::Alipay => &["交易分类", "类型"],
         BillProvider::Wechat => &["交易类型"],
@@ -254,7 +258,7 @@ fn bill_columns(
         method: method.map(|x| x.0),
         kind: kind.map(|x| x.0),
         order_no: order.map(|x| x.0),
-        merchant_no: find(fields, &["商家订单号", "商户单号", "商户订单号"]).map(|x| x.0),
+        merchant_no: merchant.map(|x| x.0),
         note: find(fields, &["备注"]).map(|x| x.0),
     };
     let names = Names {
@@ -264,6 +268,7 @@ fn bill_columns(
         status: n_status,
         method: method.map_or("收/付款方式", |x| x.1),
         order_no: order.map_or("交易订单号", |x| x.1),
+        merchant_no: merchant.map_or("商家订单号", |x| x.1),
     };
     Some((columns, names, version))
 }
@@ -440,18 +445,20 @@ pub enum Outcome {
 }
 
 /// Read a time as the bills write it, in Beijing time; seconds may be missing.
-fn bill_time(field: &'static str, s: &str) -> Result<DateTime<FixedOffset>, FieldError> {
+fn bill_time(
+    provider: BillProvider,
+    field: &'static str,
+    s: &str,
+) -> Result<DateTime<FixedOffset>, FieldError> {
     let naive = ["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"]
         .iter()
         .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok());
     match naive {
         Some(n) => from_local(n, chrono_tz::Asia::Shanghai)
             .ok_or_else(|| FieldError::new(field, format!("{s:?} is not a time in Beijing"))),
-        None if s.contains('/') => Err(FieldError::new(
+        None if packed::excel_time(s) => Err(FieldError::new(
             field,
-            format!(
-                "{s:?} is not YYYY-MM-DD HH:MM:SS: the file looks re-saved by Excel; export it again from the app"
-            ),
+            packed::excel_time_problem(s, provider),
         )),
         None => Err(FieldError::new(
             field,
@@ -460,9 +467,13 @@ fn bill_time(field: &'static str, s: &str) -> Result<DateTime<FixedOffset>, Fiel
     }
 }
 
+/// A CNY amount at two decimals whatever the file wrote (`¥8.00` in a CSV, the
+/// number `8` in an XLSX): B4 finds the same payment in either.
 fn bill_amount(field: &'static str, s: &str) -> Result<Decimal, FieldError> {
     let s = s.trim_start_matches(['¥', '￥']).replace(',', "");
-    parse_amount(field, &s, Currency::CNY)
+    let mut d = parse_amount(field, &s, Currency::CNY)?;
+    d.rescale(Currency::CNY.minor_digits());
+    Ok(d)
 }
 
 /// B1–B3, B5 for one row (its fields as split from the line).
@@ -481,16 +492,22 @@ pub fn classify(
     let kind = opt(columns.kind);
     let item = opt(columns.item);
     let order_raw = opt(columns.order_no);
-    if order_raw.contains(['E', 'e']) && order_raw.contains('+') {
+    if packed::excel_number(order_raw) {
         return Err(FieldError::new(
             names.order_no,
-            format!(
-                "{order_raw:?} is not an order number: the file looks re-saved by Excel; export it again from the app"
-            ),
+            packed::excel_number_problem(order_raw, provider),
+        ));
+    }
+    if let Some(m) = columns.merchant_no.map(get)
+        && packed::excel_number(m)
+    {
+        return Err(FieldError::new(
+            names.merchant_no,
+            packed::excel_number_problem(m, provider),
         ));
     }
     let order_no = (!order_raw.is_empty() && order_raw != "/").then(|| order_raw.to_owned());
-    let at = bill_time(names.time, get(columns.time))?;
+    let at = bill_time(provider, names.time, get(columns.time))?;
     let amount = bill_amount(names.amount, get(columns.amount))?;
     let refund = kind == "退款"
         || item.starts_with("退款-")
