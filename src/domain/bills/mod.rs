@@ -3,6 +3,7 @@
 //! Pure: bytes and strings in, decisions out; time is Beijing time as the files say.
 
 pub mod map;
+pub mod mapping;
 
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
 use rust_decimal::Decimal;
