@@ -186,4 +186,13 @@ ALTER TABLE txn ADD COLUMN refund_of INTEGER REFERENCES txn (id);
 ALTER TABLE txn ADD COLUMN refund_of_order TEXT;
 CREATE INDEX txn_by_order ON txn (account_id, provider, order_no) WHERE order_no IS NOT NULL;
 ",
+    // 8: column mappings of other CSVs (a bank's statement), saved by name: the
+    // mapping as JSON (domain::bills::mapping::CsvMapping).
+    r"
+CREATE TABLE csv_mapping (
+    name     TEXT PRIMARY KEY NOT NULL CHECK (length(trim(name)) > 0),
+    spec     TEXT NOT NULL,
+    saved_at TEXT NOT NULL
+) STRICT;
+",
 ];
