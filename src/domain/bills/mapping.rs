@@ -464,6 +464,86 @@ impl CsvMapping {
     }
 }
 
+/// Names that usually head each column (lower case; a header name containing one).
+const TIME_WORDS: [&str; 7] = ["date", "time", "datum", "buchung", "日期", "时间", "valuta"];
+const AMOUNT_WORDS: [&str; 5] = ["amount", "betrag", "sum", "金额", "value"];
+const CURRENCY_WORDS: [&str; 4] = ["currency", "währung", "ccy", "币种"];
+const COUNTERPARTY_WORDS: [&str; 7] = [
+    "payee",
+    "counterparty",
+    "empfänger",
+    "merchant",
+    "recipient",
+    "对方",
+    "name",
+];
+const NOTE_WORDS: [&str; 7] = [
+    "purpose",
+    "description",
+    "memo",
+    "verwendungszweck",
+    "reference",
+    "note",
+    "摘要",
+];
+
+fn guess_column(header: &[String], words: &[&str], taken: &[usize]) -> Option<usize> {
+    words.iter().find_map(|w| {
+        header.iter().enumerate().find_map(|(i, h)| {
+            (!taken.contains(&i) && clean(h).to_lowercase().contains(w)).then_some(i)
+        })
+    })
+}
+
+/// A first mapping for a file with this header and these first rows, as the
+/// mapping screen opens: columns by their usual names, the date format and the
+/// decimal comma that read the rows. The person checks and changes it.
+pub fn guess(header: &[String], rows: &[Vec<String>]) -> CsvMapping {
+    let mut taken = Vec::new();
+    let mut pick = |words: &[&str]| {
+        let c = guess_column(header, words, &taken);
+        taken.extend(c);
+        c
+    };
+    let time = pick(&TIME_WORDS);
+    let amount = pick(&AMOUNT_WORDS);
+    let currency = pick(&CURRENCY_WORDS);
+    let counterparty = pick(&COUNTERPARTY_WORDS);
+    let note = pick(&NOTE_WORDS);
+    let col = |i: usize| ColumnRef::named(header.get(i).map_or("", |h| clean(h)), i);
+    let values = |c: Option<usize>| -> Vec<&str> {
+        c.map(|c| {
+            rows.iter()
+                .filter_map(|r| r.get(c).map(|f| clean(f)))
+                .filter(|f| !f.is_empty())
+                .take(10)
+                .collect()
+        })
+        .unwrap_or_default()
+    };
+    let times = values(time);
+    let date_format = DATE_PRESETS
+        .iter()
+        .find(|f| !times.is_empty() && times.iter().all(|t| parse_time_naive(t, f).is_some()))
+        .unwrap_or(&DATE_PRESETS[0]);
+    let amounts = values(amount);
+    let decimal_comma = !amounts.is_empty()
+        && amounts.iter().all(|a| parse_signed(a, true).is_some())
+        && amounts.iter().any(|a| parse_signed(a, false).is_none());
+    CsvMapping {
+        time: col(time.unwrap_or(0)),
+        amount: col(amount.unwrap_or(1.min(header.len().saturating_sub(1)))),
+        currency: currency.map_or(CurrencySource::Fixed(Currency::CNY), |c| {
+            CurrencySource::Column(col(c))
+        }),
+        counterparty: counterparty.map(col),
+        note: note.map(col),
+        date_format: (*date_format).to_owned(),
+        decimal_comma,
+        ..CsvMapping::default()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -572,6 +652,25 @@ mod tests {
         for p in DATE_PRESETS {
             assert!(check_date_format("f", p).is_ok(), "{p}");
         }
+    }
+
+    #[test]
+    fn a_first_guess_reads_the_usual_names_and_the_rows() {
+        let rows = vec![split_line("03.02.2026,Bäckerei,Brötchen,\"-12,50\",EUR")];
+        let m = guess(&header(), &rows);
+        assert_eq!(m.time, ColumnRef::named("Buchungstag", 0));
+        assert_eq!(m.amount, ColumnRef::named("Betrag", 3));
+        assert_eq!(
+            m.currency,
+            CurrencySource::Column(ColumnRef::named("Währung", 4))
+        );
+        assert_eq!(m.counterparty, Some(ColumnRef::named("Empfänger", 1)));
+        assert_eq!(m.note, Some(ColumnRef::named("Verwendungszweck", 2)));
+        assert_eq!(m.date_format, "%d.%m.%Y");
+        assert!(m.decimal_comma);
+        let m = guess(&split_line("a,b"), &[]);
+        assert_eq!((m.time.index, m.amount.index), (0, 1));
+        assert!(!m.decimal_comma);
     }
 
     #[test]
