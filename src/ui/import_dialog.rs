@@ -94,6 +94,7 @@ pub fn import_dialog_ui(ctx: &egui::Context, d: &mut ImportDialog, commands: &mu
                     }
                 });
             }
+            super::mapping_dialog::offer_mapping_ui(ui, Some(p), &d.path, commands);
             if !p.errors.is_empty() {
                 ui.label(RichText::new("Fix the lines above and preview again: nothing is written while any line is wrong.").color(ERROR));
             }

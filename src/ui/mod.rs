@@ -16,6 +16,7 @@ mod export_dialog;
 mod fonts;
 mod form;
 mod import_dialog;
+mod mapping_dialog;
 mod limits_view;
 mod mark_failed_dialog;
 mod matrix;
