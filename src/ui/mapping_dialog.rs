@@ -287,7 +287,9 @@ impl MappingDialog {
                             for p in DATE_PRESETS {
                                 ui.selectable_value(&mut self.date_format, p.to_owned(), p);
                             }
-                        });
+                        })
+                        .response
+                        .labelled_by(l.id);
                     ui.add(TextEdit::singleline(&mut self.date_format).desired_width(180.0))
                         .labelled_by(l.id);
                 });
