@@ -109,7 +109,10 @@ fn a_bank_statement_imports_through_a_saved_mapping_and_a_second_import_writes_n
     assert_eq!(list["mappings"][0]["name"], "my bank");
     assert_eq!(list["mappings"][0]["amount"]["name"], "Amount");
     let text = ok(&walletdesk(&db, &["mapping", "list"], None));
-    assert!(text.contains("my bank: time “Booking date” (%d.%m.%Y)"), "{text}");
+    assert!(
+        text.contains("my bank: time “Booking date” (%d.%m.%Y)"),
+        "{text}"
+    );
 
     // The dry run says what would happen, and writes nothing.
     let v = import(&db, &statement(), &["--dry-run"]);
@@ -152,7 +155,12 @@ fn a_bank_statement_imports_through_a_saved_mapping_and_a_second_import_writes_n
     assert_eq!(rail["type"], "goods");
     assert_eq!(rail["to"], "merchant");
     assert_eq!(rail["note"], "Ticket Berlin-Hamburg");
-    assert!(rail["at"].as_str().unwrap().starts_with("2026-03-06T00:00:00"));
+    assert!(
+        rail["at"]
+            .as_str()
+            .unwrap()
+            .starts_with("2026-03-06T00:00:00")
+    );
     assert!(
         rows.iter()
             .all(|r| r["counterparty"] != "Employer Kestrel GmbH")
@@ -195,13 +203,32 @@ fn bad_flags_unknown_mappings_and_bad_rows_are_said_and_nothing_is_written() {
         let e = err(&walletdesk(&db, &a, None), 2);
         assert!(e.contains(&format!("{field}: ")), "{field}: {e}");
     };
-    bad(&["--currency", "EUR", "--date-format", "%H:%M"], "date-format");
+    bad(
+        &["--currency", "EUR", "--date-format", "%H:%M"],
+        "date-format",
+    );
     bad(&["--currency", "EURO"], "currency");
     bad(&[], "currency");
     bad(&["--currency", "EUR", "--note", "0"], "note");
     bad(&["--currency", "EUR", "--note", "2"], "note");
     let e = err(
-        &walletdesk(&db, &["mapping", "add", "x", "--time", "1", "--amount", "2", "--currency", "EUR", "--money-out", "sideways"], None),
+        &walletdesk(
+            &db,
+            &[
+                "mapping",
+                "add",
+                "x",
+                "--time",
+                "1",
+                "--amount",
+                "2",
+                "--currency",
+                "EUR",
+                "--money-out",
+                "sideways",
+            ],
+            None,
+        ),
         2,
     );
     assert!(e.contains("--money-out"), "{e}");
@@ -212,7 +239,15 @@ fn bad_flags_unknown_mappings_and_bad_rows_are_said_and_nothing_is_written() {
     let e = err(
         &walletdesk(
             &db,
-            &["tx", "import", &statement(), "--account", "1", "--format", "mapping:nope"],
+            &[
+                "tx",
+                "import",
+                &statement(),
+                "--account",
+                "1",
+                "--format",
+                "mapping:nope",
+            ],
             None,
         ),
         2,
@@ -224,7 +259,15 @@ fn bad_flags_unknown_mappings_and_bad_rows_are_said_and_nothing_is_written() {
     let e = err(
         &walletdesk(
             &db,
-            &["tx", "import", &statement(), "--account", "1", "--format", "excel"],
+            &[
+                "tx",
+                "import",
+                &statement(),
+                "--account",
+                "1",
+                "--format",
+                "excel",
+            ],
             None,
         ),
         2,
@@ -273,12 +316,23 @@ fn bad_flags_unknown_mappings_and_bad_rows_are_said_and_nothing_is_written() {
     let e = err(
         &walletdesk(
             &db,
-            &["tx", "import", broken.to_str().unwrap(), "--account", "1", "--format", "mapping:my bank"],
+            &[
+                "tx",
+                "import",
+                broken.to_str().unwrap(),
+                "--account",
+                "1",
+                "--format",
+                "mapping:my bank",
+            ],
             None,
         ),
         2,
     );
-    assert!(e.contains("line 3: amount: \"12,3,4\" is not an amount"), "{e}");
+    assert!(
+        e.contains("line 3: amount: \"12,3,4\" is not an amount"),
+        "{e}"
+    );
     let listed = json_of(&walletdesk(
         &db,
         &["--json", "tx", "list", "--account", "1"],
@@ -292,7 +346,15 @@ fn bad_flags_unknown_mappings_and_bad_rows_are_said_and_nothing_is_written() {
     let e = err(
         &walletdesk(
             &db,
-            &["tx", "import", other.to_str().unwrap(), "--account", "1", "--format", "mapping:my bank"],
+            &[
+                "tx",
+                "import",
+                other.to_str().unwrap(),
+                "--account",
+                "1",
+                "--format",
+                "mapping:my bank",
+            ],
             None,
         ),
         2,

@@ -64,7 +64,10 @@ pub enum MappingCmd {
 fn column(field: &'static str, s: &str) -> Result<ColumnRef, FieldError> {
     let s = s.trim();
     if s.is_empty() {
-        return Err(FieldError::new(field, "give a header name or a column number"));
+        return Err(FieldError::new(
+            field,
+            "give a header name or a column number",
+        ));
     }
     if s.bytes().all(|b| b.is_ascii_digit()) {
         return match s.parse::<usize>() {

@@ -245,7 +245,9 @@ pub fn parse_format(s: &str) -> Result<FormatArg, String> {
         }
         return Ok(FormatArg::Mapping(name.trim().to_owned()));
     }
-    ImportFormat::from_str(s, false).map(FormatArg::Known).map_err(|_| {
-        format!("{s:?} is not a format: use auto, walletdesk, alipay, wechat or mapping:NAME")
-    })
+    ImportFormat::from_str(s, false)
+        .map(FormatArg::Known)
+        .map_err(|_| {
+            format!("{s:?} is not a format: use auto, walletdesk, alipay, wechat or mapping:NAME")
+        })
 }

@@ -10,10 +10,10 @@ use eframe::egui::{self, Id, RichText, TextEdit};
 
 use super::command::Command;
 use super::form::{self, ERROR, WARN};
+use crate::domain::bills::clean;
 use crate::domain::bills::mapping::{
     self, ColumnRef, CsvMapping, CurrencySource, DATE_PRESETS, MappedRow, MoneyOut,
 };
-use crate::domain::bills::clean;
 use crate::domain::money::{Currency, money};
 use crate::domain::{FieldError, FieldErrors};
 use crate::wallet::{CsvSample, Finished, ImportPreview, Job};
@@ -303,7 +303,12 @@ impl MappingDialog {
                     }
                 });
                 ui.end_row();
-                optional(ui, "Currency column", &mut self.currency_col, "One currency for all rows");
+                optional(
+                    ui,
+                    "Currency column",
+                    &mut self.currency_col,
+                    "One currency for all rows",
+                );
                 if self.currency_col.is_none() {
                     let l = ui.label("Currency");
                     ui.add(TextEdit::singleline(&mut self.fixed_currency).desired_width(60.0))
@@ -448,4 +453,3 @@ pub fn offer_mapping_ui(
         });
     }
 }
-

@@ -43,11 +43,7 @@ impl CsvSample {
             .read_to_end(&mut head)?;
         let enc = bills::sniff_encoding(&head);
         let text = bills::decode_head(&head, enc);
-        let lines = text
-            .lines()
-            .take(SAMPLE_LINES)
-            .map(split_line)
-            .collect();
+        let lines = text.lines().take(SAMPLE_LINES).map(split_line).collect();
         Ok(CsvSample {
             encoding: Some(enc),
             lines,
@@ -278,7 +274,8 @@ impl Wallet {
                 continue;
             }
             if store::txn_exists(self.store.conn(), account, &t)? {
-                out.duplicates.push((line_no, words::bill_recorded("", false)));
+                out.duplicates
+                    .push((line_no, words::bill_recorded("", false)));
                 continue;
             }
             match out.totals.iter_mut().find(|(c, _)| *c == t.currency) {

@@ -3,8 +3,8 @@
 //! split line becomes a payment, a skipped row, or an error naming the field.
 //! Anchors: GnuCash's and HomeBank's CSV import assistants.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
 use chrono::format::{Item, StrftimeItems};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
 use chrono_tz::Tz;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -237,9 +237,11 @@ pub fn check_date_format(field: &'static str, fmt: &str) -> Result<(), FieldErro
 }
 
 fn parse_time_naive(s: &str, fmt: &str) -> Option<NaiveDateTime> {
-    NaiveDateTime::parse_from_str(s, fmt)
-        .ok()
-        .or_else(|| NaiveDate::parse_from_str(s, fmt).ok().map(|d| d.and_time(NaiveTime::MIN)))
+    NaiveDateTime::parse_from_str(s, fmt).ok().or_else(|| {
+        NaiveDate::parse_from_str(s, fmt)
+            .ok()
+            .map(|d| d.and_time(NaiveTime::MIN))
+    })
 }
 
 /// An amount with its sign, as banks write it: `-12,50`, `1.234,50`, `(12.50)`,
@@ -264,7 +266,11 @@ pub fn parse_signed(s: &str, decimal_comma: bool) -> Option<Decimal> {
         t = r.trim_end().to_owned();
     }
     let t = t.trim_matches(|c: char| "€$£¥￥".contains(c) || c.is_whitespace());
-    let (dec, group) = if decimal_comma { (',', '.') } else { ('.', ',') };
+    let (dec, group) = if decimal_comma {
+        (',', '.')
+    } else {
+        ('.', ',')
+    };
     let mut parts = t.split(dec);
     let int = parts.next()?;
     let frac = parts.next();
@@ -306,7 +312,10 @@ impl CsvMapping {
         let mut errs = FieldErrors::default();
         let name = self.name.trim();
         if name.is_empty() {
-            errs.push(FieldError::new("name", "required: a name to find it by next time"));
+            errs.push(FieldError::new(
+                "name",
+                "required: a name to find it by next time",
+            ));
         } else if name.chars().count() > NAME_MAX {
             errs.push(FieldError::new(
                 "name",
@@ -413,8 +422,9 @@ impl CsvMapping {
                 ),
             )
         })?;
-        let at = from_local(naive, tz)
-            .ok_or_else(|| FieldError::new("time", format!("{time_text:?} does not exist in {tz}")))?;
+        let at = from_local(naive, tz).ok_or_else(|| {
+            FieldError::new("time", format!("{time_text:?} does not exist in {tz}"))
+        })?;
         let amount_text = get(cols.amount);
         let signed = parse_signed(amount_text, self.decimal_comma).ok_or_else(|| {
             FieldError::new(
@@ -609,7 +619,11 @@ mod tests {
         let row = split_line("04.02.2026,X,Y,\"12,3,4\",EUR");
         let e = m.read_row(&cols, &row, tz).unwrap_err();
         assert_eq!(e.field, "amount");
-        assert!(e.to_string().starts_with("amount: \"12,3,4\" is not an amount"), "{e}");
+        assert!(
+            e.to_string()
+                .starts_with("amount: \"12,3,4\" is not an amount"),
+            "{e}"
+        );
         let row = split_line("2026-02-04,X,Y,\"-1,00\",EUR");
         assert_eq!(m.read_row(&cols, &row, tz).unwrap_err().field, "time");
         let row = split_line("04.02.2026,X,Y,\"-1,00\",EURO");

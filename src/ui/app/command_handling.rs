@@ -507,9 +507,9 @@ impl WalletApp {
             return;
         }
         if and_import {
-            let job = self
-                .wallet
-                .start_mapped_preview(account, std::path::Path::new(&path), m.clone());
+            let job =
+                self.wallet
+                    .start_mapped_preview(account, std::path::Path::new(&path), m.clone());
             let mut d = Box::<crate::ui::import_dialog::ImportDialog>::default();
             d.path = path;
             d.job = Some(ImportRun::Reading(job));
