@@ -68,7 +68,9 @@ fn open_mapping(h: &mut Harness<'_, WalletApp>, file: &Path) {
     run_until(h, "the unknown format", |h| {
         h.query_by_label("Map its columns…").is_some()
     });
-    click(h, "Map its columns…");
+    h.get_by_role_and_label(Role::Button, "Map its columns…")
+        .click();
+    h.step();
     run_until(h, "the file's columns", |h| {
         h.query_by_role_and_label(Role::ComboBox, "Time column")
             .is_some()
@@ -144,11 +146,16 @@ fn save_and_import_writes_the_money_out_and_a_bad_amount_is_shown_on_its_row() {
     h.get_by_label("Decimal comma (1.234,50)").click();
     h.run();
     type_into(&mut h, "Mapping name", "Savings bank");
-    click(&mut h, "Save and import");
+    // The file is read on its own thread (the window repaints meanwhile): step.
+    h.get_by_role_and_label(Role::Button, "Save and import")
+        .click();
+    h.step();
     run_until(&mut h, "the preview", |h| {
         h.query_by_label_contains("2 rows to import").is_some()
     });
-    click(&mut h, "Import 2 rows");
+    h.get_by_role_and_label(Role::Button, "Import 2 rows")
+        .click();
+    h.step();
     run_until(&mut h, "the write", |h| {
         h.query_by_label("Import payments (CSV)").is_none()
     });
