@@ -778,6 +778,74 @@ pub fn password_prompt(file: &Path) -> String {
     format!("Password for {}: ", file.display())
 }
 
+// ---- CSV mappings (any other CSV: a bank's statement) ---------------------------
+
+/// What a file read through a mapping was read as.
+pub fn mapped_format(name: &str) -> String {
+    format!("CSV mapped by “{}”", name.trim())
+}
+
+/// `--format mapping:NAME` with no such mapping.
+pub fn no_mapping(name: &str) -> String {
+    format!(
+        "no mapping named {}; `walletdesk mapping list`",
+        name.trim()
+    )
+}
+
+/// Why a row read through a mapping is not recorded.
+pub fn mapped_skip(why: crate::domain::bills::mapping::MappedSkip) -> String {
+    use crate::domain::bills::mapping::MappedSkip;
+    match why {
+        MappedSkip::MoneyIn => "money in".into(),
+        MappedSkip::Zero => "an amount of zero: no money moved".into(),
+    }
+}
+
+/// After saving a mapping.
+pub fn mapping_saved(name: &str) -> String {
+    format!(
+        "Saved the mapping “{}”: import with --format mapping:{}",
+        name.trim(),
+        name.trim()
+    )
+}
+
+/// After forgetting a mapping.
+pub fn mapping_removed(name: &str) -> String {
+    format!("Removed the mapping “{}”", name.trim())
+}
+
+/// The file the import dialog could not read: offer to map its columns.
+pub fn unknown_format_hint() -> &'static str {
+    "Not a format walletdesk knows: map its columns (a bank's statement) and save the mapping for next time."
+}
+
+/// One saved mapping, in a line: "bank: time “Datum”, amount “Betrag” (decimal comma, negative is money out), EUR".
+pub fn mapping_line(m: &crate::domain::bills::mapping::CsvMapping) -> String {
+    use crate::domain::bills::mapping::CurrencySource;
+    let currency = match &m.currency {
+        CurrencySource::Column(c) => format!("currency {}", c.describe()),
+        CurrencySource::Fixed(c) => format!("all in {c}"),
+    };
+    let mut parts = vec![
+        format!("time {} ({})", m.time.describe(), m.date_format),
+        format!("amount {}", m.amount.describe()),
+        currency,
+    ];
+    if let Some(c) = &m.counterparty {
+        parts.push(format!("counterparty {}", c.describe()));
+    }
+    if let Some(c) = &m.note {
+        parts.push(format!("note {}", c.describe()));
+    }
+    if m.decimal_comma {
+        parts.push("decimal comma".into());
+    }
+    parts.push(format!("{} is money out", m.money_out.id()));
+    format!("{}: {}", m.name, parts.join(", "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,6 +5,7 @@
 mod accounts;
 mod data;
 mod limits;
+mod mappings;
 mod methods;
 mod output;
 mod rules;
@@ -80,6 +81,9 @@ pub enum Command {
     /// Exchange rates (Q6): the table conversions use
     #[command(subcommand)]
     Rate(txns::RateCmd),
+    /// Column mappings of other CSVs (a bank's statement), saved by name for `tx import --format mapping:NAME`
+    #[command(subcommand)]
+    Mapping(mappings::MappingCmd),
     /// Payments: add, edit, delete, list, import and export (CSV)
     #[command(subcommand)]
     Tx(txns::TxCmd),
@@ -263,6 +267,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<Printed, Failure> {
             })
         }
         Command::Rate(c) => txns::rate(&mut w, c, json),
+        Command::Mapping(c) => mappings::mapping(&mut w, c, json),
         // An import's error report is printed as usual (with --json), with exit 2.
         Command::Tx(c @ txns::TxCmd::Import { .. }) => return txns::import(&mut w, c, json),
         Command::Tx(c) => txns::tx(&mut w, c, json),

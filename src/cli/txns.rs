@@ -8,7 +8,7 @@ use clap::{Args, Subcommand};
 use serde_json::{Value, json};
 
 use super::limits::PaymentFlags;
-use super::values::ImportFormat;
+use super::values::{FormatArg, parse_format};
 use chrono_tz::Tz;
 
 use super::{ACCOUNT_HELP, Failure, Printed};
@@ -180,15 +180,15 @@ pub enum TxCmd {
         #[arg(long, default_value_t = 0)]
         offset: u64,
     },
-    /// Import a CSV (walletdesk's own: at,amount,currency,type,to,method,counterparty,note,fx_exempt; or an Alipay or WeChat Pay bill: CSV, XLSX, or the e-mailed zip, whose password is read from standard input): all rows or none
+    /// Import a CSV (walletdesk's own: at,amount,currency,type,to,method,counterparty,note,fx_exempt; an Alipay or WeChat Pay bill: CSV, XLSX, or the e-mailed zip, whose password is read from standard input; or any other CSV through a saved mapping): all rows or none
     Import {
         /// The file to read: CSV, XLSX, or a zip holding one
         file: PathBuf,
         #[arg(long, value_name = "ID", help = ACCOUNT_HELP)]
         account: i64,
-        /// How to read the file (auto: detected from its header)
-        #[arg(long, value_enum, default_value_t = ImportFormat::Auto)]
-        format: ImportFormat,
+        /// How to read the file: auto (detected from its header), walletdesk, alipay, wechat, or mapping:NAME (a column mapping saved with `walletdesk mapping add`)
+        #[arg(long, value_name = "FORMAT", value_parser = parse_format, default_value = "auto")]
+        format: FormatArg,
         /// Show what would be imported and write nothing
         #[arg(long)]
         dry_run: bool,
@@ -482,7 +482,12 @@ pub fn import(w: &mut Wallet, cmd: &TxCmd, json: bool) -> Result<Printed, Failur
     let account = AccountId(*account);
     w.account(account)?;
     let read = |w: &Wallet, password: Option<Password>| {
-        let job = w.start_import_preview_with(account, file, format.choice(), password);
+        let job = match format {
+            FormatArg::Known(f) => {
+                w.start_import_preview_with(account, file, f.choice(), password)
+            }
+            FormatArg::Mapping(name) => w.start_import_preview_mapped(account, file, name)?,
+        };
         match job.wait(&mut progress_bar("reading"))? {
             Finished::Done(p) => Ok(p),
             Finished::Cancelled => cancelled(),

@@ -6,6 +6,7 @@
 use clap::ValueEnum;
 use clap::builder::PossibleValue;
 
+use crate::domain::bills::mapping::MoneyOut;
 use crate::domain::limits::{Destination, TxType, Window};
 use crate::domain::{Fact, Funding, MethodStatus, Outcome, Provider, Region, Tier};
 use crate::wallet::Setting;
@@ -47,6 +48,7 @@ value_enum!(Outcome, |o: Outcome| Some(match o {
 value_enum!(TxType, |t: TxType| Some(t.label()));
 value_enum!(Destination, |d: Destination| Some(d.label()));
 value_enum!(Window, |w: Window| Some(w.label()));
+value_enum!(MoneyOut, |m: MoneyOut| Some(m.label()));
 
 impl ValueEnum for Setting {
     fn value_variants<'a>() -> &'a [Self] {
@@ -219,4 +221,33 @@ impl ImportFormat {
             ImportFormat::Wechat => FormatChoice::Wechat,
         }
     }
+}
+
+/// `--format` of `tx import`: one of the formats walletdesk knows, or a column
+/// mapping saved by name (`mapping:NAME`, see `walletdesk mapping`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormatArg {
+    Known(ImportFormat),
+    Mapping(String),
+}
+
+impl Default for FormatArg {
+    fn default() -> Self {
+        FormatArg::Known(ImportFormat::Auto)
+    }
+}
+
+/// Read `--format`: auto, walletdesk, alipay, wechat or mapping:NAME.
+pub fn parse_format(s: &str) -> Result<FormatArg, String> {
+    if let Some(name) = s.strip_prefix("mapping:") {
+        if name.trim().is_empty() {
+            return Err("mapping:NAME needs the mapping's name (`walletdesk mapping list`)".into());
+        }
+        return Ok(FormatArg::Mapping(name.trim().to_owned()));
+    }
+    ImportFormat::from_str(s, false)
+        .map(FormatArg::Known)
+        .map_err(|_| {
+            format!("{s:?} is not a format: use auto, walletdesk, alipay, wechat or mapping:NAME")
+        })
 }

@@ -191,4 +191,13 @@ CREATE INDEX txn_by_order ON txn (account_id, provider, order_no) WHERE order_no
     r"
 CREATE INDEX txn_refunds ON txn (account_id, day) WHERE is_refund = 1;
 ",
+    // 9: column mappings of other CSVs (a bank's statement), saved by name: the
+    // mapping as JSON (domain::bills::mapping::CsvMapping).
+    r"
+CREATE TABLE csv_mapping (
+    name     TEXT PRIMARY KEY NOT NULL CHECK (length(trim(name)) > 0),
+    spec     TEXT NOT NULL,
+    saved_at TEXT NOT NULL
+) STRICT;
+",
 ];

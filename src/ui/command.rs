@@ -94,6 +94,10 @@ pub enum Command {
     /// A person's change to a row of the import's preview (by its line).
     ChangeImportRow(u64, crate::wallet::RowChange),
     CancelImport,
+    /// "Map its columns…": the mapping screen for this file (any other CSV).
+    OpenMapping(String),
+    /// Save a CSV mapping; `true` then reads the file with it into the import preview.
+    SaveMapping(Box<crate::domain::bills::mapping::CsvMapping>, bool),
     /// Open the system's file dialog for the file to import.
     ChooseImportFile,
     /// A file dropped onto the window: import it into the selected account.

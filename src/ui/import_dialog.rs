@@ -107,6 +107,7 @@ pub fn import_dialog_ui(
         let room = Reserve::height(ui, 340.0);
         if let Some(p) = &d.preview {
             preview_ui(ui, methods, tz, p, &mut d.section, running, commands);
+            super::mapping_dialog::offer_mapping_ui(ui, Some(p), &d.path, commands);
         }
         room.end(ui);
         ui.separator();

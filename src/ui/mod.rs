@@ -17,6 +17,7 @@ mod fonts;
 mod form;
 mod import_dialog;
 mod limits_view;
+mod mapping_dialog;
 mod mark_failed_dialog;
 mod matrix;
 mod method_detail;

@@ -28,7 +28,7 @@ pub struct Job<T> {
 
 impl<T: Send + 'static> Job<T> {
     /// Run `work` on a new thread with its own `Wallet` over the database at `db`.
-    fn start(
+    pub(super) fn start(
         label: &'static str,
         db: PathBuf,
         clock: Clock,
@@ -59,7 +59,7 @@ impl<T: Send + 'static> Job<T> {
 
 impl<T: Send + 'static> Job<T> {
     /// Run `work` on a new thread that needs no database (the file dialog).
-    fn detached(
+    pub(super) fn detached(
         label: &'static str,
         work: impl FnOnce() -> Result<Finished<T>> + Send + 'static,
     ) -> Job<T> {

@@ -3,6 +3,7 @@
 //! Pure: bytes and strings in, decisions out; time is Beijing time as the files say.
 
 pub mod map;
+pub mod mapping;
 pub mod packed;
 
 use chrono::{DateTime, FixedOffset, NaiveDateTime};

@@ -433,6 +433,19 @@ impl WalletApp {
                     chooser: None,
                 }));
             }
+            Command::OpenMapping(path) => {
+                let job = crate::wallet::start_csv_sample(std::path::Path::new(&path));
+                let saved = self.wallet.mappings().unwrap_or_default();
+                self.dialog = Some(Dialog::Mapping(Box::new(
+                    crate::ui::mapping_dialog::MappingDialog::new(
+                        path,
+                        self.wallet.time_zone(),
+                        job,
+                        saved,
+                    ),
+                )));
+            }
+            Command::SaveMapping(m, and_import) => self.save_mapping(account, &m, and_import),
             Command::ChooseImportFile => {
                 if let Some(Dialog::Import(d)) = &mut self.dialog {
                     d.error = None;
@@ -489,6 +502,36 @@ impl WalletApp {
     fn close_dialog(&mut self, ctx: &egui::Context) {
         self.dialog = None;
         card_dialog::forget_number_field(ctx);
+    }
+
+    /// A CSV mapping saved (one transaction); with `and_import`, the file is
+    /// read with it into the import dialog's preview.
+    fn save_mapping(
+        &mut self,
+        account: crate::domain::AccountId,
+        m: &crate::domain::bills::mapping::CsvMapping,
+        and_import: bool,
+    ) {
+        let Some(Dialog::Mapping(d)) = &self.dialog else {
+            return;
+        };
+        let path = d.path.clone();
+        if let Err(e) = self.wallet.save_mapping(m) {
+            self.dialog_error(e.to_string());
+            return;
+        }
+        if and_import {
+            let job =
+                self.wallet
+                    .start_mapped_preview(account, std::path::Path::new(&path), m.clone());
+            let mut d = Box::<crate::ui::import_dialog::ImportDialog>::default();
+            d.path = path;
+            d.job = Some(ImportRun::Reading(job));
+            self.dialog = Some(Dialog::Import(d));
+        } else {
+            self.dialog = None;
+            self.info(words::mapping_saved(&m.name));
+        }
     }
 
     /// A payment recorded or changed: the dialog closes, its row is selected.

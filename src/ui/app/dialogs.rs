@@ -13,6 +13,7 @@ use crate::ui::command::Command;
 use crate::ui::delete_txn_dialog::{DeleteTxnDialog, delete_txn_dialog_ui};
 use crate::ui::export_dialog::{ExportDialog, export_dialog_ui};
 use crate::ui::import_dialog::{ImportDialog, ImportRun, import_dialog_ui};
+use crate::ui::mapping_dialog::MappingDialog;
 use crate::ui::mark_failed_dialog::{MarkFailedDialog, mark_failed_dialog_ui};
 use crate::ui::override_dialog::{OverrideDialog, override_dialog_ui};
 use crate::ui::paypal_dialog::PaypalDialog;
@@ -37,6 +38,7 @@ pub enum Dialog {
     Override(OverrideDialog),
     Import(Box<ImportDialog>),
     Export(ExportDialog),
+    Mapping(Box<MappingDialog>),
 }
 
 impl WalletApp {
@@ -63,6 +65,7 @@ impl WalletApp {
                 import_dialog_ui(ctx, methods, self.wallet.time_zone(), d, commands);
             }
             Some(Dialog::Export(d)) => export_dialog_ui(ctx, d, commands),
+            Some(Dialog::Mapping(d)) => d.ui(ctx, commands),
         }
     }
 
@@ -79,6 +82,7 @@ impl WalletApp {
             Some(Dialog::Override(d)) => &mut d.error,
             Some(Dialog::Import(d)) => &mut d.error,
             Some(Dialog::Export(d)) => &mut d.error,
+            Some(Dialog::Mapping(d)) => &mut d.error,
             Some(Dialog::MarkFailed(_) | Dialog::DeleteTxn(_) | Dialog::Precheck(_)) | None => {
                 self.error(text);
                 return;
@@ -93,6 +97,7 @@ impl WalletApp {
         match &self.dialog {
             Some(Dialog::Import(d)) => d.chooser.is_some(),
             Some(Dialog::Export(d)) => d.chooser.is_some(),
+            Some(Dialog::Mapping(d)) => d.job.is_some(),
             _ => false,
         }
     }
