@@ -218,3 +218,62 @@ fn a_dropped_bill_shows_what_each_row_becomes_and_a_changed_row_is_written_as_ch
         "no limit shows the refund beside its used figure"
     );
 }
+
+#[test]
+fn a_protected_zip_asks_for_its_password_in_the_window_and_then_previews() {
+    use std::io::Write as _;
+    use zip::write::SimpleFileOptions;
+    let mut t = temp_wallet(Vault::memory());
+    add_alipay(&mut t.wallet);
+    t.wallet
+        .add_rate(&walletdesk::wallet::RateDraft {
+            from: "USD".into(),
+            to: "CNY".into(),
+            rate: "7.2".into(),
+            date: "2026-01-01".into(),
+        })
+        .unwrap();
+    let bill = std::fs::read(alipay_bill()).unwrap();
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Stored)
+        .with_aes_encryption(zip::AesMode::Aes256, "made-up-123");
+    w.start_file("alipay_record.csv", opts).unwrap();
+    w.write_all(&bill).unwrap();
+    let file = t.dir.path().join("bill.zip");
+    std::fs::write(&file, w.finish().unwrap().into_inner()).unwrap();
+
+    let mut h = harness(t.wallet);
+    h.run();
+    drop_file(&mut h, &file);
+    run_until(&mut h, "the password question", |h| {
+        h.query_by_label("Password of the zip").is_some()
+    });
+    h.get_by_label_contains("the zip is protected by a password");
+    // A wrong password: said, and asked again; nothing to import.
+    let type_password = |h: &mut Harness<'_, WalletApp>, text: &str| {
+        h.get_by_role_and_label(Role::PasswordInput, "Password of the zip")
+            .focus();
+        h.run();
+        h.get_by_role_and_label(Role::PasswordInput, "Password of the zip")
+            .type_text(text);
+        h.run();
+    };
+    type_password(&mut h, "wrong");
+    h.get_by_label("Open the zip").click();
+    h.step();
+    run_until(&mut h, "the refusal", |h| {
+        h.query_by_label_contains("the password does not open this zip")
+            .is_some()
+    });
+    assert!(common::gui::is_disabled(&h, "Import 0 rows"));
+    type_password(&mut h, "made-up-123");
+    h.get_by_label("Open the zip").click();
+    h.step();
+    run_until(&mut h, "the preview", |h| {
+        h.query_by_label_contains("5 rows to import").is_some()
+    });
+    h.get_by_label_contains("from a password-protected zip");
+    // The password is not kept anywhere on screen.
+    assert!(!format!("{:?}", h.root()).contains("made-up-123"));
+}

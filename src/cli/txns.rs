@@ -483,9 +483,7 @@ pub fn import(w: &mut Wallet, cmd: &TxCmd, json: bool) -> Result<Printed, Failur
     w.account(account)?;
     let read = |w: &Wallet, password: Option<Password>| {
         let job = match format {
-            FormatArg::Known(f) => {
-                w.start_import_preview_with(account, file, f.choice(), password)
-            }
+            FormatArg::Known(f) => w.start_import_preview_with(account, file, f.choice(), password),
             FormatArg::Mapping(name) => w.start_import_preview_mapped(account, file, name)?,
         };
         match job.wait(&mut progress_bar("reading"))? {

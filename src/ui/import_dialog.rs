@@ -33,6 +33,8 @@ pub struct ImportDialog {
     pub section: Section,
     /// The file field has had the keyboard once (on opening).
     focused: bool,
+    /// A protected zip's password, as typed (wiped when the dialog goes).
+    pub password: zeroize::Zeroizing<String>,
 }
 
 /// The preview's parts, one shown at a time.
@@ -104,6 +106,12 @@ pub fn import_dialog_ui(
         }
         room.end(ui);
         form::message_block_ui(ui, 2, d.error.as_deref());
+        if d.preview
+            .as_ref()
+            .is_some_and(ImportPreview::needs_password)
+        {
+            password_row_ui(ui, d, running, commands);
+        }
         let room = Reserve::height(ui, 340.0);
         if let Some(p) = &d.preview {
             preview_ui(ui, methods, tz, p, &mut d.section, running, commands);
@@ -184,6 +192,35 @@ fn file_row_ui(ui: &mut Ui, d: &mut ImportDialog, running: bool, commands: &mut 
         {
             commands.push(Command::StartPreview(path.to_owned()));
         }
+    });
+}
+
+/// The e-mailed zip's password: typed here, handed to the reading job, never shown.
+fn password_row_ui(ui: &mut Ui, d: &mut ImportDialog, running: bool, commands: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        let l = ui.label("Password of the zip");
+        let field = ui
+            .add_enabled(
+                !running,
+                TextEdit::singleline(&mut *d.password)
+                    .password(true)
+                    .desired_width(220.0),
+            )
+            .labelled_by(l.id);
+        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let path = d.path.trim();
+        if (ui
+            .add_enabled(
+                !running && !d.password.is_empty(),
+                egui::Button::new("Open the zip"),
+            )
+            .clicked()
+            || (entered && !running && !d.password.is_empty()))
+            && !path.is_empty()
+        {
+            commands.push(Command::StartPreview(path.to_owned()));
+        }
+        ui.label(RichText::new("The password the wallet's e-mail gave; it is not kept").weak());
     });
 }
 

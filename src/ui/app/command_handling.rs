@@ -386,10 +386,13 @@ impl WalletApp {
             }
             Command::StartPreview(path) => {
                 if let Some(Dialog::Import(d)) = &mut self.dialog {
-                    let job = self.wallet.start_import_preview_as(
+                    // A zip's password goes to the job once; the field is emptied.
+                    let password = crate::wallet::Password::new(std::mem::take(&mut *d.password));
+                    let job = self.wallet.start_import_preview_with(
                         account,
                         std::path::Path::new(&path),
                         d.format,
+                        password,
                     );
                     d.error = None;
                     d.preview = None;
@@ -451,7 +454,7 @@ impl WalletApp {
                     d.error = None;
                     d.chooser = Some(choose_file(FileChoice::Open {
                         title: "Import payments",
-                        extensions: &["csv"],
+                        extensions: &["csv", "xlsx", "zip"],
                     }));
                 }
             }
