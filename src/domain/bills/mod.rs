@@ -333,7 +333,7 @@ pub fn detect(head: &[u8], choice: FormatChoice) -> Result<Detected, FieldError>
             FormatChoice::Alipay => "no Alipay bill header (交易时间,交易分类,交易对方,…,交易状态,…) in the first lines: is this an Alipay CSV export?".to_owned(),
             FormatChoice::Wechat => "no WeChat Pay bill header (交易时间,交易类型,交易对方,…,当前状态,…) in the first lines: is this a WeChat Pay CSV export?".to_owned(),
             _ => format!(
-                "not a file walletdesk can read: neither its own CSV (header {}) nor an Alipay or WeChat Pay CSV bill",
+                "not a file walletdesk can read: neither its own CSV (header {}) nor an Alipay or WeChat Pay bill; another CSV (a bank's) is read through a mapping of its columns: Map its columns… in the window, or `walletdesk mapping add`",
                 WALLETDESK_HEADER.join(",")
             ),
         },
