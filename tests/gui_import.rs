@@ -4,63 +4,16 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::path::PathBuf;
 
-use common::gui::harness;
+use common::gui::{drop_file, harness, run_until};
 use common::{add_alipay, temp_wallet};
-use egui::accesskit::Role;
+use eframe::egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use walletdesk::domain::txn_filter::TxnFilter;
 use walletdesk::ui::WalletApp;
 use walletdesk::vault::Vault;
-
-use eframe::egui;
-
-/// A file as the platform hands a drop to egui.
-#[derive(Debug)]
-struct Dropped(PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
-/// Run frames until `done` holds (the import's jobs run on their own thread).
-fn run_until(
-    h: &mut Harness<'_, WalletApp>,
-    what: &str,
-    done: impl Fn(&Harness<'_, WalletApp>) -> bool,
-) {
-    for _ in 0..400 {
-        h.step();
-        if done(h) {
-            h.step();
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    let tree = format!("{:?}", h.root());
-    let tree: String = tree
-        .split("value: \"")
-        .skip(1)
-        .map(|s| s.split('"').next().unwrap_or(""))
-        .collect::<Vec<_>>()
-        .join(" | ");
-    panic!("{what} never happened; the window: {tree}");
-}
-
-fn drop_file(h: &mut Harness<'_, WalletApp>, path: &Path) {
-    h.input_mut()
-        .dropped_files
-        .push(Arc::new(Dropped(path.to_owned())));
-    h.run();
-}
 
 #[test]
 fn a_file_dropped_onto_the_window_is_previewed_and_imported_into_the_shown_account() {

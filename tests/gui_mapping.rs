@@ -5,10 +5,9 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::path::Path;
 
-use common::gui::{click, harness, type_into};
+use common::gui::{click, drop_file, harness, run_until, type_into};
 use common::{add_alipay, temp_wallet};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -19,52 +18,13 @@ use walletdesk::vault::Vault;
 
 use eframe::egui;
 
-#[derive(Debug)]
-struct Dropped(PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
-/// Run frames until `done` holds (the file is read on its own thread).
-fn run_until(
-    h: &mut Harness<'_, WalletApp>,
-    what: &str,
-    done: impl Fn(&Harness<'_, WalletApp>) -> bool,
-) {
-    for _ in 0..400 {
-        h.step();
-        if done(h) {
-            h.step();
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    let tree = format!("{:?}", h.root());
-    let tree: String = tree
-        .split("value: \"")
-        .skip(1)
-        .map(|s| s.split('"').next().unwrap_or(""))
-        .collect::<Vec<_>>()
-        .join(" | ");
-    panic!("{what} never happened; the window: {tree}");
-}
-
 const STATEMENT: &str = "Date,Beneficiary,Details,Amount,Currency\n\
 02.03.2026,Bakery Lindqvist,Bread,\"-12,50\",EUR\n\
 03.03.2026,Employer Kestrel,Salary,\"2.450,00\",EUR\n\
 04.03.2026,Bookshop Amsel,Novel,\"-23,90\",EUR\n";
 
 fn open_mapping(h: &mut Harness<'_, WalletApp>, file: &Path) {
-    h.input_mut()
-        .dropped_files
-        .push(Arc::new(Dropped(file.to_owned())));
-    h.run();
+    drop_file(h, file);
     run_until(h, "the unknown format", |h| {
         h.query_by_label("Map its columns…").is_some()
     });

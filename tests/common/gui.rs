@@ -2,6 +2,9 @@
 //! its AccessKit labels.
 #![allow(dead_code, clippy::unwrap_used)]
 
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
 use eframe::egui;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -47,4 +50,50 @@ pub fn is_disabled(h: &Harness<'_, WalletApp>, label: &str) -> bool {
 pub fn click(h: &mut Harness<'_, WalletApp>, label: &str) {
     h.get_by_role_and_label(Role::Button, label).click();
     h.run();
+}
+
+/// A file as the platform hands a drop to egui.
+#[derive(Debug)]
+pub struct Dropped(pub PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// Drop `path` onto the window.
+pub fn drop_file(h: &mut Harness<'_, WalletApp>, path: &Path) {
+    h.input_mut()
+        .dropped_files
+        .push(Arc::new(Dropped(path.to_owned())));
+    h.run();
+}
+
+/// Run frames until `done` holds (jobs run on their own thread); on a timeout
+/// the panic lists what the window shows.
+pub fn run_until(
+    h: &mut Harness<'_, WalletApp>,
+    what: &str,
+    done: impl Fn(&Harness<'_, WalletApp>) -> bool,
+) {
+    for _ in 0..400 {
+        h.step();
+        if done(h) {
+            h.step();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let tree = format!("{:?}", h.root());
+    let tree: String = tree
+        .split("value: \"")
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join(" | ");
+    panic!("{what} never happened; the window: {tree}");
 }
