@@ -9,6 +9,7 @@
 //! lock (after a backup of it).
 
 mod backup;
+mod bills;
 mod journal;
 mod limit_settings;
 mod lock;
@@ -18,6 +19,7 @@ mod migrations;
 mod rates;
 mod rows;
 mod txns;
+mod usage;
 
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
@@ -28,6 +30,7 @@ use std::time::{Duration, Instant};
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 
 pub use backup::*;
+pub use bills::*;
 pub use journal::*;
 pub use limit_settings::*;
 pub use lock::*;
@@ -36,6 +39,7 @@ pub use meta::*;
 pub use rates::*;
 pub use rows::*;
 pub use txns::*;
+pub use usage::*;
 
 /// `PRAGMA application_id` of every walletdesk database ("WDK1").
 pub const APPLICATION_ID: i32 = 0x5744_4b31;

@@ -9,7 +9,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use chrono::NaiveDate;
 
-use super::csv::{Finished, ImportPreview, ImportRow, Origin, RefundRow};
+use super::csv::Finished;
+use super::preview::{ImportPreview, ImportRow, Origin, RefundRow};
 use super::service::{Result, Wallet};
 use crate::domain::bills::{
     self, CardRef, Columns, Detected, MethodMatch, Outcome, TextEncoding, clean, split_line,

@@ -8,7 +8,8 @@ use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::Duration;
 
-use super::csv::{Finished, ImportPreview};
+use super::csv::Finished;
+use super::preview::ImportPreview;
 use super::service::{Clock, Error, Result, Wallet};
 use crate::domain::bills::{FormatChoice, Password};
 use crate::domain::{AccountId, FieldError};

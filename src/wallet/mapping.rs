@@ -11,8 +11,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use chrono::NaiveDate;
 
 use super::bills::Decoded;
-use super::csv::{Finished, ImportPreview, ImportRow};
+use super::csv::Finished;
 use super::jobs::Job;
+use super::preview::{ImportPreview, ImportRow};
 use super::service::{Result, Wallet, invalid};
 use crate::domain::bills::mapping::{CsvMapping, MappedRow};
 use crate::domain::bills::{self, TextEncoding, clean, split_line};

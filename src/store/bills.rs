@@ -1,0 +1,76 @@
+//! What an imported bill's rows carry (migration 7): the provider and its order
+//! number, and the B4 duplicate checks and B5 refund links that read them.
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use crate::domain::txn::NewTxn;
+use crate::domain::{AccountId, TxnId};
+
+use super::Result;
+
+/// Mark an imported row with its provider and order number (migration 7).
+pub fn set_txn_origin(
+    c: &Connection,
+    id: TxnId,
+    provider: &str,
+    order_no: Option<&str>,
+) -> Result<()> {
+    c.prepare_cached("UPDATE txn SET provider = ?2, order_no = ?3 WHERE id = ?1")?
+        .execute(params![id, provider, order_no])?;
+    Ok(())
+}
+
+/// B4: a row (a payment, or a refund when `refund`) of the same account, provider,
+/// order number, time and amount exists.
+pub fn bill_exists(
+    c: &Connection,
+    account: AccountId,
+    provider: &str,
+    order_no: &str,
+    t: &NewTxn,
+    refund: bool,
+) -> Result<bool> {
+    let mut st = c.prepare_cached(
+        "SELECT 1 FROM txn WHERE account_id = ?1 AND provider = ?2 AND order_no = ?3
+         AND at_utc = ?4 AND amount = ?5 AND currency = ?6 AND is_refund = ?7 LIMIT 1",
+    )?;
+    Ok(st
+        .query_row(
+            params![
+                account,
+                provider,
+                order_no,
+                t.at.timestamp(),
+                t.amount.to_string(),
+                t.currency.as_str(),
+                refund
+            ],
+            |_| Ok(()),
+        )
+        .optional()?
+        .is_some())
+}
+
+/// The provider's order number of an imported row (`None` for others).
+pub fn txn_order_no(c: &Connection, id: TxnId) -> Result<Option<String>> {
+    Ok(c.prepare_cached("SELECT order_no FROM txn WHERE id = ?1")?
+        .query_row(params![id], |r| r.get::<_, Option<String>>(0))
+        .optional()?
+        .flatten())
+}
+
+/// A row of this account and provider carries this order number (B5: a refund's payment).
+pub fn order_recorded(
+    c: &Connection,
+    account: AccountId,
+    provider: &str,
+    order_no: &str,
+) -> Result<bool> {
+    Ok(c.prepare_cached(
+        "SELECT 1 FROM txn WHERE account_id = ?1 AND provider = ?2 AND order_no = ?3
+         AND is_refund = 0 LIMIT 1",
+    )?
+    .query_row(params![account, provider, order_no], |_| Ok(()))
+    .optional()?
+    .is_some())
+}
