@@ -1,5 +1,6 @@
 //! `walletdesk`: no command opens the window; a command runs without one.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -13,8 +14,15 @@ fn main() -> ExitCode {
     match &args.command {
         Some(command) => match cli::run(&args, command) {
             Ok(out) => {
-                print!("{}", out.text);
-                ExitCode::from(out.code)
+                // A closed pipe (`walletdesk man | head`) is not an error worth a panic.
+                let mut stdout = std::io::stdout().lock();
+                match stdout.write_all(out.text.as_bytes()).and_then(|()| stdout.flush()) {
+                    Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                        eprintln!("error: could not print: {e}");
+                        ExitCode::from(3)
+                    }
+                    _ => ExitCode::from(out.code),
+                }
             }
             Err(f) => {
                 eprintln!("error: {}", f.message);
