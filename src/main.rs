@@ -16,7 +16,10 @@ fn main() -> ExitCode {
             Ok(out) => {
                 // A closed pipe (`walletdesk man | head`) is not an error worth a panic.
                 let mut stdout = std::io::stdout().lock();
-                match stdout.write_all(out.text.as_bytes()).and_then(|()| stdout.flush()) {
+                match stdout
+                    .write_all(out.text.as_bytes())
+                    .and_then(|()| stdout.flush())
+                {
                     Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
                         eprintln!("error: could not print: {e}");
                         ExitCode::from(3)

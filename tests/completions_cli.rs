@@ -26,7 +26,13 @@ fn each_shell_gets_a_script_that_knows_the_commands_and_their_flags() {
     ] {
         let script = ok(&run(&["completions", shell]));
         assert!(script.contains(marker), "{shell}: no {marker:?}");
-        for word in ["check-card", "precheck", "account", "dry-run", "alibaba-cloud"] {
+        for word in [
+            "check-card",
+            "precheck",
+            "account",
+            "dry-run",
+            "alibaba-cloud",
+        ] {
             assert!(script.contains(word), "{shell}: {word} is not completed");
         }
     }
@@ -42,7 +48,11 @@ fn an_unknown_shell_is_refused_naming_the_ones_there_are() {
 #[test]
 fn the_man_page_is_roff_with_every_command_and_its_flags() {
     let page = ok(&run(&["man"]));
-    assert!(page.starts_with(".ie") || page.contains(".TH walletdesk 1"), "{}", &page[..200]);
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH walletdesk 1"),
+        "{}",
+        &page[..200]
+    );
     assert!(page.contains(".TH walletdesk 1"));
     for heading in [
         "walletdesk tx import",
@@ -51,15 +61,24 @@ fn the_man_page_is_roff_with_every_command_and_its_flags() {
         "walletdesk check\\-card",
         "walletdesk completions",
     ] {
-        assert!(page.contains(&format!(".SS \"{heading}\"")), "no section {heading}");
+        assert!(
+            page.contains(&format!(".SS \"{heading}\"")),
+            "no section {heading}"
+        );
     }
-    assert!(page.contains("\\fB\\-\\-dry\\-run\\fR"), "tx import's --dry-run");
+    assert!(
+        page.contains("\\fB\\-\\-dry\\-run\\fR"),
+        "tx import's --dry-run"
+    );
     // No line may start with a dot that is not a roff request.
     for line in page.lines().filter(|l| l.starts_with('.')) {
         let request = line.split_whitespace().next().unwrap();
         assert!(
-            [".TH", ".SH", ".SS", ".TP", ".PP", ".IP", ".RS", ".RE", ".ie", ".el", ".br", ".nf", ".fi", ".B", ".I"]
-                .contains(&request),
+            [
+                ".TH", ".SH", ".SS", ".TP", ".PP", ".IP", ".RS", ".RE", ".ie", ".el", ".br", ".nf",
+                ".fi", ".B", ".I"
+            ]
+            .contains(&request),
             "stray roff line: {line}"
         );
     }
@@ -67,7 +86,8 @@ fn the_man_page_is_roff_with_every_command_and_its_flags() {
 
 #[test]
 fn a_closed_pipe_ends_the_output_quietly() {
-    let mut cmd = common::walletdesk_command(std::path::Path::new("/nonexistent/w.sqlite"), &["man"]);
+    let mut cmd =
+        common::walletdesk_command(std::path::Path::new("/nonexistent/w.sqlite"), &["man"]);
     let mut child = cmd.spawn().unwrap();
     drop(child.stdout.take()); // the reader goes away at once, as with `| head -1`
     let o = child.wait_with_output().unwrap();
@@ -81,9 +101,18 @@ fn a_closed_pipe_ends_the_output_quietly() {
 fn the_packaged_completions_and_man_page_match_the_cli() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     for (file, args) in [
-        ("packaging/completions/walletdesk.bash", &["completions", "bash"][..]),
-        ("packaging/completions/_walletdesk", &["completions", "zsh"][..]),
-        ("packaging/completions/walletdesk.fish", &["completions", "fish"][..]),
+        (
+            "packaging/completions/walletdesk.bash",
+            &["completions", "bash"][..],
+        ),
+        (
+            "packaging/completions/_walletdesk",
+            &["completions", "zsh"][..],
+        ),
+        (
+            "packaging/completions/walletdesk.fish",
+            &["completions", "fish"][..],
+        ),
         ("packaging/walletdesk.1", &["man"][..]),
     ] {
         let printed = ok(&run(args));

@@ -98,7 +98,7 @@ pub enum Command {
     /// Limit books, your figures and your own caps
     #[command(subcommand)]
     Limit(limits::LimitCmd),
-    /// Settings: time-zone, bank-fee-threshold, backups-kept
+    /// Settings, shared with the window's Settings: time-zone, bank-fee-threshold, reveal-seconds, backups-kept, theme, zoom
     #[command(subcommand)]
     Setting(limits::SettingCmd),
     #[command(flatten)]

@@ -41,4 +41,7 @@ pub use quota::*;
 pub use rates::RateDraft;
 pub use safety::*;
 pub use screens::*;
-pub use settings::Setting;
+pub use settings::{
+    DEFAULT_REVEAL_SECONDS, REVEAL_SECONDS, Setting, Settings, Theme, ZOOM_PERCENT, ZOOM_STEP,
+    ZoneChange,
+};
