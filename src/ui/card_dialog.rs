@@ -69,7 +69,7 @@ impl CardDialog {
         match self.report.as_ref().map(|(_, r)| r) {
             None => {}
             Some(Err(e)) => {
-                ui.label(RichText::new(e).color(form::ERROR));
+                ui.label(RichText::new(e).color(form::error(ui)));
             }
             Some(Ok(report)) => {
                 let (own, others): (Vec<_>, Vec<_>) = report
@@ -125,20 +125,20 @@ let number_field = ui
                     let room = form::Reserve::lines(ui, 2);
                     if !d.number.trim().is_empty() {
                         let network = match check.candidates.as_slice() {
-                            [] => RichText::new("Network: not recognised").color(form::ERROR),
-                            [one] => RichText::new(format!("Network: {}", one.name())).color(form::OK),
+                            [] => RichText::new("Network: not recognised").color(form::error(ui)),
+                            [one] => RichText::new(format!("Network: {}", one.name())).color(form::ok(ui)),
                             [first, rest @ ..] => RichText::new(format!(
                                 "Network: {} (or {})",
                                 first.name(),
                                 rest.iter().map(|n| n.name()).collect::<Vec<_>>().join(", ")
                             ))
-                            .color(form::WARN),
+                            .color(form::warn(ui)),
                         };
                         ui.label(network);
                         if let Some(e) = &check.error {
-                            ui.label(RichText::new(&e.message).color(form::ERROR));
+                            ui.label(RichText::new(&e.message).color(form::error(ui)));
                         } else if let Some(w) = &check.warning {
-                            ui.label(RichText::new(w).color(form::WARN).small());
+                            ui.label(RichText::new(w).color(form::warn(ui)).small());
                         }
                     }
                     room.end(ui);

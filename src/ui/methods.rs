@@ -18,12 +18,12 @@ pub struct Revealed {
     pub seconds_left: u64,
 }
 
-fn status_text(status: MethodStatus) -> RichText {
+fn status_text(ui: &Ui, status: MethodStatus) -> RichText {
     let t = RichText::new(status.name());
     match status {
-        MethodStatus::Active => t.color(form::OK),
-        MethodStatus::Pending => t.color(form::WARN),
-        MethodStatus::Failed | MethodStatus::Expired => t.color(form::ERROR),
+        MethodStatus::Active => t.color(form::ok(ui)),
+        MethodStatus::Pending => t.color(form::warn(ui)),
+        MethodStatus::Failed | MethodStatus::Expired => t.color(form::error(ui)),
         MethodStatus::Removed => t.weak(),
     }
 }
@@ -78,7 +78,7 @@ pub fn methods_table_ui(ui: &mut Ui, view: &TableView<'_>, commands: &mut Vec<Co
                             row.set_selected(selected == Some(m.id));
                             row.col(|ui| {
                                 if m.is_default {
-                                    ui.label(RichText::new("★").color(form::WARN))
+                                    ui.label(RichText::new("★").color(form::warn(ui)))
                                         .on_hover_text("Default method of this account");
                                 }
                             });
@@ -121,7 +121,7 @@ pub fn methods_table_ui(ui: &mut Ui, view: &TableView<'_>, commands: &mut Vec<Co
                                             };
                                             ui.label(
                                                 RichText::new(format!("{} (soon)", c.expiry))
-                                                    .color(form::WARN),
+                                                    .color(form::warn(ui)),
                                             )
                                             .on_hover_text(hint);
                                         }
@@ -144,12 +144,12 @@ pub fn methods_table_ui(ui: &mut Ui, view: &TableView<'_>, commands: &mut Vec<Co
                                 }
                             }
                             row.col(|ui| {
-                                ui.label(status_text(m.status));
+                                ui.label(status_text(ui, m.status));
                                 if m.number_missing {
                                     ui.label(
                                         RichText::new("number missing")
                                             .small()
-                                            .color(super::form::ERROR),
+                                            .color(super::form::error(ui)),
                                     )
                                     .on_hover_text(crate::domain::NUMBER_MISSING);
                                 }

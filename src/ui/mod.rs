@@ -23,6 +23,7 @@ mod matrix;
 mod method_detail;
 mod methods;
 mod override_dialog;
+mod palette;
 mod paypal_dialog;
 mod precheck_dialog;
 mod remove_account_dialog;
@@ -33,6 +34,7 @@ mod verdict;
 
 pub use crate::system_fonts::find_cjk_font;
 pub use app::WalletApp;
+pub use palette::{Palette, Tone, contrast};
 
 use crate::Wallet;
 use eframe::egui;

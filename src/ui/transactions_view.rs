@@ -7,7 +7,7 @@ use eframe::egui::{self, RichText, TextEdit, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::command::Command;
-use super::form::{ERROR, WARN};
+use super::form;
 use crate::domain::TxnId;
 use crate::domain::calendar::rfc3339_in;
 use crate::domain::limits::{DEFAULT_TIME_ZONE, Proposed, TxType, local_day, under_minimum};
@@ -190,7 +190,7 @@ pub fn transactions_ui(
         commands.push(Command::FilterChanged);
     }
     if let Some(e) = &sp.error {
-        ui.label(RichText::new(e).color(ERROR));
+        ui.label(RichText::new(e).color(form::error(ui)));
     }
     ui.label(RichText::new(words::txn_totals(&sp.totals)).strong());
     let tz = limits.map_or(DEFAULT_TIME_ZONE, |l| l.quota.time_zone);
@@ -297,7 +297,7 @@ pub fn transactions_ui(
                     ui.horizontal(|ui| {
                         ui.label(t.new.to.label());
                         if let Some(l) = under_minimum(statuses, &Proposed::recorded(&t)).first() {
-                            ui.label(RichText::new(&l.rule).color(WARN))
+                            ui.label(RichText::new(&l.rule).color(form::warn(ui)))
                                 .on_hover_text(format!(
                                     "Under the minimum of {}: {}",
                                     l.title(),
