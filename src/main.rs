@@ -55,7 +55,13 @@ fn open_window(args: &Cli, clock: Clock) -> anyhow::Result<()> {
         let mut wallet = Wallet::open(&dir.path().join("demo.sqlite"), Vault::memory(), clock)?;
         // About fifteen months of spending: the FX quota near its warning line.
         wallet.load_demo(1_600)?;
-        ui::run(wallet, walletdesk::wallet::StartReport::default())?;
+        // The demo remembers nothing of the person's own window.
+        let state = dir.path().join("window");
+        ui::run(
+            wallet,
+            walletdesk::wallet::StartReport::default(),
+            Some(state),
+        )?;
         drop(dir);
         return Ok(());
     }
@@ -67,5 +73,5 @@ fn open_window(args: &Cli, clock: Clock) -> anyhow::Result<()> {
     // One window per database: a second is refused with the first one's pid.
     wallet.lock_for_window()?;
     let start = wallet.start_checks(WINDOW_CHECK_BUDGET, true)?;
-    ui::run(wallet, start)
+    ui::run(wallet, start, None)
 }

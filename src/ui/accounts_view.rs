@@ -74,6 +74,15 @@ pub fn empty_state_ui(ui: &mut Ui, commands: &mut Vec<Command>) {
             commands.push(Command::OpenAddAccount);
         }
         ui.add_space(4.0);
+        // A card can be judged before any account exists: nothing is stored.
+        if ui
+            .button("Check a card…")
+            .on_hover_text("Will it bind to Alipay, WeChat Pay, Alibaba Cloud? No account needed; nothing is stored")
+            .clicked()
+        {
+            commands.push(Command::OpenCheckCard);
+        }
+        ui.add_space(4.0);
         // Offered only here, on an empty database: samples are not mixed into
         // a person's own accounts.
         if ui.button("Load demo data").clicked() {
@@ -108,6 +117,7 @@ pub struct AccountView<'a> {
     pub vault_available: bool,
     pub selected_method: Option<MethodId>,
     pub revealed: Option<&'a Revealed>,
+    pub reveal_secs: u32,
 }
 
 /// The selected account: its facts, its actions and its methods.
@@ -230,6 +240,7 @@ pub fn account_ui(
             selected: v.selected_method,
             revealed: v.revealed,
             vault_available: vault_ok,
+            reveal_secs: v.reveal_secs,
         },
         commands,
     );

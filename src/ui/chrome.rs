@@ -100,13 +100,8 @@ pub fn no_secret_store_ui(ui: &mut Ui, status: &vault::Status) {
 pub fn nav_ui(ui: &mut Ui, current: View, commands: &mut Vec<Command>) {
     egui::Panel::top("nav").show(ui, |ui| {
         ui.horizontal(|ui| {
-            for (view, name) in [
-                (View::Accounts, "Accounts"),
-                (View::Limits, "Limits"),
-                (View::Transactions, "Transactions"),
-                (View::Matrix, "Will it bind?"),
-            ] {
-                if ui.selectable_label(current == view, name).clicked() && current != view {
+            for view in View::ALL {
+                if ui.selectable_label(current == view, view.name()).clicked() && current != view {
                     commands.push(Command::ShowView(view));
                 }
             }

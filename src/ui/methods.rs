@@ -35,6 +35,8 @@ pub struct TableView<'a> {
     pub selected: Option<MethodId>,
     pub revealed: Option<&'a Revealed>,
     pub vault_available: bool,
+    /// How long a revealed or copied number stays (the `reveal-seconds` setting).
+    pub reveal_secs: u32,
 }
 
 pub fn methods_table_ui(ui: &mut Ui, view: &TableView<'_>, commands: &mut Vec<Command>) {
@@ -43,6 +45,7 @@ pub fn methods_table_ui(ui: &mut Ui, view: &TableView<'_>, commands: &mut Vec<Co
         selected,
         revealed,
         vault_available,
+        reveal_secs,
     } = *view;
     // Narrow windows scroll sideways rather than hide the actions.
     egui::ScrollArea::horizontal()
@@ -98,7 +101,7 @@ pub fn methods_table_ui(ui: &mut Ui, view: &TableView<'_>, commands: &mut Vec<Co
                                                 ui,
                                                 m,
                                                 shown,
-                                                vault_available,
+                                                (vault_available, reveal_secs),
                                                 commands,
                                             );
                                         }
@@ -209,9 +212,10 @@ fn secret_buttons_ui(
     ui: &mut Ui,
     m: &Method,
     shown: Option<&Revealed>,
-    vault_available: bool,
+    (vault_available, secs): (bool, u32),
     commands: &mut Vec<Command>,
 ) {
+    let for_secs = crate::words::count(secs, "second", "seconds");
     let title = m.title();
     let unavailable = "No secret store: the number cannot be read";
     if let Some(r) = shown {
@@ -230,7 +234,7 @@ fn secret_buttons_ui(
     } else {
         let reveal = ui
             .add_enabled(vault_available, egui::Button::new("Reveal").small())
-            .on_hover_text(format!("Show the full number of {title} for 30 seconds"))
+            .on_hover_text(format!("Show the full number of {title} for {for_secs}"))
             .on_disabled_hover_text(unavailable);
         if reveal.clicked() {
             commands.push(Command::Reveal(m.id));
@@ -238,7 +242,9 @@ fn secret_buttons_ui(
     }
     let copy = ui
         .add_enabled(vault_available, egui::Button::new("Copy").small())
-        .on_hover_text("Copy the full number; the clipboard is cleared after 30 seconds")
+        .on_hover_text(format!(
+            "Copy the full number; the clipboard is cleared after {for_secs}"
+        ))
         .on_disabled_hover_text(unavailable);
     if copy.clicked() {
         commands.push(Command::Copy(m.id));

@@ -220,50 +220,64 @@ impl Wallet {
     /// Change a setting in one transaction. A new time zone re-keys every
     /// payment's day and the day totals.
     pub fn set(&mut self, setting: Setting, value: &str) -> Result<()> {
-        let key = setting.key();
-        let stored = match setting {
-            Setting::TimeZone => {
-                let tz = limits::parse_time_zone(key, value)?;
-                let tx = self.store.transaction()?;
-                store::set_setting(&tx, key, tz.name())?;
-                store::rebuild_days(&tx, &|t| local_day(t, tz))?;
-                tx.commit()?;
-                return Ok(());
-            }
-            Setting::BankFeeThreshold => {
-                let v = money::parse_amount(key, value, Currency::CNY).or_else(|e| {
-                    if value.trim() == "0" {
-                        Ok(Decimal::ZERO)
-                    } else {
-                        Err(e)
-                    }
-                })?;
-                v.to_string()
-            }
-            Setting::BackupsKept => value
-                .trim()
-                .parse::<usize>()
-                .ok()
-                .filter(|n| (1..=1000).contains(n))
-                .ok_or_else(|| invalid(key, "a whole number from 1 to 1000"))?
-                .to_string(),
-            Setting::RevealSeconds => whole(key, value, &REVEAL_SECONDS)?,
-            Setting::Zoom => whole(key, value.trim().trim_end_matches('%'), &ZOOM_PERCENT)?,
-            Setting::Theme => Theme::parse(value)
-                .ok_or_else(|| {
-                    invalid(
-                        key,
-                        format!("{value:?} is not a theme: use system, light or dark"),
-                    )
-                })?
-                .key()
-                .to_owned(),
-        };
+        self.set_all(&[(setting, value.to_owned())])
+    }
+
+    /// Change several settings (the window's Settings → Save): each value is
+    /// checked first, then all are written in one transaction, or none.
+    pub fn set_all(&mut self, changes: &[(Setting, String)]) -> Result<()> {
+        let stored = changes
+            .iter()
+            .map(|(s, v)| Ok((*s, stored_value(*s, v)?)))
+            .collect::<Result<Vec<_>>>()?;
         let tx = self.store.transaction()?;
-        store::set_setting(&tx, key, &stored)?;
+        for (setting, value) in &stored {
+            store::set_setting(&tx, setting.key(), value)?;
+            if *setting == Setting::TimeZone {
+                let tz: Tz = value.parse().unwrap_or(DEFAULT_TIME_ZONE);
+                store::rebuild_days(&tx, &|t| local_day(t, tz))?;
+            }
+        }
         tx.commit()?;
         Ok(())
     }
+}
+
+/// A setting's value as stored, or what is wrong with it (naming the setting).
+fn stored_value(setting: Setting, value: &str) -> Result<String> {
+    let key = setting.key();
+    Ok(match setting {
+        Setting::TimeZone => limits::parse_time_zone(key, value)?.name().to_owned(),
+        // Empty: not set, the book's figure applies.
+        Setting::BankFeeThreshold if value.trim().is_empty() => String::new(),
+        Setting::BankFeeThreshold => money::parse_amount(key, value, Currency::CNY)
+            .or_else(|e| {
+                if value.trim() == "0" {
+                    Ok(Decimal::ZERO)
+                } else {
+                    Err(e)
+                }
+            })?
+            .to_string(),
+        Setting::BackupsKept => value
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=1000).contains(n))
+            .ok_or_else(|| invalid(key, "a whole number from 1 to 1000"))?
+            .to_string(),
+        Setting::RevealSeconds => whole(key, value, &REVEAL_SECONDS)?,
+        Setting::Zoom => whole(key, value.trim().trim_end_matches('%'), &ZOOM_PERCENT)?,
+        Setting::Theme => Theme::parse(value)
+            .ok_or_else(|| {
+                invalid(
+                    key,
+                    format!("{value:?} is not a theme: use system, light or dark"),
+                )
+            })?
+            .key()
+            .to_owned(),
+    })
 }
 
 /// A whole number in `range`, as stored.

@@ -47,7 +47,7 @@ fn moved(c: &ZoneChange, many: &str, one: &str) -> String {
 /// A setting's value as a person reads it.
 pub fn setting_value(s: &Settings, key: Setting) -> String {
     match key {
-        Setting::TimeZone => format!("{} ({})", s.time_zone.name(), zone_name(s.time_zone)),
+        Setting::TimeZone => zone_full_name(s.time_zone),
         Setting::BankFeeThreshold => s.bank_fee_threshold.map_or_else(
             || "not set (the book's figure applies)".into(),
             |t| format!("CNY {t}"),
@@ -56,5 +56,16 @@ pub fn setting_value(s: &Settings, key: Setting) -> String {
         Setting::BackupsKept => s.backups_kept.to_string(),
         Setting::Theme => s.theme.key().to_owned(),
         Setting::Zoom => format!("{} %", s.zoom_percent),
+    }
+}
+
+/// A zone's IANA name, with the name people say when it differs:
+/// "Asia/Shanghai (Beijing time)", "Asia/Tokyo".
+pub fn zone_full_name(tz: chrono_tz::Tz) -> String {
+    let spoken = zone_name(tz);
+    if spoken == tz.name() {
+        spoken
+    } else {
+        format!("{} ({spoken})", tz.name())
     }
 }
