@@ -164,7 +164,10 @@ impl WalletApp {
                 }
             }
             Command::SetTheme(t) => {
-                self.save_settings(&[(Setting::Theme, t.key().to_owned())]);
+                // The window's new colours say it: no notice.
+                if self.save_settings(&[(Setting::Theme, t.key().to_owned())]) {
+                    self.notice = None;
+                }
             }
             Command::Zoom(step) => {
                 let now = self.settings.zoom_percent;
