@@ -18,6 +18,12 @@ pub fn provider() -> Arc<SystemFontProvider> {
 /// The family name of the system font that would show Chinese text, if any
 /// ("WenQuanYi Micro Hei"): for About, and for tests that need one.
 pub fn cjk_font_name() -> Option<String> {
+    // Enumerating the system's fonts takes a while: asked once per process.
+    static NAME: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    NAME.get_or_init(find_cjk_font_name).clone()
+}
+
+fn find_cjk_font_name() -> Option<String> {
     let request = FallbackRequest {
         cluster: "支",
         family: &FontFamily::Proportional,

@@ -3107,7 +3107,7 @@ _walletdesk() {
             return 0
             ;;
         walletdesk__subcmd__setting__subcmd__set)
-            opts="-h --db --now --json --help time-zone bank-fee-threshold backups-kept"
+            opts="-h --db --now --json --help time-zone bank-fee-threshold reveal-seconds backups-kept theme zoom"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -20,7 +20,36 @@ pub fn number_field_id() -> Id {
 
 /// Forget everything egui kept of the number field (text, undo history).
 pub fn forget_number_field(ctx: &egui::Context) {
-    ctx.data_mut(|d| d.remove::<egui::text_edit::TextEditState>(number_field_id()));
+    forget_field(ctx, number_field_id());
+}
+
+/// Forget everything egui kept of a text field with this id.
+pub fn forget_field(ctx: &egui::Context, id: Id) {
+    ctx.data_mut(|d| d.remove::<egui::text_edit::TextEditState>(id));
+}
+
+/// A card number's input, labelled, with the keyboard on the dialog's first frame.
+pub fn number_input_ui(
+    ui: &mut egui::Ui,
+    number: &mut String,
+    id: Id,
+    width: f32,
+    first_frame: bool,
+) -> egui::Response {
+    let label = ui.label("Card number");
+    let field = ui
+        .add(
+            TextEdit::singleline(number)
+                .id(id)
+                .hint_text("digits; spaces and dashes are fine")
+                .char_limit(32)
+                .desired_width(width),
+        )
+        .labelled_by(label.id);
+    if first_frame {
+        field.request_focus();
+    }
+    field
 }
 
 pub struct CardDialog {

@@ -3,8 +3,9 @@
 //! with no account needed and nothing stored. The number lives in this dialog
 //! only and is forgotten when it closes.
 
-use eframe::egui::{self, Grid, Id, RichText, ScrollArea, TextEdit};
+use eframe::egui::{self, Grid, Id, RichText, ScrollArea};
 
+use super::card_dialog::{forget_field, number_input_ui};
 use super::command::Command;
 use super::form::{self, choice_row_ui, text_row_ui};
 use super::verdict::result_ui;
@@ -19,7 +20,7 @@ pub fn number_field_id() -> Id {
 
 /// Forget everything egui kept of the number field (text, undo history).
 pub fn forget_number_field(ctx: &egui::Context) {
-    ctx.data_mut(|d| d.remove::<egui::text_edit::TextEditState>(number_field_id()));
+    forget_field(ctx, number_field_id());
 }
 
 /// What was asked: the card, the region and the tier.
@@ -109,19 +110,13 @@ impl CheckCardDialog {
             .num_columns(2)
             .spacing([12.0, 8.0])
             .show(ui, |ui| {
-                let label = ui.label("Card number");
-                let field = ui
-                    .add(
-                        TextEdit::singleline(&mut *self.draft.number)
-                            .id(number_field_id())
-                            .hint_text("digits; spaces and dashes are fine")
-                            .char_limit(32)
-                            .desired_width(260.0),
-                    )
-                    .labelled_by(label.id);
-                if first_frame {
-                    field.request_focus();
-                }
+                number_input_ui(
+                    ui,
+                    &mut self.draft.number,
+                    number_field_id(),
+                    260.0,
+                    first_frame,
+                );
                 ui.end_row();
                 text_row_ui(
                     ui,
