@@ -69,6 +69,7 @@ pub fn run(
     if let Ok(icon) = eframe::icon_data::from_png_bytes(ICON_PNG) {
         viewport = viewport.with_icon(std::sync::Arc::new(icon));
     }
+    let state_dir = state.clone().or_else(|| eframe::storage_dir("walletdesk"));
     let options = eframe::NativeOptions {
         viewport,
         // The system font provider is installed by `setup`, for tests too.
@@ -84,6 +85,7 @@ pub fn run(
             Ok(Box::new(
                 WalletApp::new(wallet)
                     .with_start_report(start)
+                    .with_state_dir(state_dir)
                     .restored_from(cc.storage),
             ))
         }),

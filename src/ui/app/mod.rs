@@ -58,6 +58,8 @@ pub struct WalletApp {
     about: Option<About>,
     /// Help → Keyboard shortcuts, while open.
     shortcuts_open: bool,
+    /// Where eframe keeps what the window remembers.
+    state_dir: Option<std::path::PathBuf>,
 }
 
 impl WalletApp {
@@ -84,6 +86,7 @@ impl WalletApp {
             look: None,
             about: None,
             shortcuts_open: false,
+            state_dir: None,
         };
         app.secrets.set_shown_secs(app.settings.reveal_seconds);
         app.reload();

@@ -46,6 +46,13 @@ pub struct RememberedFilter {
 }
 
 impl WalletApp {
+    /// Where eframe keeps the window's state (shown in About).
+    #[must_use]
+    pub fn with_state_dir(mut self, dir: Option<PathBuf>) -> Self {
+        self.state_dir = dir;
+        self
+    }
+
     /// The state to remember now.
     pub fn remembered(&self) -> Remembered {
         let f = &self.txns.filter;
@@ -188,7 +195,7 @@ impl WalletApp {
             Command::OpenAbout => {
                 self.about = Some(About {
                     installation: self.wallet.installation(),
-                    window_state: eframe::storage_dir("walletdesk"),
+                    window_state: self.state_dir.clone(),
                     cjk_font: crate::system_fonts::cjk_font_name(),
                 });
             }
