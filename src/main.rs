@@ -1,5 +1,6 @@
 //! `walletdesk`: no command opens the window; a command runs without one.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -13,8 +14,18 @@ fn main() -> ExitCode {
     match &args.command {
         Some(command) => match cli::run(&args, command) {
             Ok(out) => {
-                print!("{}", out.text);
-                ExitCode::from(out.code)
+                // A closed pipe (`walletdesk man | head`) is not an error worth a panic.
+                let mut stdout = std::io::stdout().lock();
+                match stdout
+                    .write_all(out.text.as_bytes())
+                    .and_then(|()| stdout.flush())
+                {
+                    Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                        eprintln!("error: could not print: {e}");
+                        ExitCode::from(3)
+                    }
+                    _ => ExitCode::from(out.code),
+                }
             }
             Err(f) => {
                 eprintln!("error: {}", f.message);
@@ -44,7 +55,13 @@ fn open_window(args: &Cli, clock: Clock) -> anyhow::Result<()> {
         let mut wallet = Wallet::open(&dir.path().join("demo.sqlite"), Vault::memory(), clock)?;
         // About fifteen months of spending: the FX quota near its warning line.
         wallet.load_demo(1_600)?;
-        ui::run(wallet, walletdesk::wallet::StartReport::default())?;
+        // The demo remembers nothing of the person's own window.
+        let state = dir.path().join("window");
+        ui::run(
+            wallet,
+            walletdesk::wallet::StartReport::default(),
+            Some(state),
+        )?;
         drop(dir);
         return Ok(());
     }
@@ -56,5 +73,5 @@ fn open_window(args: &Cli, clock: Clock) -> anyhow::Result<()> {
     // One window per database: a second is refused with the first one's pid.
     wallet.lock_for_window()?;
     let start = wallet.start_checks(WINDOW_CHECK_BUDGET, true)?;
-    ui::run(wallet, start)
+    ui::run(wallet, start, None)
 }

@@ -1,42 +1,41 @@
-//! The system's CJK font, found and read from disk for the window (egui's
-//! built-in fonts have no CJK glyphs). Debian/Ubuntu: `fonts-noto-cjk` or
-//! `fonts-wqy-microhei`.
+//! Fonts from the system for what egui's built-in fonts lack (Chinese: 支付宝,
+//! merchant names): egui's system font provider, which asks the operating
+//! system's own fallback (fontconfig, CoreText, DirectWrite) for a font per
+//! script, with Simplified Chinese preferred for Han characters. Nothing is
+//! looked for by file path, so any distribution's CJK font is found.
 
-/// Known CJK font files and the face index of their Simplified Chinese face.
-const CANDIDATES: &[(&str, u32)] = &[
-    ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2),
-    ("/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc", 2),
-    (
-        "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",
-        2,
-    ),
-    ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
-    (
-        "/usr/share/fonts/wenquanyi/wqy-microhei/wqy-microhei.ttc",
-        0,
-    ),
-    ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0),
-    (
-        "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
-        0,
-    ),
-    ("/System/Library/Fonts/PingFang.ttc", 0),
-    ("/System/Library/Fonts/STHeiti Light.ttc", 0),
-    ("C:\\Windows\\Fonts\\msyh.ttc", 0),
-    ("C:\\Windows\\Fonts\\simsun.ttc", 0),
-];
+use std::sync::Arc;
 
-/// The first CJK font found on this system, if any.
-pub fn find_cjk_font() -> Option<(&'static str, u32)> {
-    CANDIDATES
-        .iter()
-        .copied()
-        .find(|(path, _)| std::path::Path::new(path).is_file())
+use eframe::egui::FontFamily;
+use eframe::epaint::text::{FallbackRequest, FontProvider};
+use egui_system_font_provider::SystemFontProvider;
+
+/// The provider the window installs: Simplified Chinese first for Han.
+pub fn provider() -> Arc<SystemFontProvider> {
+    Arc::new(SystemFontProvider::new().with_locale(Some("zh-Hans")))
 }
 
-/// The first CJK font found, read: (path, bytes, face index).
-pub fn read_cjk_font() -> Option<(&'static str, Vec<u8>, u32)> {
-    let (path, index) = find_cjk_font()?;
-    let bytes = std::fs::read(path).ok()?;
-    Some((path, bytes, index))
+/// The family name of the system font that would show Chinese text, if any
+/// ("WenQuanYi Micro Hei"): for About, and for tests that need one.
+pub fn cjk_font_name() -> Option<String> {
+    // Enumerating the system's fonts takes a while: asked once per process.
+    static NAME: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    NAME.get_or_init(find_cjk_font_name).clone()
+}
+
+fn find_cjk_font_name() -> Option<String> {
+    let request = FallbackRequest {
+        cluster: "支",
+        family: &FontFamily::Proportional,
+    };
+    let found = provider().font_for(&request)?;
+    // The provider names its fonts "system:FAMILY:STYLE:INDEX".
+    Some(
+        found
+            .name
+            .strip_prefix("system:")
+            .and_then(|rest| rest.split(':').next())
+            .unwrap_or(&found.name)
+            .to_owned(),
+    )
 }

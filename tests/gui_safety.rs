@@ -18,7 +18,7 @@ use eframe::egui;
 
 fn harness(wallet: Wallet, start: StartReport) -> Harness<'static, WalletApp> {
     let mut b = Harness::builder().with_size(egui::vec2(1100.0, 720.0));
-    if walletdesk::ui::find_cjk_font().is_none() {
+    if walletdesk::ui::cjk_font_name().is_none() {
         b = b.allow_missing_glyphs();
     }
     b.build_eframe(move |cc| {

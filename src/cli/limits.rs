@@ -92,7 +92,7 @@ pub enum SettingCmd {
     Set {
         /// The setting
         key: Setting,
-        /// time-zone: an IANA name such as Asia/Shanghai (the default) or Europe/London; bank-fee-threshold: CNY; backups-kept: a count (default 10)
+        /// time-zone: an IANA name such as Asia/Shanghai (the default) or Europe/London; bank-fee-threshold: CNY; reveal-seconds: 5 to 600 (default 30); backups-kept: a count (default 10); theme: system, light or dark; zoom: 50 to 300 (percent)
         value: String,
     },
     /// Show the settings
@@ -396,25 +396,40 @@ pub fn limit(w: &mut Wallet, cmd: &LimitCmd, json: bool) -> Result<String, Failu
 }
 
 pub fn setting(w: &mut Wallet, cmd: &SettingCmd, json: bool) -> Result<String, Failure> {
+    let mut said = String::new();
     if let SettingCmd::Set { key, value } = cmd {
+        // A new zone: what it changed is said, as the window shows it first.
+        let change = match key {
+            Setting::TimeZone => {
+                let tz = crate::domain::limits::parse_time_zone(key.key(), value)
+                    .map_err(crate::wallet::Error::from)?;
+                Some(w.zone_change(tz)?)
+            }
+            _ => None,
+        };
         w.set(*key, value)?;
+        if let Some(c) = change {
+            said = format!("{}\n", words::zone_changed(&c));
+        }
     }
-    let tz = w.time_zone();
-    let threshold = w.bank_fee_threshold();
-    let kept = w.backups_kept();
+    let s = w.settings();
     Ok(if json {
         format!(
             "{}\n",
-            json!({"time-zone": tz.name(), "bank-fee-threshold": threshold.map(|t| t.to_string()), "backups-kept": kept})
+            json!({
+                "time-zone": s.time_zone.name(),
+                "bank-fee-threshold": s.bank_fee_threshold.map(|t| t.to_string()),
+                "reveal-seconds": s.reveal_seconds,
+                "backups-kept": s.backups_kept,
+                "theme": s.theme.key(),
+                "zoom": s.zoom_percent,
+            })
         )
     } else {
-        format!(
-            "time-zone           {}\nbank-fee-threshold  {}\nbackups-kept        {kept}\n",
-            tz.name(),
-            threshold.map_or_else(
-                || "not set (the book's figure applies)".into(),
-                |t| format!("CNY {t}")
-            )
-        )
+        let lines: String = Setting::ALL
+            .iter()
+            .map(|k| format!("{:<20}{}\n", k.key(), words::setting_value(&s, *k)))
+            .collect();
+        format!("{said}{lines}")
     })
 }

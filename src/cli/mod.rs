@@ -4,6 +4,7 @@
 
 mod accounts;
 mod data;
+mod generated;
 mod limits;
 mod mappings;
 mod methods;
@@ -97,13 +98,17 @@ pub enum Command {
     /// Limit books, your figures and your own caps
     #[command(subcommand)]
     Limit(limits::LimitCmd),
-    /// Settings: time-zone, bank-fee-threshold, backups-kept
+    /// Settings, shared with the window's Settings: time-zone, bank-fee-threshold, reveal-seconds, backups-kept, theme, zoom
     #[command(subcommand)]
     Setting(limits::SettingCmd),
     #[command(flatten)]
     Data(data::DataCmd),
     /// The rules walletdesk checks: what each checks, which providers apply it, at which level, what to do, and its source
     Rules(rules::RulesArgs),
+    /// Print the shell completion script, e.g. `walletdesk completions bash > ~/.local/share/bash-completion/completions/walletdesk`
+    Completions(generated::CompletionsArgs),
+    /// Print the man page (roff), e.g. `walletdesk man | man -l -`
+    Man,
 }
 
 /// The help line of every `--account` flag.
@@ -251,6 +256,11 @@ pub fn run(cli: &Cli, command: &Command) -> Result<Printed, Failure> {
         // The catalogue is the shipped data: it needs no database.
         return rules::run(a, cli.json).map(Printed::from);
     }
+    match command {
+        Command::Completions(a) => return generated::completions(a.shell).map(Printed::from),
+        Command::Man => return generated::man().map(Printed::from),
+        _ => {}
+    }
     let mut w = open(cli)?;
     let json = cli.json;
     let text = match command {
@@ -276,6 +286,8 @@ pub fn run(cli: &Cli, command: &Command) -> Result<Printed, Failure> {
         Command::Precheck(a) => return limits::precheck(&w, a, json),
         // Answered above, before a database is opened.
         Command::Rules(a) => rules::run(a, json),
+        Command::Completions(a) => generated::completions(a.shell),
+        Command::Man => generated::man(),
         Command::Limit(c) => limits::limit(&mut w, c, json),
         Command::Setting(c) => limits::setting(&mut w, c, json),
         Command::Data(c) => data::run(&mut w, c, json),

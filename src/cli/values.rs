@@ -56,12 +56,7 @@ impl ValueEnum for Setting {
     }
 
     fn to_possible_value(&self) -> Option<PossibleValue> {
-        let help = match self {
-            Setting::TimeZone => "the time zone of the limit windows and of every time shown",
-            Setting::BankFeeThreshold => "bank transfers above this many CNY pay a fee (Q5)",
-            Setting::BackupsKept => "how many automatic backups are kept",
-        };
-        Some(PossibleValue::new(self.key()).help(help))
+        Some(PossibleValue::new(self.key()).help(self.help()))
     }
 }
 

@@ -532,6 +532,31 @@ pub fn txn_exists(c: &Connection, account: AccountId, t: &NewTxn) -> Result<bool
 }
 
 /// Recompute every transaction's day in another time zone and rebuild the totals.
+/// How many payments would change day, and month, if their day were `day_of`'s:
+/// what a new time zone would move (read only).
+pub fn days_moved(
+    c: &Connection,
+    day_of: &dyn Fn(DateTime<FixedOffset>) -> NaiveDate,
+) -> Result<(u64, u64)> {
+    let mut st = c.prepare("SELECT at, day FROM txn")?;
+    let mut rows = st.query([])?;
+    let (mut days, mut months) = (0, 0);
+    while let Some(r) = rows.next()? {
+        let at: String = r.get(0)?;
+        let day: String = r.get(1)?;
+        let t = DateTime::parse_from_rfc3339(&at).map_err(|_| bad(1, "time", &at))?;
+        let new = day_of(t).to_string();
+        if new != day {
+            days += 1;
+            // "YYYY-MM": the first seven characters of the day key.
+            if new.get(..7) != day.get(..7) {
+                months += 1;
+            }
+        }
+    }
+    Ok((days, months))
+}
+
 pub fn rebuild_days(
     c: &Connection,
     day_of: &dyn Fn(DateTime<FixedOffset>) -> NaiveDate,

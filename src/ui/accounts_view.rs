@@ -1,10 +1,11 @@
 //! The Accounts view: the accounts on the left, the selected one's facts,
 //! actions and methods, or the first-run page when there is none.
 
-use eframe::egui::{self, Color32, RichText, Ui};
+use eframe::egui::{self, RichText, Ui};
 
 use super::command::Command;
 use super::methods::{Revealed, TableView, methods_table_ui};
+use super::palette::{Palette, Tone};
 use crate::domain::{Account, MethodId, Tier};
 use crate::wallet::AccountScreen;
 
@@ -73,6 +74,15 @@ pub fn empty_state_ui(ui: &mut Ui, commands: &mut Vec<Command>) {
             commands.push(Command::OpenAddAccount);
         }
         ui.add_space(4.0);
+        // A card can be judged before any account exists: nothing is stored.
+        if ui
+            .button("Check a card…")
+            .on_hover_text("Will it bind to Alipay, WeChat Pay, Alibaba Cloud? No account needed; nothing is stored")
+            .clicked()
+        {
+            commands.push(Command::OpenCheckCard);
+        }
+        ui.add_space(4.0);
         // Offered only here, on an empty database: samples are not mixed into
         // a person's own accounts.
         if ui.button("Load demo data").clicked() {
@@ -107,6 +117,7 @@ pub struct AccountView<'a> {
     pub vault_available: bool,
     pub selected_method: Option<MethodId>,
     pub revealed: Option<&'a Revealed>,
+    pub reveal_secs: u32,
 }
 
 /// The selected account: its facts, its actions and its methods.
@@ -186,8 +197,9 @@ pub fn account_ui(
     });
     // L6: an expired or failed default is said, and the active methods offered.
     if let Some((d, active)) = &v.screen.default_to_replace {
+        let (fill, ink) = Palette::of_ui(ui).banner(Tone::Warn);
         egui::Frame::new()
-            .fill(Color32::from_rgb(0x4a, 0x36, 0x10))
+            .fill(fill)
             .inner_margin(6.0)
             .show(ui, |ui| {
                 ui.label(
@@ -196,7 +208,7 @@ pub fn account_ui(
                         d.title(),
                         d.status.id()
                     ))
-                    .color(Color32::WHITE),
+                    .color(ink),
                 );
                 ui.horizontal_wrapped(|ui| {
                     if active.is_empty() {
@@ -228,21 +240,23 @@ pub fn account_ui(
             selected: v.selected_method,
             revealed: v.revealed,
             vault_available: vault_ok,
+            reveal_secs: v.reveal_secs,
         },
         commands,
     );
 }
 
 fn tier_badge_ui(ui: &mut Ui, tier: Tier) {
-    let (fill, text) = match tier {
-        Tier::Verified => (Color32::from_rgb(0x1f, 0x6f, 0x43), "Verified"),
-        Tier::Unverified => (Color32::from_rgb(0x8a, 0x5a, 0x00), "Unverified"),
+    let (tone, text) = match tier {
+        Tier::Verified => (Tone::Ok, "Verified"),
+        Tier::Unverified => (Tone::Warn, "Unverified"),
     };
+    let (fill, ink) = Palette::of_ui(ui).badge(tone);
     egui::Frame::new()
         .fill(fill)
         .corner_radius(4.0)
         .inner_margin(egui::Margin::symmetric(5, 1))
         .show(ui, |ui| {
-            ui.label(RichText::new(text).small().color(Color32::WHITE));
+            ui.label(RichText::new(text).small().color(ink));
         });
 }

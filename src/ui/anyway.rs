@@ -12,13 +12,13 @@ pub fn ask_anyway_ui(ui: &mut Ui, r: &Refusal, add: &str) -> Option<bool> {
     ui.separator();
     let mut outcome = None;
     let panel = egui::Frame::new()
-        .stroke(egui::Stroke::new(1.0, form::ERROR))
+        .stroke(egui::Stroke::new(1.0, form::error(ui)))
         .inner_margin(8.0)
         .show(ui, |ui| {
             ui.label(
                 RichText::new(format!("{add} anyway?"))
                     .strong()
-                    .color(form::ERROR),
+                    .color(form::error(ui)),
             );
             ui.label(&r.message);
             for plan in r.plans.iter().take(1) {

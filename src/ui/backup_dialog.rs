@@ -81,7 +81,7 @@ impl BackupDialog {
             ui.add_sized([600.0, 36.0], |ui: &mut egui::Ui| {
                 ui.vertical(|ui| {
                     if let Some(e) = &self.error {
-                        ui.label(RichText::new(e).color(form::ERROR));
+                        ui.label(RichText::new(e).color(form::error(ui)));
                     } else if let Some(d) = &self.done {
                         ui.label(d);
                     }

@@ -20,7 +20,36 @@ pub fn number_field_id() -> Id {
 
 /// Forget everything egui kept of the number field (text, undo history).
 pub fn forget_number_field(ctx: &egui::Context) {
-    ctx.data_mut(|d| d.remove::<egui::text_edit::TextEditState>(number_field_id()));
+    forget_field(ctx, number_field_id());
+}
+
+/// Forget everything egui kept of a text field with this id.
+pub fn forget_field(ctx: &egui::Context, id: Id) {
+    ctx.data_mut(|d| d.remove::<egui::text_edit::TextEditState>(id));
+}
+
+/// A card number's input, labelled, with the keyboard on the dialog's first frame.
+pub fn number_input_ui(
+    ui: &mut egui::Ui,
+    number: &mut String,
+    id: Id,
+    width: f32,
+    first_frame: bool,
+) -> egui::Response {
+    let label = ui.label("Card number");
+    let field = ui
+        .add(
+            TextEdit::singleline(number)
+                .id(id)
+                .hint_text("digits; spaces and dashes are fine")
+                .char_limit(32)
+                .desired_width(width),
+        )
+        .labelled_by(label.id);
+    if first_frame {
+        field.request_focus();
+    }
+    field
 }
 
 pub struct CardDialog {
@@ -69,7 +98,7 @@ impl CardDialog {
         match self.report.as_ref().map(|(_, r)| r) {
             None => {}
             Some(Err(e)) => {
-                ui.label(RichText::new(e).color(form::ERROR));
+                ui.label(RichText::new(e).color(form::error(ui)));
             }
             Some(Ok(report)) => {
                 let (own, others): (Vec<_>, Vec<_>) = report
@@ -125,20 +154,20 @@ let number_field = ui
                     let room = form::Reserve::lines(ui, 2);
                     if !d.number.trim().is_empty() {
                         let network = match check.candidates.as_slice() {
-                            [] => RichText::new("Network: not recognised").color(form::ERROR),
-                            [one] => RichText::new(format!("Network: {}", one.name())).color(form::OK),
+                            [] => RichText::new("Network: not recognised").color(form::error(ui)),
+                            [one] => RichText::new(format!("Network: {}", one.name())).color(form::ok(ui)),
                             [first, rest @ ..] => RichText::new(format!(
                                 "Network: {} (or {})",
                                 first.name(),
                                 rest.iter().map(|n| n.name()).collect::<Vec<_>>().join(", ")
                             ))
-                            .color(form::WARN),
+                            .color(form::warn(ui)),
                         };
                         ui.label(network);
                         if let Some(e) = &check.error {
-                            ui.label(RichText::new(&e.message).color(form::ERROR));
+                            ui.label(RichText::new(&e.message).color(form::error(ui)));
                         } else if let Some(w) = &check.warning {
-                            ui.label(RichText::new(w).color(form::WARN).small());
+                            ui.label(RichText::new(w).color(form::warn(ui)).small());
                         }
                     }
                     room.end(ui);

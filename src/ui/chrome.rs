@@ -3,10 +3,11 @@
 
 use std::path::Path;
 
-use eframe::egui::{self, Color32, RichText, Ui};
+use eframe::egui::{self, RichText, Ui};
 
 use super::command::{Command, View};
 use super::form;
+use super::palette::{Palette, Tone};
 use crate::domain::Method;
 use crate::domain::lifecycle::ExpiryReminder;
 use crate::vault::{self, Vault};
@@ -24,7 +25,11 @@ pub fn notice_ui(ui: &mut Ui, notice: Option<&Notice>, commands: &mut Vec<Comman
         return;
     };
     ui.horizontal(|ui| {
-        let color = if n.is_error { form::ERROR } else { form::OK };
+        let color = if n.is_error {
+            form::error(ui)
+        } else {
+            form::ok(ui)
+        };
         ui.label(RichText::new(&n.text).color(color));
         if ui.small_button("✕").on_hover_text("Dismiss").clicked() {
             commands.push(Command::DismissNotice);
@@ -38,15 +43,16 @@ pub fn damaged_ui(ui: &mut Ui, start: &StartReport, commands: &mut Vec<Command>)
     let Some(problem) = &start.damaged else {
         return;
     };
+    let (fill, ink) = Palette::of_ui(ui).banner(Tone::Error);
     egui::Panel::top("damaged_database")
-        .frame(egui::Frame::new().fill(Color32::from_rgb(0x5a, 0x1e, 0x1e)).inner_margin(8.0))
+        .frame(egui::Frame::new().fill(fill).inner_margin(8.0))
         .show(ui, |ui| {
             ui.label(
                 RichText::new("The database is damaged: walletdesk will not write to it")
                     .strong()
-                    .color(Color32::WHITE),
+                    .color(ink),
             );
-            ui.label(RichText::new(problem).color(Color32::from_gray(230)));
+            ui.label(RichText::new(problem).color(ink));
             ui.horizontal(|ui| match &start.latest_backup {
                 Some(b) => {
                     if ui
@@ -59,7 +65,7 @@ pub fn damaged_ui(ui: &mut Ui, start: &StartReport, commands: &mut Vec<Command>)
                 None => {
                     ui.label(
                         RichText::new("No backup was found: copy the database file somewhere safe before trying anything")
-                            .color(Color32::WHITE),
+                            .color(ink),
                     );
                 }
             });
@@ -71,20 +77,21 @@ pub fn no_secret_store_ui(ui: &mut Ui, status: &vault::Status) {
     let vault::Status::Unavailable { reason, fix } = status else {
         return;
     };
+    let (fill, ink) = Palette::of_ui(ui).banner(Tone::Error);
     egui::Panel::top("no_secret_store")
-        .frame(egui::Frame::new().fill(Color32::from_rgb(0x5a, 0x1e, 0x1e)).inner_margin(8.0))
+        .frame(egui::Frame::new().fill(fill).inner_margin(8.0))
         .show(ui, |ui| {
             ui.label(
                 RichText::new("No secret store: card numbers cannot be saved or shown")
                     .strong()
-                    .color(Color32::WHITE),
+                    .color(ink),
             );
-            ui.label(RichText::new(reason.to_string()).color(Color32::from_gray(230)));
-            ui.label(RichText::new(format!("How to fix: {fix}")).color(Color32::from_gray(230)));
+            ui.label(RichText::new(reason.to_string()).color(ink));
+            ui.label(RichText::new(format!("How to fix: {fix}")).color(ink));
             ui.label(
                 RichText::new("Your accounts and masked cards are listed as usual; no number is ever written anywhere else instead")
                     .small()
-                    .color(Color32::from_gray(210)),
+                    .color(ink),
             );
         });
 }
@@ -93,13 +100,8 @@ pub fn no_secret_store_ui(ui: &mut Ui, status: &vault::Status) {
 pub fn nav_ui(ui: &mut Ui, current: View, commands: &mut Vec<Command>) {
     egui::Panel::top("nav").show(ui, |ui| {
         ui.horizontal(|ui| {
-            for (view, name) in [
-                (View::Accounts, "Accounts"),
-                (View::Limits, "Limits"),
-                (View::Transactions, "Transactions"),
-                (View::Matrix, "Will it bind?"),
-            ] {
-                if ui.selectable_label(current == view, name).clicked() && current != view {
+            for view in View::ALL {
+                if ui.selectable_label(current == view, view.name()).clicked() && current != view {
                     commands.push(Command::ShowView(view));
                 }
             }
@@ -121,7 +123,7 @@ pub fn reminders_ui(ui: &mut Ui, reminders: &[(Method, String, ExpiryReminder)])
                     if reminders.len() == 1 { "" } else { "s" },
                     if reminders.len() == 1 { "s" } else { "" }
                 ))
-                .color(form::WARN)
+                .color(form::warn(ui))
                 .strong(),
             );
             for (m, label, r) in reminders {
@@ -157,7 +159,7 @@ pub fn status_bar_ui(ui: &mut Ui, database: &Path, vault: &Vault, commands: &mut
             if vault.is_available() {
                 ui.label(store);
             } else {
-                ui.label(RichText::new(store).color(form::ERROR));
+                ui.label(RichText::new(store).color(form::error(ui)));
             }
         });
     });

@@ -9,15 +9,43 @@ use crate::domain::{
     AccountDraft, AccountId, CapId, CardDraft, MethodId, MethodStatus, Outcome, PaypalDraft,
     Provider, TxnId,
 };
-use crate::wallet::{CapDraft, PrecheckDraft, RateDraft};
+use crate::wallet::{CapDraft, PrecheckDraft, RateDraft, Setting, Theme};
 
 /// The views of the central panel.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum View {
+    #[default]
     Accounts,
     Limits,
     Transactions,
     Matrix,
+}
+
+impl View {
+    pub const ALL: [View; 4] = [
+        View::Accounts,
+        View::Limits,
+        View::Transactions,
+        View::Matrix,
+    ];
+
+    /// The name on its tab and in the View menu.
+    pub fn name(self) -> &'static str {
+        match self {
+            View::Accounts => "Accounts",
+            View::Limits => "Limits",
+            View::Transactions => "Transactions",
+            View::Matrix => "Will it bind?",
+        }
+    }
+}
+
+/// A step of View → Zoom.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ZoomStep {
+    In,
+    Out,
+    Reset,
 }
 
 /// Something the user asked for, carried out after drawing.
@@ -86,6 +114,8 @@ pub enum Command {
     ConfirmDelete(TxnId),
     /// The filters of the transactions list changed: count again.
     FilterChanged,
+    /// "Clear the filters": the whole list of the account again.
+    ClearFilters,
     OpenImport,
     /// Read this file into a preview.
     StartPreview(String),
@@ -116,4 +146,16 @@ pub enum Command {
     // ---- the window ----
     CloseDialog,
     DismissNotice,
+    OpenSettings,
+    /// Settings → Save: the changed values, written in one transaction.
+    SaveSettings(Vec<(Setting, String)>),
+    SetTheme(Theme),
+    Zoom(ZoomStep),
+    /// "Check a card…": will a card bind, with no account needed.
+    OpenCheckCard,
+    OpenShortcuts,
+    OpenAbout,
+    /// Show a folder in the desktop's file manager.
+    OpenFolder(PathBuf),
+    Quit,
 }

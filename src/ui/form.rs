@@ -12,11 +12,23 @@ use eframe::egui::{
     Sense, TextEdit, TextStyle, Ui, UiBuilder, vec2,
 };
 
+use super::palette::{Palette, Tone};
 use crate::domain::{FieldError, FieldErrors};
 
-pub const ERROR: Color32 = Color32::from_rgb(0xd0, 0x3a, 0x3a);
-pub const WARN: Color32 = Color32::from_rgb(0xc8, 0x8a, 0x10);
-pub const OK: Color32 = Color32::from_rgb(0x2e, 0x9e, 0x5b);
+/// Error text in this theme's colour.
+pub fn error(ui: &Ui) -> Color32 {
+    Palette::of_ui(ui).text(Tone::Error)
+}
+
+/// Warning text in this theme's colour.
+pub fn warn(ui: &Ui) -> Color32 {
+    Palette::of_ui(ui).text(Tone::Warn)
+}
+
+/// "Done", "it bound" text in this theme's colour.
+pub fn ok(ui: &Ui) -> Color32 {
+    Palette::of_ui(ui).text(Tone::Ok)
+}
 
 /// A dialog of a fixed size (`[width, height]`, smaller only when the window is):
 /// it does not grow or shrink as fields fill or errors come and go, so a click
@@ -105,7 +117,7 @@ pub fn error_line_ui(ui: &mut Ui, width: f32, message: Option<&str>) {
                 .max_rect(rect)
                 .layout(Layout::left_to_right(Align::Center)),
         );
-        line.add(Label::new(RichText::new(m).small().color(ERROR)).truncate())
+        line.add(Label::new(RichText::new(m).small().color(error(ui))).truncate())
             .on_hover_text(m);
     }
 }
@@ -118,7 +130,7 @@ pub fn message_block_ui(ui: &mut Ui, lines: u8, message: Option<&str>) {
     if let Some(m) = message {
         let mut block = ui.new_child(UiBuilder::new().max_rect(rect));
         block.set_clip_rect(rect.intersect(block.clip_rect()));
-        block.label(RichText::new(m).color(ERROR));
+        block.label(RichText::new(m).color(error(ui)));
     }
 }
 
@@ -189,7 +201,7 @@ pub fn footer_ui(
         }
         if let Some(e) = errors.first() {
             let e = e.to_string();
-            ui.add(Label::new(RichText::new(&e).color(ERROR)).truncate())
+            ui.add(Label::new(RichText::new(&e).color(self::error(ui))).truncate())
                 .on_hover_text(e);
         }
     });

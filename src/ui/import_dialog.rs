@@ -8,7 +8,7 @@ use eframe::egui::{self, Id, ProgressBar, RichText, TextEdit, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::command::Command;
-use super::form::{self, ERROR, Reserve, WARN};
+use super::form::{self, Reserve};
 use crate::domain::bills::FormatChoice;
 use crate::domain::limits::{Destination, TxType};
 use crate::domain::money::money;
@@ -258,9 +258,14 @@ fn preview_ui(
         Section::Payments => payments_ui(ui, methods, tz, p, running, commands),
         Section::Refunds => refunds_ui(ui, tz, p, running, commands),
         Section::NotPayments => lines_ui(ui, &p.skipped, None, words::import_skipped),
-        Section::Duplicates => lines_ui(ui, &p.duplicates, Some(WARN), words::import_duplicate),
+        Section::Duplicates => lines_ui(
+            ui,
+            &p.duplicates,
+            Some(form::warn(ui)),
+            words::import_duplicate,
+        ),
         Section::Errors => {
-            lines_ui(ui, &p.errors, Some(ERROR), words::import_error);
+            lines_ui(ui, &p.errors, Some(form::error(ui)), words::import_error);
         }
     }
     if !p.errors.is_empty() {
@@ -268,7 +273,7 @@ fn preview_ui(
             RichText::new(
                 "Fix the lines with errors and preview again: nothing is written while any line is wrong.",
             )
-            .color(ERROR),
+            .color(form::error(ui)),
         );
     }
 }
@@ -461,7 +466,8 @@ fn method_ui(
             });
         named(&c.response, format!("Method of line {}", r.line), &shown);
         if let Some(note) = &r.method_note {
-            ui.label(RichText::new("?").color(WARN)).on_hover_text(note);
+            ui.label(RichText::new("?").color(form::warn(ui)))
+                .on_hover_text(note);
         }
     });
     if m != r.txn.method {

@@ -10,7 +10,8 @@ use egui_plot::{HLine, Line, LineStyle, Plot, PlotPoints, VLine};
 use rust_decimal::prelude::ToPrimitive;
 
 use super::command::Command;
-use super::form::{self, ERROR, OK, WARN};
+use super::form;
+use super::palette::{Palette, Tone};
 use crate::domain::limits::{LimitStatus, Origin, Window};
 use crate::domain::money::{Rate, money};
 use crate::domain::risk::Level;
@@ -27,12 +28,12 @@ pub struct LimitsState {
     pub cap_form: CapDraft,
 }
 
-fn bar_color(s: &LimitStatus) -> Color32 {
-    match s.level() {
-        Level::Block => ERROR,
-        Level::Warn => WARN,
-        _ => OK,
-    }
+fn bar_color(ui: &Ui, s: &LimitStatus) -> Color32 {
+    Palette::of_ui(ui).bar(match s.level() {
+        Level::Block => Tone::Error,
+        Level::Warn => Tone::Warn,
+        _ => Tone::Ok,
+    })
 }
 
 /// A limit's bar: empty at 0 %, full from 100 %, with the real share used
@@ -59,7 +60,7 @@ fn limit_bar_ui(ui: &mut Ui, s: &LimitStatus, width: f32) -> Response {
         // Nothing used, nothing drawn: a 0 % bar is an empty bar.
         if s.used > rust_decimal::Decimal::ZERO && filled > 0.0 {
             let fill = Rect::from_min_size(rect.min, vec2(filled.max(3.0), height));
-            painter.rect_filled(fill, radius.min(fill.width() / 2.0), bar_color(s));
+            painter.rect_filled(fill, radius.min(fill.width() / 2.0), bar_color(ui, s));
         }
         // The figure sits on the fill when it fits there, else just after it.
         let galley = painter.layout_no_wrap(
@@ -90,12 +91,13 @@ fn status_row_ui(
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(&s.layer.name).strong());
         if first {
+            let (fill, text) = Palette::of_ui(ui).badge(Tone::Info);
             egui::Frame::new()
-                .fill(Color32::from_rgb(0x35, 0x5c, 0xa8))
+                .fill(fill)
                 .inner_margin(egui::Margin::symmetric(4, 0))
                 .corner_radius(3)
                 .show(ui, |ui| {
-                    ui.label(RichText::new(words::REACHED_FIRST).color(Color32::WHITE))
+                    ui.label(RichText::new(words::REACHED_FIRST).color(text))
                         .on_hover_text(words::REACHED_FIRST_HINT);
                 });
         }
@@ -138,9 +140,9 @@ fn status_row_ui(
         });
         if let Some(w) = words::limit_warning(s) {
             let color = if s.level() == Level::Block {
-                ERROR
+                form::error(ui)
             } else {
-                WARN
+                form::warn(ui)
             };
             ui.label(RichText::new(w).color(color));
         }
@@ -169,7 +171,7 @@ fn status_row_ui(
 pub fn limits_ui(ui: &mut Ui, st: &mut LimitsState, commands: &mut Vec<Command>) {
     let Some(sc) = &st.screen else {
         if let Some(e) = &st.error {
-            ui.label(RichText::new(e).color(ERROR));
+            ui.label(RichText::new(e).color(form::error(ui)));
         }
         return;
     };
@@ -275,6 +277,7 @@ fn chart_ui(ui: &mut Ui, s: &YearSeries) {
     ];
     let limit = s.limit.as_ref().map(|l| to_f(l.layer.max));
     let year = s.year;
+    let (spent, pace, ceiling) = (form::ok(ui), form::warn(ui), form::error(ui));
     let plot = Plot::new("year_plot")
         .height(220.0)
         .allow_zoom(false)
@@ -289,30 +292,34 @@ fn chart_ui(ui: &mut Ui, s: &YearSeries) {
             d.map(|d| d.format("%b").to_string()).unwrap_or_default()
         })
         .show(ui, |p| {
-            p.line(Line::new(SPENT, PlotPoints::new(pts)).color(OK).width(2.0));
+            p.line(
+                Line::new(SPENT, PlotPoints::new(pts))
+                    .color(spent)
+                    .width(2.0),
+            );
             p.line(
                 Line::new(AT_THIS_PACE, PlotPoints::new(forecast))
-                    .color(WARN)
+                    .color(pace)
                     .style(LineStyle::Dashed { length: 8.0 }),
             );
             if let Some(l) = limit {
-                p.hline(HLine::new(ANNUAL_LIMIT, l).color(ERROR));
+                p.hline(HLine::new(ANNUAL_LIMIT, l).color(ceiling));
             }
             if let Some(d) = s.runs_out {
-                p.vline(VLine::new(RUNS_OUT, day(d)).color(ERROR));
+                p.vline(VLine::new(RUNS_OUT, day(d)).color(ceiling));
             }
         });
     plot.response
         .widget_info(|| WidgetInfo::labeled(Role::Figure, true, "Spending this year"));
     // The legend sits under the chart, where it covers no line.
     ui.horizontal_wrapped(|ui| {
-        legend_entry_ui(ui, OK, false, SPENT);
-        legend_entry_ui(ui, WARN, true, AT_THIS_PACE);
+        legend_entry_ui(ui, form::ok(ui), false, SPENT);
+        legend_entry_ui(ui, form::warn(ui), true, AT_THIS_PACE);
         if limit.is_some() {
-            legend_entry_ui(ui, ERROR, false, ANNUAL_LIMIT);
+            legend_entry_ui(ui, form::error(ui), false, ANNUAL_LIMIT);
         }
         if s.runs_out.is_some() {
-            legend_entry_ui(ui, ERROR, false, RUNS_OUT);
+            legend_entry_ui(ui, form::error(ui), false, RUNS_OUT);
         }
     });
     let Some(l) = &s.limit else {
@@ -321,9 +328,9 @@ fn chart_ui(ui: &mut Ui, s: &YearSeries) {
     };
     ui.label(words::year_summary(total, &l.layer, s.forecast_year_end));
     let color = match s.runs_out {
-        Some(d) if d <= s.today => ERROR,
-        Some(_) => WARN,
-        None => OK,
+        Some(d) if d <= s.today => form::error(ui),
+        Some(_) => form::warn(ui),
+        None => form::ok(ui),
     };
     ui.label(RichText::new(words::runs_out(s.runs_out, s.today)).color(color));
 }

@@ -9,7 +9,7 @@ use chrono_tz::Tz;
 use eframe::egui::{self, Id, RichText, TextEdit};
 
 use super::command::Command;
-use super::form::{self, ERROR, WARN};
+use super::form;
 use crate::domain::bills::clean;
 use crate::domain::bills::mapping::{
     self, ColumnRef, CsvMapping, CurrencySource, DATE_PRESETS, MappedRow, MoneyOut,
@@ -343,7 +343,7 @@ impl MappingDialog {
             Ok(m) => self.preview_ui(ui, m),
             Err(errs) => {
                 for e in &errs.0 {
-                    ui.label(RichText::new(e.to_string()).color(ERROR));
+                    ui.label(RichText::new(e.to_string()).color(form::error(ui)));
                 }
             }
         }
@@ -368,7 +368,7 @@ impl MappingDialog {
             if let Err(errs) = &checked
                 && let Some(e) = errs.first()
             {
-                ui.label(RichText::new(e.to_string()).color(ERROR));
+                ui.label(RichText::new(e.to_string()).color(form::error(ui)));
             }
         });
     }
@@ -417,11 +417,11 @@ impl MappingDialog {
                         Ok(MappedRow::Skip(why)) => {
                             ui.label(
                                 RichText::new(format!("skipped: {}", words::mapped_skip(why)))
-                                    .color(WARN),
+                                    .color(form::warn(ui)),
                             );
                         }
                         Err(e) => {
-                            ui.label(RichText::new(e.to_string()).color(ERROR));
+                            ui.label(RichText::new(e.to_string()).color(form::error(ui)));
                         }
                     }
                     ui.end_row();

@@ -58,7 +58,7 @@ pub fn method_detail_ui(
         }
     });
     if let Some(reason) = &d.status_reason {
-        ui.label(RichText::new(format!("Failed: {reason}")).color(form::ERROR));
+        ui.label(RichText::new(format!("Failed: {reason}")).color(form::error(ui)));
     }
     if let Some(p) = &d.preauth {
         let text = format!(
@@ -72,7 +72,7 @@ pub fn method_detail_ui(
                 RichText::new(format!(
                     "{text}. 30 days have passed: check your statement, and ask your bank to release the hold"
                 ))
-                .color(form::WARN),
+                .color(form::warn(ui)),
             );
         } else {
             ui.label(RichText::new(text).weak());
@@ -107,8 +107,8 @@ fn attempts_ui(ui: &mut Ui, d: &Detail, form: &mut AttemptForm, commands: &mut V
     for a in d.attempts.iter().take(8) {
         ui.horizontal_wrapped(|ui| {
             let (text, color) = match a.outcome {
-                Outcome::Ok => ("bound", form::OK),
-                Outcome::Failed => ("failed", form::ERROR),
+                Outcome::Ok => ("bound", form::ok(ui)),
+                Outcome::Failed => ("failed", form::error(ui)),
             };
             ui.label(RichText::new(text).color(color));
             ui.label(a.at.format("%Y-%m-%d %H:%M").to_string());

@@ -18,12 +18,12 @@ pub struct Revealed {
     pub seconds_left: u64,
 }
 
-fn status_text(status: MethodStatus) -> RichText {
+fn status_text(ui: &Ui, status: MethodStatus) -> RichText {
     let t = RichText::new(status.name());
     match status {
-        MethodStatus::Active => t.color(form::OK),
-        MethodStatus::Pending => t.color(form::WARN),
-        MethodStatus::Failed | MethodStatus::Expired => t.color(form::ERROR),
+        MethodStatus::Active => t.color(form::ok(ui)),
+        MethodStatus::Pending => t.color(form::warn(ui)),
+        MethodStatus::Failed | MethodStatus::Expired => t.color(form::error(ui)),
         MethodStatus::Removed => t.weak(),
     }
 }
@@ -35,6 +35,8 @@ pub struct TableView<'a> {
     pub selected: Option<MethodId>,
     pub revealed: Option<&'a Revealed>,
     pub vault_available: bool,
+    /// How long a revealed or copied number stays (the `reveal-seconds` setting).
+    pub reveal_secs: u32,
 }
 
 pub fn methods_table_ui(ui: &mut Ui, view: &TableView<'_>, commands: &mut Vec<Command>) {
@@ -43,6 +45,7 @@ pub fn methods_table_ui(ui: &mut Ui, view: &TableView<'_>, commands: &mut Vec<Co
         selected,
         revealed,
         vault_available,
+        reveal_secs,
     } = *view;
     // Narrow windows scroll sideways rather than hide the actions.
     egui::ScrollArea::horizontal()
@@ -78,7 +81,7 @@ pub fn methods_table_ui(ui: &mut Ui, view: &TableView<'_>, commands: &mut Vec<Co
                             row.set_selected(selected == Some(m.id));
                             row.col(|ui| {
                                 if m.is_default {
-                                    ui.label(RichText::new("★").color(form::WARN))
+                                    ui.label(RichText::new("★").color(form::warn(ui)))
                                         .on_hover_text("Default method of this account");
                                 }
                             });
@@ -98,7 +101,7 @@ pub fn methods_table_ui(ui: &mut Ui, view: &TableView<'_>, commands: &mut Vec<Co
                                                 ui,
                                                 m,
                                                 shown,
-                                                vault_available,
+                                                (vault_available, reveal_secs),
                                                 commands,
                                             );
                                         }
@@ -121,7 +124,7 @@ pub fn methods_table_ui(ui: &mut Ui, view: &TableView<'_>, commands: &mut Vec<Co
                                             };
                                             ui.label(
                                                 RichText::new(format!("{} (soon)", c.expiry))
-                                                    .color(form::WARN),
+                                                    .color(form::warn(ui)),
                                             )
                                             .on_hover_text(hint);
                                         }
@@ -144,12 +147,12 @@ pub fn methods_table_ui(ui: &mut Ui, view: &TableView<'_>, commands: &mut Vec<Co
                                 }
                             }
                             row.col(|ui| {
-                                ui.label(status_text(m.status));
+                                ui.label(status_text(ui, m.status));
                                 if m.number_missing {
                                     ui.label(
                                         RichText::new("number missing")
                                             .small()
-                                            .color(super::form::ERROR),
+                                            .color(super::form::error(ui)),
                                     )
                                     .on_hover_text(crate::domain::NUMBER_MISSING);
                                 }
@@ -209,9 +212,10 @@ fn secret_buttons_ui(
     ui: &mut Ui,
     m: &Method,
     shown: Option<&Revealed>,
-    vault_available: bool,
+    (vault_available, secs): (bool, u32),
     commands: &mut Vec<Command>,
 ) {
+    let for_secs = crate::words::count(secs, "second", "seconds");
     let title = m.title();
     let unavailable = "No secret store: the number cannot be read";
     if let Some(r) = shown {
@@ -230,7 +234,7 @@ fn secret_buttons_ui(
     } else {
         let reveal = ui
             .add_enabled(vault_available, egui::Button::new("Reveal").small())
-            .on_hover_text(format!("Show the full number of {title} for 30 seconds"))
+            .on_hover_text(format!("Show the full number of {title} for {for_secs}"))
             .on_disabled_hover_text(unavailable);
         if reveal.clicked() {
             commands.push(Command::Reveal(m.id));
@@ -238,7 +242,9 @@ fn secret_buttons_ui(
     }
     let copy = ui
         .add_enabled(vault_available, egui::Button::new("Copy").small())
-        .on_hover_text("Copy the full number; the clipboard is cleared after 30 seconds")
+        .on_hover_text(format!(
+            "Copy the full number; the clipboard is cleared after {for_secs}"
+        ))
         .on_disabled_hover_text(unavailable);
     if copy.clicked() {
         commands.push(Command::Copy(m.id));

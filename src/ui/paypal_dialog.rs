@@ -50,7 +50,7 @@ impl PaypalDialog {
                 ui.label("Type the country it is registered in to see whether it will bind");
             }
             Some(Err(e)) => {
-                ui.label(egui::RichText::new(e).color(form::ERROR));
+                ui.label(egui::RichText::new(e).color(form::error(ui)));
             }
             Some(Ok(Some(r))) => result_ui(ui, r),
         }

@@ -5,7 +5,7 @@
 use eframe::egui::{self, Grid, Id, RichText, TextEdit, Ui};
 
 use super::command::Command;
-use super::form::{self, ERROR, OK, WARN};
+use super::form;
 use crate::domain::limits::{Destination, TxType};
 use crate::wallet::{Precheck, PrecheckDraft};
 use crate::words;
@@ -84,7 +84,7 @@ pub fn precheck_dialog_ui(
         match d.result.as_ref().map(|(_, r)| r) {
             Some(Ok(p)) => precheck_result_ui(ui, p),
             Some(Err(e)) if !e.is_empty() => {
-                ui.label(RichText::new(e).color(ERROR));
+                ui.label(RichText::new(e).color(form::error(ui)));
             }
             _ => {
                 ui.label(RichText::new("Type an amount").weak());
@@ -108,7 +108,11 @@ pub fn precheck_dialog_ui(
 }
 
 fn precheck_result_ui(ui: &mut Ui, p: &Precheck) {
-    let color = if p.allowed { OK } else { ERROR };
+    let color = if p.allowed {
+        form::ok(ui)
+    } else {
+        form::error(ui)
+    };
     ui.label(
         RichText::new(words::precheck_outcome(p))
             .strong()
@@ -118,11 +122,11 @@ fn precheck_result_ui(ui: &mut Ui, p: &Precheck) {
         ui.label(RichText::new(words::conversion_from(p.currency, c)).weak());
     }
     for b in &p.breaks {
-        ui.label(RichText::new(words::breaks(b)).color(ERROR));
+        ui.label(RichText::new(words::breaks(b)).color(form::error(ui)));
     }
     for l in &p.under_minimum {
         if let Some(s) = words::under_minimum(l) {
-            ui.label(RichText::new(s).color(WARN));
+            ui.label(RichText::new(s).color(form::warn(ui)));
         }
     }
     if let Some(f) = &p.fee {
@@ -134,7 +138,7 @@ fn precheck_result_ui(ui: &mut Ui, p: &Precheck) {
             ui.label(RichText::new(s).strong());
         }
         Err(s) => {
-            ui.label(RichText::new(s).color(ERROR));
+            ui.label(RichText::new(s).color(form::error(ui)));
         }
     }
     for c in &p.candidates {

@@ -31,7 +31,7 @@ impl RemoveAccountDialog {
                     ui.label("\"Show archived\" shows it again, with a button to bring it back");
                 }
                 Err(r) => {
-                    ui.label(RichText::new("Not yet").strong().color(form::ERROR))
+                    ui.label(RichText::new("Not yet").strong().color(form::error(ui)))
                         .on_hover_text(format!("Rule {}", r.rule));
                     ui.label(&r.message);
                     ui.add_space(6.0);

@@ -68,7 +68,7 @@ impl RemoveDialog {
 /// Why removal is refused, and each way through.
 fn refusal_ui(ui: &mut egui::Ui, method: MethodId, r: &Refusal, commands: &mut Vec<Command>) {
     // Words first; the rule's id in small print.
-    ui.label(RichText::new("Not yet").strong().color(form::ERROR));
+    ui.label(RichText::new("Not yet").strong().color(form::error(ui)));
     ui.label(&r.message);
     ui.label(RichText::new(format!("Rule {}", r.rule)).small().weak());
     ui.add_space(6.0);

@@ -7,7 +7,7 @@ use eframe::egui::{self, RichText, TextEdit, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::command::Command;
-use super::form::{ERROR, WARN};
+use super::form;
 use crate::domain::TxnId;
 use crate::domain::calendar::rfc3339_in;
 use crate::domain::limits::{DEFAULT_TIME_ZONE, Proposed, TxType, local_day, under_minimum};
@@ -90,6 +90,52 @@ impl TxnList {
     }
 }
 
+/// No rows: on an unfiltered list, what to do to get some; on a filtered one,
+/// that nothing matches, and the way back.
+fn empty_ui(ui: &mut Ui, sp: &TxnList, commands: &mut Vec<Command>) {
+    let f = &sp.filter;
+    let filtered = !f.text.is_empty()
+        || f.ty.is_some()
+        || f.method.is_some()
+        || !sp.from_text.trim().is_empty()
+        || !sp.until_text.trim().is_empty();
+    ui.add_space(24.0);
+    ui.vertical_centered(|ui| {
+        if filtered {
+            ui.heading("No payment matches these filters");
+            if ui.button("Clear the filters").clicked() {
+                commands.push(Command::ClearFilters);
+            }
+            return;
+        }
+        ui.heading("No payments yet");
+        ui.label(
+            "Payments count against the account's limits and the yearly FX quota. Bring them in one of three ways:",
+        );
+        ui.add_space(8.0);
+        let key = |a| {
+            super::menu::shortcut(a)
+                .map(|s| format!(" ({})", ui.ctx().format_shortcut(&s)))
+                .unwrap_or_default()
+        };
+        let record = key(super::menu::Action::RecordPayment);
+        let import = key(super::menu::Action::Import);
+        if ui.button(format!("Record a payment…{record}")).clicked() {
+            commands.push(Command::OpenRecord);
+        }
+        if ui
+            .button(format!("Import an Alipay or WeChat Pay bill…{import}"))
+            .clicked()
+        {
+            commands.push(Command::OpenImport);
+        }
+        ui.label(
+            RichText::new("or drop the bill (CSV, XLSX, or the e-mailed zip) onto this window")
+                .weak(),
+        );
+    });
+}
+
 pub fn transactions_ui(
     ui: &mut Ui,
     sp: &mut TxnList,
@@ -101,11 +147,10 @@ pub fn transactions_ui(
         .unwrap_or_default();
     ui.heading(format!("Transactions — {label}"));
     ui.horizontal_wrapped(|ui| {
-        if ui
-            .button("Record payment…")
-            .on_hover_text("Ctrl+R")
-            .clicked()
-        {
+        let record = super::menu::shortcut(super::menu::Action::RecordPayment)
+            .map(|s| ui.ctx().format_shortcut(&s))
+            .unwrap_or_default();
+        if ui.button("Record payment…").on_hover_text(record).clicked() {
             commands.push(Command::OpenRecord);
         }
         if ui.button("Import…")
@@ -190,9 +235,13 @@ pub fn transactions_ui(
         commands.push(Command::FilterChanged);
     }
     if let Some(e) = &sp.error {
-        ui.label(RichText::new(e).color(ERROR));
+        ui.label(RichText::new(e).color(form::error(ui)));
     }
     ui.label(RichText::new(words::txn_totals(&sp.totals)).strong());
+    if sp.total == 0 && !sp.is_waiting() {
+        empty_ui(ui, sp, commands);
+        return;
+    }
     let tz = limits.map_or(DEFAULT_TIME_ZONE, |l| l.quota.time_zone);
     let statuses = limits.map_or(&[][..], |l| &l.quota.statuses[..]);
     let when = words::when_heading(tz);
@@ -297,7 +346,7 @@ pub fn transactions_ui(
                     ui.horizontal(|ui| {
                         ui.label(t.new.to.label());
                         if let Some(l) = under_minimum(statuses, &Proposed::recorded(&t)).first() {
-                            ui.label(RichText::new(&l.rule).color(WARN))
+                            ui.label(RichText::new(&l.rule).color(form::warn(ui)))
                                 .on_hover_text(format!(
                                     "Under the minimum of {}: {}",
                                     l.title(),

@@ -6,7 +6,7 @@ use chrono_tz::Tz;
 use eframe::egui::{self, Grid, Id, RichText};
 
 use super::command::Command;
-use super::form::{self, ERROR, OK};
+use super::form;
 use crate::domain::limits::{Destination, TxType};
 use crate::domain::txn::{TxnDraft, TxnPatch, cannot_pay};
 use crate::domain::{FieldError, Method, MethodId, MethodStatus, TxnId};
@@ -183,10 +183,10 @@ pub fn txn_dialog_ui(
         if errors.is_empty() {
             match d.preview.as_ref().map(|(_, r)| r) {
                 Some(Ok(s)) if !s.is_empty() => {
-                    ui.label(RichText::new(s).color(OK));
+                    ui.label(RichText::new(s).color(form::ok(ui)));
                 }
                 Some(Err(e)) => {
-                    ui.label(RichText::new(e).color(ERROR));
+                    ui.label(RichText::new(e).color(form::error(ui)));
                     ui.label(
                         RichText::new(
                             "Add the rate on the Limits view (Exchange rates), then save",
@@ -236,7 +236,7 @@ fn when_row_ui(ui: &mut egui::Ui, at: &mut String, zone: &str, error: Option<&Fi
             ui.label(zone);
         });
         if let Some(e) = error.filter(|_| !at.trim().is_empty()) {
-            ui.label(RichText::new(&e.message).color(ERROR));
+            ui.label(RichText::new(&e.message).color(form::error(ui)));
         }
     });
     ui.end_row();

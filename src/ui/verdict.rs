@@ -4,29 +4,37 @@
 
 use eframe::egui::{self, Color32, Response, RichText, Ui};
 
+use super::palette::{Palette, Tone};
 use crate::domain::risk::{Flag, Level};
 use crate::domain::sources;
 use crate::wallet::ProviderResult;
 use crate::words;
 
-pub fn level_color(level: Level) -> Color32 {
+/// What a verdict's level says, as a colour's tone.
+pub fn tone(level: Level) -> Tone {
     match level {
-        Level::Ok => Color32::from_rgb(0x2e, 0x9e, 0x5b),
-        Level::Info => Color32::from_rgb(0x3a, 0x7b, 0xc8),
-        Level::Warn => Color32::from_rgb(0xc8, 0x8a, 0x10),
-        Level::High => Color32::from_rgb(0xd8, 0x62, 0x1e),
-        Level::Block => Color32::from_rgb(0xd0, 0x3a, 0x3a),
+        Level::Ok => Tone::Ok,
+        Level::Info => Tone::Info,
+        Level::Warn => Tone::Warn,
+        Level::High => Tone::High,
+        Level::Block => Tone::Error,
     }
+}
+
+/// A verdict's text colour in this theme.
+pub fn level_color(ui: &Ui, level: Level) -> Color32 {
+    Palette::of_ui(ui).text(tone(level))
 }
 
 /// A verdict as a small clickable badge ("will fail", red). `None`: not applicable.
 pub fn verdict_badge_ui(ui: &mut Ui, verdict: Option<Level>) -> Response {
-    let (text, fill) = match verdict {
-        Some(l) => (l.verdict_text(), level_color(l)),
-        None => ("n/a", Color32::from_gray(90)),
+    let (text, tone) = match verdict {
+        Some(l) => (l.verdict_text(), tone(l)),
+        None => ("n/a", Tone::Neutral),
     };
+    let (fill, ink) = Palette::of_ui(ui).badge(tone);
     ui.add(
-        egui::Button::new(RichText::new(text).color(Color32::WHITE).small())
+        egui::Button::new(RichText::new(text).color(ink).small())
             .fill(fill)
             .corner_radius(4.0),
     )
@@ -35,16 +43,17 @@ pub fn verdict_badge_ui(ui: &mut Ui, verdict: Option<Level>) -> Response {
 /// The flags of one verdict, worst first.
 pub fn flags_ui(ui: &mut Ui, flags: &[Flag]) {
     if flags.is_empty() {
-        ui.label(RichText::new("No rule stands in the way").color(level_color(Level::Ok)));
+        ui.label(RichText::new("No rule stands in the way").color(level_color(ui, Level::Ok)));
         return;
     }
     for f in flags {
         ui.horizontal_wrapped(|ui| {
+            let (fill, ink) = Palette::of_ui(ui).badge(tone(f.level));
             ui.label(
                 RichText::new(format!(" {} ", f.level.id()))
                     .small()
-                    .color(Color32::WHITE)
-                    .background_color(level_color(f.level)),
+                    .color(ink)
+                    .background_color(fill),
             );
             // The words first; the rule's id stays in small print.
             ui.label(&f.message);
@@ -96,10 +105,10 @@ pub fn compact_row_ui(ui: &mut Ui, results: &[ProviderResult]) {
             let (text, color) = if r.assessment.applicable {
                 (
                     r.assessment.verdict.verdict_text(),
-                    level_color(r.assessment.verdict),
+                    level_color(ui, r.assessment.verdict),
                 )
             } else {
-                ("n/a", Color32::GRAY)
+                ("n/a", Palette::of_ui(ui).text(Tone::Neutral))
             };
             ui.label(RichText::new(text).color(color).strong())
                 .on_hover_text(format!("Judged against {}", r.against));

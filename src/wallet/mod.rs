@@ -14,6 +14,7 @@ mod bills;
 mod checks;
 mod csv;
 mod demo;
+mod desktop;
 mod jobs;
 mod lifecycle;
 mod mapping;
@@ -33,6 +34,7 @@ pub use crate::domain::bills::Password;
 pub use crate::store::BackupFile;
 pub use checks::*;
 pub use csv::*;
+pub use desktop::{Installation, open_folder};
 pub use jobs::{FileChoice, Job, choose_file};
 pub use mapping::{CsvSample, start_csv_sample};
 pub use precheck::*;
@@ -41,4 +43,7 @@ pub use quota::*;
 pub use rates::RateDraft;
 pub use safety::*;
 pub use screens::*;
-pub use settings::Setting;
+pub use settings::{
+    DEFAULT_REVEAL_SECONDS, REVEAL_SECONDS, Setting, Settings, Theme, ZOOM_PERCENT, ZOOM_STEP,
+    ZoneChange,
+};

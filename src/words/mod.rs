@@ -25,7 +25,9 @@ pub fn count<N: TryInto<i64>>(n: N, one: &str, many: &str) -> String {
 }
 
 mod import;
+mod settings;
 pub use import::*;
+pub use settings::*;
 
 // ---- time ----------------------------------------------------------------------
 

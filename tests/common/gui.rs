@@ -22,7 +22,7 @@ pub fn harness(wallet: Wallet) -> Harness<'static, WalletApp> {
 /// `harness` in a window of another size.
 pub fn harness_sized(wallet: Wallet, size: egui::Vec2) -> Harness<'static, WalletApp> {
     let mut b = Harness::builder().with_size(size);
-    if walletdesk::ui::find_cjk_font().is_none() {
+    if walletdesk::ui::cjk_font_name().is_none() {
         b = b.allow_missing_glyphs();
     }
     b.build_eframe(move |cc| {

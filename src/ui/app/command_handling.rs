@@ -243,8 +243,10 @@ impl WalletApp {
                 match copied {
                     Ok(()) => {
                         let title = self.title_of(id);
+                        let secs = self.secrets.shown_secs();
                         self.info(format!(
-                            "Copied the number of {title}; the clipboard is cleared in 30 seconds"
+                            "Copied the number of {title}; the clipboard is cleared in {}",
+                            words::count(secs, "second", "seconds")
                         ));
                     }
                     Err(e) => self.error(format!("Could not copy the number: {e}")),
@@ -268,6 +270,15 @@ impl WalletApp {
                 "Add an account first: {} is imported into an account",
                 path.display()
             )),
+            c @ (Command::OpenSettings
+            | Command::SaveSettings(_)
+            | Command::SetTheme(_)
+            | Command::Zoom(_)
+            | Command::OpenCheckCard
+            | Command::OpenShortcuts
+            | Command::OpenAbout
+            | Command::OpenFolder(_)
+            | Command::Quit) => self.apply_window(ctx, c),
             c => {
                 if let Some(account) = self.selected {
                     self.apply_spending(account, c);
@@ -381,6 +392,12 @@ impl WalletApp {
                 Err(e) => self.error(format!("Rate not added: {e}")),
             },
             Command::FilterChanged => self.filter_changed(),
+            Command::ClearFilters => {
+                let account = self.txns.filter.account;
+                self.txns = crate::ui::transactions_view::TxnList::default();
+                self.txns.filter.account = account;
+                self.filter_changed();
+            }
             Command::OpenImport => {
                 self.dialog = Some(Dialog::Import(Box::default()));
             }
@@ -505,6 +522,7 @@ impl WalletApp {
     fn close_dialog(&mut self, ctx: &egui::Context) {
         self.dialog = None;
         card_dialog::forget_number_field(ctx);
+        crate::ui::check_card_dialog::forget_number_field(ctx);
     }
 
     /// A CSV mapping saved (one transaction); with `and_import`, the file is
@@ -563,7 +581,7 @@ impl WalletApp {
     }
 
     /// The list's filters as typed: the dates are read, then the rows counted.
-    fn filter_changed(&mut self) {
+    pub(super) fn filter_changed(&mut self) {
         let mut err = None;
         let l = &mut self.txns;
         for (text, slot, field) in [

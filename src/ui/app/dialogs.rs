@@ -9,6 +9,7 @@ use crate::domain::Provider;
 use crate::ui::account_dialog::AccountDialog;
 use crate::ui::backup_dialog::BackupDialog;
 use crate::ui::card_dialog::CardDialog;
+use crate::ui::check_card_dialog::CheckCardDialog;
 use crate::ui::command::Command;
 use crate::ui::delete_txn_dialog::{DeleteTxnDialog, delete_txn_dialog_ui};
 use crate::ui::export_dialog::{ExportDialog, export_dialog_ui};
@@ -20,6 +21,7 @@ use crate::ui::paypal_dialog::PaypalDialog;
 use crate::ui::precheck_dialog::{PrecheckDialog, precheck_dialog_ui};
 use crate::ui::remove_account_dialog::RemoveAccountDialog;
 use crate::ui::remove_dialog::RemoveDialog;
+use crate::ui::settings_dialog::SettingsDialog;
 use crate::ui::txn_dialog::{TxnDialog, txn_dialog_ui};
 use crate::wallet::{Basis, Finished};
 use crate::words;
@@ -39,6 +41,8 @@ pub enum Dialog {
     Import(Box<ImportDialog>),
     Export(ExportDialog),
     Mapping(Box<MappingDialog>),
+    Settings(Box<SettingsDialog>),
+    CheckCard(Box<CheckCardDialog>),
 }
 
 impl WalletApp {
@@ -66,6 +70,8 @@ impl WalletApp {
             }
             Some(Dialog::Export(d)) => export_dialog_ui(ctx, d, commands),
             Some(Dialog::Mapping(d)) => d.ui(ctx, commands),
+            Some(Dialog::Settings(d)) => d.ui(ctx, commands),
+            Some(Dialog::CheckCard(d)) => d.ui(ctx, commands),
         }
     }
 
@@ -83,7 +89,14 @@ impl WalletApp {
             Some(Dialog::Import(d)) => &mut d.error,
             Some(Dialog::Export(d)) => &mut d.error,
             Some(Dialog::Mapping(d)) => &mut d.error,
-            Some(Dialog::MarkFailed(_) | Dialog::DeleteTxn(_) | Dialog::Precheck(_)) | None => {
+            Some(Dialog::Settings(d)) => &mut d.error,
+            Some(
+                Dialog::MarkFailed(_)
+                | Dialog::DeleteTxn(_)
+                | Dialog::Precheck(_)
+                | Dialog::CheckCard(_),
+            )
+            | None => {
                 self.error(text);
                 return;
             }
@@ -106,6 +119,8 @@ impl WalletApp {
     pub(super) fn dialog_is_stale(&self) -> bool {
         match &self.dialog {
             Some(Dialog::Card(d)) => d.needs_check(),
+            Some(Dialog::CheckCard(d)) => d.needs_check(),
+            Some(Dialog::Settings(d)) => d.needs_zone_change(),
             Some(Dialog::Paypal(d)) => d.needs_check(),
             Some(Dialog::Precheck(d)) => d.is_stale(),
             Some(Dialog::Txn(d)) => d.is_stale(),
@@ -122,6 +137,23 @@ impl WalletApp {
                     .check_card(&d.draft, &Basis::Account(d.account), &Provider::ALL)
                     .map_err(|e| e.to_string());
                 d.report = Some((d.draft.clone(), report));
+            }
+            Some(Dialog::CheckCard(d)) if d.needs_check() => {
+                let (region, tier) = d.target();
+                let basis = Basis::Described(crate::domain::risk::Target {
+                    provider: Provider::Alipay,
+                    region,
+                    tier,
+                    holder: None,
+                    passport_expiry: None,
+                });
+                let report = w
+                    .check_card(&d.draft, &basis, &Provider::ALL)
+                    .map_err(|e| e.to_string());
+                d.set_report(report);
+            }
+            Some(Dialog::Settings(d)) if d.needs_zone_change() => {
+                d.zone_change = Some((d.zone, w.zone_change(d.zone).map_err(|e| e.to_string())));
             }
             Some(Dialog::Paypal(d)) if d.needs_check() => {
                 let report = w

@@ -1,4 +1,6 @@
-//! Shortcuts that work anywhere in the window while no dialog is open.
+//! The keys that are not menu shortcuts (those are in `ui::menu`): ↑/↓ move
+//! between accounts and Delete removes the selected method, while no dialog is
+//! open and no text field has the keyboard.
 
 use eframe::egui;
 
@@ -12,24 +14,10 @@ impl WalletApp {
             return;
         }
         let selected = self.screen.selected;
-        let (check, record) = ctx.input(|i| {
-            (
-                i.modifiers.command && i.key_pressed(egui::Key::K),
-                i.modifiers.command && i.key_pressed(egui::Key::R),
-            )
-        });
-        if selected.is_some() && check {
-            commands.push(Command::OpenPrecheck);
-        }
-        if selected.is_some() && record {
-            commands.push(Command::OpenRecord);
-        }
-        let (up, down, new_card, new_account) = ctx.input(|i| {
+        let (up, down) = ctx.input(|i| {
             (
                 i.key_pressed(egui::Key::ArrowUp),
                 i.key_pressed(egui::Key::ArrowDown),
-                i.modifiers.command && !i.modifiers.shift && i.key_pressed(egui::Key::N),
-                i.modifiers.command && i.modifiers.shift && i.key_pressed(egui::Key::N),
             )
         });
         let accounts = &self.screen.accounts;
@@ -46,11 +34,6 @@ impl WalletApp {
             && d.status != MethodStatus::Removed
         {
             commands.push(Command::OpenRemove(d.method));
-        }
-        if new_account {
-            commands.push(Command::OpenAddAccount);
-        } else if new_card && selected.is_some() && self.wallet.vault().is_available() {
-            commands.push(Command::OpenAddCard);
         }
     }
 }

@@ -7,21 +7,26 @@ mod command_handling;
 mod dialogs;
 mod keyboard;
 mod secrets;
+mod window;
+
+pub use window::{Remembered, RememberedFilter};
 
 use eframe::egui::{self, Ui};
 
 use self::dialogs::Dialog;
 use self::secrets::Secrets;
+use super::about_window::{About, about_window_ui};
 use super::accounts_view::{self, AccountView};
 use super::chrome::{self, Notice};
 use super::command::{Command, View};
 use super::limits_view::{self, LimitsState};
 use super::matrix::matrix_ui;
+use super::menu::{self, menu_bar_ui};
 use super::method_detail::{AttemptForm, method_detail_ui};
 use super::transactions_view::{PAGE, TxnList, transactions_ui};
 use crate::Wallet;
 use crate::domain::{AccountId, MethodId, Provider};
-use crate::wallet::{AccountScreen, MatrixRow, MethodScreen, StartReport};
+use crate::wallet::{AccountScreen, MatrixRow, MethodScreen, Settings, StartReport, Theme};
 use crate::words;
 
 pub struct WalletApp {
@@ -45,10 +50,21 @@ pub struct WalletApp {
     today: chrono::NaiveDate,
     /// What the checks on start found (damage, missing numbers).
     start: StartReport,
+    /// Every setting, as the service last gave them.
+    settings: Settings,
+    /// The theme and zoom applied to the context (applied again when they change).
+    look: Option<(Theme, u32)>,
+    /// Help → About, while open.
+    about: Option<About>,
+    /// Help → Keyboard shortcuts, while open.
+    shortcuts_open: bool,
+    /// Where eframe keeps what the window remembers.
+    state_dir: Option<std::path::PathBuf>,
 }
 
 impl WalletApp {
     pub fn new(wallet: Wallet) -> Self {
+        let settings = wallet.settings();
         let mut app = WalletApp {
             wallet,
             screen: AccountScreen::default(),
@@ -66,7 +82,13 @@ impl WalletApp {
             notice: None,
             today: chrono::NaiveDate::MIN,
             start: StartReport::default(),
+            settings,
+            look: None,
+            about: None,
+            shortcuts_open: false,
+            state_dir: None,
         };
+        app.secrets.set_shown_secs(app.settings.reveal_seconds);
         app.reload();
         app
     }
@@ -240,6 +262,7 @@ impl WalletApp {
                         vault_available: self.wallet.vault().is_available(),
                         selected_method: self.detail.as_ref().map(|d| d.method),
                         revealed: revealed.as_ref(),
+                        reveal_secs: self.settings.reveal_seconds,
                     };
                     accounts_view::account_ui(ui, a, &view, commands);
                     if let Some(d) = &self.detail {
@@ -254,6 +277,7 @@ impl WalletApp {
 
 impl eframe::App for WalletApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.apply_look(ctx);
         self.secrets.expire(ctx);
         self.on_day_change();
         if self.poll_job() {
@@ -277,7 +301,10 @@ impl eframe::App for WalletApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         let mut commands = Vec::new();
+        let state = self.menu_state();
+        menu::shortcut_commands(&ctx, &state, &mut commands);
         self.keyboard(&ctx, &mut commands);
+        menu_bar_ui(ui, &state, &mut commands);
         chrome::damaged_ui(ui, &self.start, &mut commands);
         chrome::no_secret_store_ui(ui, self.wallet.vault().status());
         if !self.screen.accounts.is_empty() {
@@ -288,6 +315,14 @@ impl eframe::App for WalletApp {
         accounts_view::accounts_panel_ui(ui, &self.screen, &mut commands);
         self.central_ui(ui, &mut commands);
         self.dialog_ui(&ctx, &mut commands);
+        if let Some(a) = &self.about {
+            let mut open = true;
+            about_window_ui(&ctx, a, &mut open, &mut commands);
+            if !open {
+                self.about = None;
+            }
+        }
+        menu::shortcuts_window_ui(&ctx, &mut self.shortcuts_open);
         chrome::drop_hint_ui(&ctx, self.screen.account().map(|a| a.label.as_str()));
         for c in commands {
             self.apply(&ctx, c);
@@ -296,6 +331,11 @@ impl eframe::App for WalletApp {
         if self.txns.is_waiting() || self.dialog_is_stale() {
             ctx.request_repaint();
         }
+    }
+
+    /// The view, account and filter, for the next start on this database.
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, window::STORAGE_KEY, &self.remembered());
     }
 
     /// A copied number does not outlive the window on the clipboard.

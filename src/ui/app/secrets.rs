@@ -11,9 +11,6 @@ use crate::domain::{CardNumber, MethodId};
 use crate::ui::clipboard::SecretClipboard;
 use crate::ui::methods::Revealed;
 
-/// How long a revealed number stays visible, and a copied one on the clipboard.
-pub const SECRET_SHOWN_SECS: f64 = 30.0;
-
 struct Shown {
     method: MethodId,
     grouped: Zeroizing<String>,
@@ -33,6 +30,9 @@ pub struct Secrets {
     clipboard: SecretClipboard,
     /// Whether the window had focus at the last look: losing it masks a revealed number.
     window_focused: bool,
+    /// How long a revealed number stays visible, and a copied one on the
+    /// clipboard (the `reveal-seconds` setting).
+    shown_secs: f64,
 }
 
 impl Default for Secrets {
@@ -42,11 +42,20 @@ impl Default for Secrets {
             copied: None,
             clipboard: SecretClipboard::System(None),
             window_focused: true,
+            shown_secs: f64::from(crate::wallet::DEFAULT_REVEAL_SECONDS),
         }
     }
 }
 
 impl Secrets {
+    pub fn set_shown_secs(&mut self, secs: u32) {
+        self.shown_secs = f64::from(secs);
+    }
+
+    pub fn shown_secs(&self) -> u32 {
+        self.shown_secs as u32
+    }
+
     pub fn use_egui_clipboard(&mut self) {
         self.clipboard = SecretClipboard::EguiOnly;
     }
@@ -55,7 +64,7 @@ impl Secrets {
         self.shown = Some(Shown {
             method,
             grouped: number.grouped(),
-            until: now + SECRET_SHOWN_SECS,
+            until: now + self.shown_secs,
         });
     }
 
@@ -72,14 +81,14 @@ impl Secrets {
         })
     }
 
-    /// Copy the number to the clipboard as a password, for `SECRET_SHOWN_SECS`.
+    /// Copy the number to the clipboard as a password, for `shown_secs`.
     pub fn copy(&mut self, ctx: &egui::Context, number: &CardNumber) -> Result<(), String> {
         self.clipboard
             .copy(ctx, number.expose())
             .map_err(|e| e.to_string())?;
         self.copied = Some(Copied {
             digits: Zeroizing::new(number.expose().to_owned()),
-            until: Instant::now() + Duration::from_secs_f64(SECRET_SHOWN_SECS),
+            until: Instant::now() + Duration::from_secs_f64(self.shown_secs),
         });
         Ok(())
     }
