@@ -7,6 +7,7 @@ mod command_handling;
 mod dialogs;
 mod keyboard;
 mod secrets;
+mod spending_commands;
 mod window;
 
 pub use window::{Remembered, RememberedFilter};
