@@ -54,6 +54,8 @@ fn a_file_dropped_onto_the_window_is_previewed_and_imported_into_the_shown_accou
         ..TxnFilter::default()
     };
     assert_eq!(h.state().wallet().txn_count(&filter).unwrap(), 2);
+    // The list is counted and read again off the window's thread.
+    h.run();
     h.get_by_label_contains("Shop A");
 }
 
@@ -161,7 +163,9 @@ fn a_dropped_bill_shows_what_each_row_becomes_and_a_changed_row_is_written_as_ch
         rows.iter()
             .any(|t| t.refund && t.new.amount.to_string() == "28.16")
     );
-    // The refund is listed as one, and the Limits view shows it beside the used figure.
+    // The refund is listed as one (once the list is read again), and the Limits
+    // view shows it beside the used figure.
+    h.run();
     h.get_by_label("Refund");
     h.get_by_label("Limits").click();
     h.run();

@@ -292,3 +292,28 @@ fn load_demo_data_says_what_it_adds_and_is_offered_only_on_an_empty_database() {
             .is_none()
     );
 }
+
+#[test]
+fn typing_in_search_says_searching_and_shows_only_the_last_filters_answer() {
+    let (_t, mut h) = transactions_harness(|w, a| {
+        pay(w, a, "2026-11-01 10:00", "36.00", "CNY", "DiDi");
+        pay(w, a, "2026-11-02 10:00", "12.00", "CNY", "Luckin");
+    });
+    h.get_by_label("2 payments totalling CNY 48.00 = USD 6.67");
+    // Each key: the count waits for a pause in typing, off the window's thread,
+    // and the table says so meanwhile.
+    h.get_by_role_and_label(Role::TextInput, "Search").focus();
+    h.step();
+    h.get_by_role_and_label(Role::TextInput, "Search")
+        .type_text("Lu");
+    h.step(); // the keys arrive; the filter changes
+    h.step(); // drawn while it is counted
+    h.get_by_label("Searching…");
+    assert!(h.query_by_label_contains("payments totalling").is_none());
+    h.get_by_role_and_label(Role::TextInput, "Search")
+        .type_text("ckin");
+    h.run();
+    assert!(h.query_by_label("Searching…").is_none());
+    h.get_by_label("1 payment totalling CNY 12.00 = USD 1.67");
+    assert!(h.query_by_label("DiDi").is_none());
+}

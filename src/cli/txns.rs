@@ -226,8 +226,8 @@ fn preview_text(p: &ImportPreview) -> String {
     for (line, why) in p.errors.iter().take(50) {
         out.push_str(&format!("{}\n", words::import_error(*line, why)));
     }
-    if p.errors.len() > 50 {
-        out.push_str(&format!("{}\n", words::more_errors(p.errors.len() - 50)));
+    if p.error_total > 50 {
+        out.push_str(&format!("{}\n", words::more_errors(p.error_total - 50)));
     }
     for (line, why) in p.duplicates.iter().take(20) {
         out.push_str(&format!("{}\n", words::import_duplicate(*line, why)));
@@ -481,12 +481,25 @@ pub fn import(w: &mut Wallet, cmd: &TxCmd, json: bool) -> Result<Printed, Failur
     };
     let account = AccountId(*account);
     w.account(account)?;
+    // A dry run reads; an import reads and writes in one job (walletdesk's own
+    // CSV in a single pass, whatever its size).
+    let write = !*dry_run;
     let read = |w: &Wallet, password: Option<Password>| {
-        let job = match format {
-            FormatArg::Known(f) => w.start_import_preview_with(account, file, f.choice(), password),
-            FormatArg::Mapping(name) => w.start_import_preview_mapped(account, file, name)?,
+        let (job, label) = match format {
+            FormatArg::Known(f) if write => (
+                w.start_import(account, file, f.choice(), password),
+                "importing",
+            ),
+            FormatArg::Known(f) => (
+                w.start_import_preview_with(account, file, f.choice(), password),
+                "reading",
+            ),
+            FormatArg::Mapping(name) => (
+                w.start_import_preview_mapped(account, file, name)?,
+                "reading",
+            ),
         };
-        match job.wait(&mut progress_bar("reading"))? {
+        match job.wait(&mut progress_bar(label))? {
             Finished::Done(p) => Ok(p),
             Finished::Cancelled => cancelled(),
         }
@@ -501,7 +514,7 @@ pub fn import(w: &mut Wallet, cmd: &TxCmd, json: bool) -> Result<Printed, Failur
     }
     let text = preview_text(&preview);
     let mut summary = preview_json(&preview);
-    if !preview.errors.is_empty() {
+    if preview.error_total > 0 {
         if json {
             return Ok(Printed {
                 text: format!("{summary}\n"),
@@ -520,12 +533,17 @@ pub fn import(w: &mut Wallet, cmd: &TxCmd, json: bool) -> Result<Printed, Failur
             text
         }));
     }
-    let rows = preview.rows.len() + preview.refunds.len();
-    // The rows move to the job: no second copy of a large file's preview.
-    let job = w.start_import_write(account, preview);
-    let n = match job.wait(&mut progress_bar("writing"))? {
-        Finished::Done(n) => n,
-        Finished::Cancelled => cancelled()?,
+    let rows = preview.row_total + preview.refunds.len();
+    let n = match preview.written {
+        Some(n) => n,
+        None => {
+            // A mapped CSV: read, then written from the rows read.
+            let job = w.start_import_write(account, preview);
+            match job.wait(&mut progress_bar("writing"))? {
+                Finished::Done(n) => n,
+                Finished::Cancelled => cancelled()?,
+            }
+        }
     };
     summary["written"] = json!(n);
     Ok(Printed::from(if json {
@@ -581,8 +599,10 @@ fn cancelled<T>() -> Result<T, Failure> {
 /// What an import would do (and, once written, did: `written` is filled in then).
 fn preview_json(p: &ImportPreview) -> Value {
     json!({
-        "rows": p.rows.len(),
-        "written": 0,
+        "rows": p.row_total,
+        "written": p.written.unwrap_or(0),
+        "duplicate_count": p.duplicate_total,
+        "error_count": p.error_total,
         "totals": p.totals.iter().map(|(c, a)| json!({"currency": c.as_str(), "amount": a.to_string()})).collect::<Vec<_>>(),
         "duplicates": p.duplicates.iter().map(|(l, w)| json!({"line": l, "reason": w})).collect::<Vec<_>>(),
         "errors": p.errors.iter().enumerate().map(|(i, (l, w))| {

@@ -10,6 +10,7 @@
 
 mod backup;
 mod bills;
+mod bulk;
 mod journal;
 mod limit_settings;
 mod lock;
@@ -31,6 +32,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavio
 
 pub use backup::*;
 pub use bills::*;
+pub use bulk::{Bulk, Stored};
 pub use journal::*;
 pub use limit_settings::*;
 pub use lock::*;

@@ -98,7 +98,7 @@ fn txn_row(r: &Row<'_>) -> rusqlite::Result<Txn> {
     })
 }
 
-fn conv(t: &[Converted], c: Currency) -> Converted {
+pub(super) fn conv(t: &[Converted], c: Currency) -> Converted {
     t.iter()
         .copied()
         .find(|x| x.currency == c)

@@ -239,11 +239,11 @@ fn preview_ui(
     ui.label(words::import_summary(p));
     ui.horizontal(|ui| {
         for (s, n, name) in [
-            (Section::Payments, p.rows.len(), "Payments"),
+            (Section::Payments, p.row_total, "Payments"),
             (Section::Refunds, p.refunds.len(), "Refunds"),
-            (Section::NotPayments, p.skipped.len(), "Not payments"),
-            (Section::Duplicates, p.duplicates.len(), "Duplicates"),
-            (Section::Errors, p.errors.len(), "Errors"),
+            (Section::NotPayments, p.skipped_total, "Not payments"),
+            (Section::Duplicates, p.duplicate_total, "Duplicates"),
+            (Section::Errors, p.error_total, "Errors"),
         ] {
             if n > 0 || s == Section::Payments {
                 ui.selectable_value(section, s, format!("{name} ({n})"));
@@ -267,6 +267,17 @@ fn preview_ui(
         Section::Errors => {
             lines_ui(ui, &p.errors, Some(form::error(ui)), words::import_error);
         }
+    }
+    // A large file: its first rows are listed, all are counted (and written).
+    let (listed, all) = match *section {
+        Section::Payments => (p.rows.len(), p.row_total),
+        Section::Refunds => (p.refunds.len(), p.refunds.len()),
+        Section::NotPayments => (p.skipped.len(), p.skipped_total),
+        Section::Duplicates => (p.duplicates.len(), p.duplicate_total),
+        Section::Errors => (p.errors.len(), p.error_total),
+    };
+    if listed < all {
+        ui.weak(words::listed_first(listed, all));
     }
     if !p.errors.is_empty() {
         ui.label(

@@ -14,7 +14,7 @@ use crate::domain::limits::{DEFAULT_TIME_ZONE, Proposed, TxType, local_day, unde
 use crate::domain::money::{Currency, format_amount, money};
 use crate::domain::txn::{Txn, TxnTotals};
 use crate::domain::txn_filter::{FILTER_TEXT_MAX, TxnFilter};
-use crate::wallet::LimitsScreen;
+use crate::wallet::{LimitsScreen, Listed, Lister};
 use crate::words;
 
 /// Rows read from the service at a time.
@@ -41,15 +41,67 @@ pub struct TxnList {
     /// Pages the table wanted in the last frame and has not got yet.
     wanted: Vec<u64>,
     pub selected_txn: Option<TxnId>,
+    /// The service's worker that counts and reads off the window's thread.
+    pub lister: Option<Lister>,
+    /// When (in the window's time, seconds) the filter as typed is counted:
+    /// typing waits for a pause of [`SEARCH_PAUSE`].
+    pub due: Option<f64>,
+    /// Counting the current filter's rows: the table says "Searching…".
+    pub searching: bool,
+    /// Pages asked of the worker and not yet answered.
+    asked: Vec<u64>,
 }
 
+/// The pause in typing after which the filter is counted.
+pub const SEARCH_PAUSE: f64 = 0.15;
+
 impl TxnList {
-    /// A new count and total: the pages read are dropped.
-    pub fn set_totals(&mut self, totals: TxnTotals) {
-        self.total = totals.count;
-        self.totals = totals;
-        self.pages.clear();
-        self.wanted.clear();
+    /// Count again at `at` (the window's time): now, or after a pause in typing.
+    pub fn recount_at(&mut self, at: f64) {
+        self.due = Some(at);
+        self.searching = true;
+    }
+
+    /// Between frames, at the window's time `now`: ask for what is due, take
+    /// what the worker found (a stale generation's answers are dropped). Returns
+    /// whether more is to come (the window paints again to collect it).
+    pub fn step(&mut self, now: f64) -> bool {
+        let Some(mut lister) = self.lister.take() else {
+            return false;
+        };
+        if self.due.is_some_and(|d| now >= d) {
+            self.due = None;
+            lister.ask_totals(&self.filter);
+            self.asked.clear();
+        }
+        let current = lister.generation();
+        for answer in lister.poll() {
+            match answer {
+                Listed::Totals(g, r) if g == current && self.due.is_none() => {
+                    self.searching = false;
+                    let totals = r.unwrap_or_default();
+                    self.total = totals.count;
+                    self.totals = totals;
+                    self.pages.clear();
+                    self.asked.clear();
+                }
+                Listed::Page(g, page, rows) if g == current && !self.searching => {
+                    self.asked.retain(|p| *p != page);
+                    self.put_page(page, rows.unwrap_or_default());
+                }
+                _ => {}
+            }
+        }
+        if !self.searching {
+            for page in std::mem::take(&mut self.wanted) {
+                if !self.asked.contains(&page) && !self.pages.contains_key(&page) {
+                    self.asked.push(page);
+                    lister.ask_page(&self.filter, page, PAGE, self.total);
+                }
+            }
+        }
+        self.lister = Some(lister);
+        self.due.is_some() || self.searching || !self.asked.is_empty()
     }
 
     /// The row at `index` of the filtered list, if its page has been read;
@@ -67,11 +119,6 @@ impl TxnList {
             .and_then(|p| p.get(usize::try_from(index % PAGE).ok()?))
     }
 
-    /// The pages to read now (the app reads them between frames).
-    pub fn take_wanted(&mut self) -> Vec<u64> {
-        std::mem::take(&mut self.wanted)
-    }
-
     /// A page read by the service; the pages farthest from it are dropped.
     pub fn put_page(&mut self, page: u64, rows: Vec<Txn>) {
         if self.pages.len() >= KEEP_PAGES {
@@ -84,9 +131,9 @@ impl TxnList {
         self.pages.insert(page, rows);
     }
 
-    /// Whether the table is waiting for pages.
+    /// Whether the table is waiting for pages or a count.
     pub fn is_waiting(&self) -> bool {
-        !self.wanted.is_empty()
+        !self.wanted.is_empty() || !self.asked.is_empty() || self.searching
     }
 }
 
@@ -236,6 +283,13 @@ pub fn transactions_ui(
     }
     if let Some(e) = &sp.error {
         ui.label(RichText::new(e).color(form::error(ui)));
+    }
+    if sp.searching {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(RichText::new(words::SEARCHING).strong());
+        });
+        return;
     }
     ui.label(RichText::new(words::txn_totals(&sp.totals)).strong());
     if sp.total == 0 && !sp.is_waiting() {

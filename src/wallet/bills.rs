@@ -198,7 +198,7 @@ impl Wallet {
             }
             match bills::classify(provider, columns, names, map, &cards, &fields) {
                 Err(e) => out.push_error(line_no, e.field, e.to_string()),
-                Ok(Outcome::Skip(r)) => out.skipped.push((line_no, words::bill_skip(&r))),
+                Ok(Outcome::Skip(r)) => out.add_skipped(line_no, words::bill_skip(&r)),
                 Ok(Outcome::Refund { txn, of }) => {
                     let linked = match &of {
                         Some(o) => {
@@ -240,7 +240,7 @@ impl Wallet {
                         t.amount.to_string(),
                     );
                     if let Some(first) = seen.insert(key, line_no) {
-                        out.duplicates.push((line_no, words::bill_repeats(first)));
+                        out.add_duplicate(line_no, words::bill_repeats(first));
                         continue;
                     }
                     let stored = match &txn.order_no {
@@ -255,10 +255,10 @@ impl Wallet {
                         None => store::txn_exists(self.store.conn(), account, &t)?,
                     };
                     if stored {
-                        out.duplicates.push((
+                        out.add_duplicate(
                             line_no,
                             words::bill_recorded(provider.name(), txn.order_no.is_some()),
-                        ));
+                        );
                         continue;
                     }
                     out.refunds.push(RefundRow {
@@ -318,7 +318,7 @@ impl Wallet {
                         ),
                     };
                     if let Some(first) = earlier {
-                        out.duplicates.push((line_no, words::bill_repeats(first)));
+                        out.add_duplicate(line_no, words::bill_repeats(first));
                         continue;
                     }
                     let stored = match &b.order_no {
@@ -333,20 +333,16 @@ impl Wallet {
                         None => store::txn_exists(self.store.conn(), account, &t)?,
                     };
                     if stored {
-                        out.duplicates.push((
+                        out.add_duplicate(
                             line_no,
                             words::bill_recorded(provider.name(), b.order_no.is_some()),
-                        ));
+                        );
                         continue;
                     }
                     if let Some(o) = &b.order_no {
                         paid_orders.insert(o.clone());
                     }
-                    match out.totals.iter_mut().find(|(c, _)| *c == t.currency) {
-                        Some((_, sum)) => *sum += t.amount,
-                        None => out.totals.push((t.currency, t.amount)),
-                    }
-                    out.rows.push(ImportRow {
+                    out.add_row(ImportRow {
                         line: line_no,
                         txn: t,
                         day,
@@ -356,7 +352,7 @@ impl Wallet {
                             order_no: b.order_no,
                         }),
                         method_note,
-                    });
+                    })?;
                 }
             }
         }

@@ -1,19 +1,14 @@
 //! walletdesk's own CSV (the CLI contract, docs/cli.md): read an import into a preview, write
 //! it in one transaction, export an account.
 
-use std::collections::HashSet;
-
-use chrono::NaiveDate;
 use std::io::{Read, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use super::preview::{ImportPreview, ImportRow, Origin};
+use super::preview::{ImportPreview, Origin};
 use super::service::{Error, Result, Wallet, invalid};
+use super::stream::{Pass, read_walletdesk};
+use crate::domain::AccountId;
 use crate::domain::bills::{self, Detected, FormatChoice, Password};
-use crate::domain::limits::local_day;
-use crate::domain::money::{Converted, Currency};
-use crate::domain::txn::TxnDraft;
-use crate::domain::{AccountId, MethodId};
 use crate::store;
 
 /// The CSV header of `tx import` / `tx export` (docs/cli.md).
@@ -28,14 +23,14 @@ pub enum Finished<T> {
 
 /// Reads CRLF line ends as LF, so the CSV reader's line numbers are the file's
 /// (it counts a CRLF's `\n` as the start of the next record).
-struct LfLines<R> {
+pub(super) struct LfLines<R> {
     inner: R,
     /// A `\r` at the end of the last chunk, not yet known to precede `\n`.
     held_cr: bool,
 }
 
 impl<R: Read> LfLines<R> {
-    fn new(inner: R) -> Self {
+    pub(super) fn new(inner: R) -> Self {
         LfLines {
             inner,
             held_cr: false,
@@ -220,8 +215,7 @@ impl Wallet {
         }
     }
 
-    /// walletdesk's own CSV (docs/cli.md).
-    #[allow(clippy::too_many_lines)]
+    /// walletdesk's own CSV (docs/cli.md): counted, its first rows kept.
     fn walletdesk_preview(
         &self,
         account: AccountId,
@@ -230,193 +224,17 @@ impl Wallet {
         progress: &mut dyn FnMut(f32),
         cancel: &AtomicBool,
     ) -> Result<Finished<ImportPreview>> {
-        let tz = self.time_zone();
-        let now = self.clock.now();
-        let methods: HashSet<MethodId> =
-            self.methods(account, true)?.iter().map(|m| m.id).collect();
-        let mut rdr = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .from_reader(LfLines::new(input));
-        let mut out = ImportPreview {
-            format: Detected::Walletdesk.describe(),
-            ..ImportPreview::default()
-        };
-        let mut seen: HashSet<(i64, String, String, String)> = HashSet::new();
-        let mut rate_cache: std::collections::HashMap<(Currency, NaiveDate), Vec<Converted>> =
-            std::collections::HashMap::new();
-        let mut record = csv::StringRecord::new();
-        let mut header_done = false;
-        loop {
-            match rdr.read_record(&mut record) {
-                Ok(false) => break,
-                Ok(true) => {}
-                Err(e) => {
-                    let line = e.position().map_or(0, csv::Position::line);
-                    out.push_error(line, "file", format!("not valid CSV: {e}"));
-                    if matches!(e.kind(), csv::ErrorKind::Io(_)) {
-                        break;
-                    }
-                    continue;
-                }
-            }
-            let line = record.position().map_or(0, csv::Position::line);
-            if out.rows.len().is_multiple_of(2048) {
-                if cancel.load(Ordering::Relaxed) {
-                    return Ok(Finished::Cancelled);
-                }
-                if total_bytes > 0 {
-                    #[allow(clippy::cast_precision_loss)]
-                    progress(rdr.position().byte() as f32 / total_bytes as f32);
-                }
-            }
-            if !header_done {
-                header_done = true;
-                let fields: Vec<String> = record
-                    .iter()
-                    .enumerate()
-                    .map(|(i, f)| {
-                        if i == 0 {
-                            f.trim_start_matches('\u{feff}').trim().to_owned()
-                        } else {
-                            f.trim().to_owned()
-                        }
-                    })
-                    .collect();
-                if fields != CSV_HEADER {
-                    out.push_error(
-                        line,
-                        "header",
-                        format!(
-                            "the header must be {} (found {})",
-                            CSV_HEADER.join(","),
-                            fields.join(",")
-                        ),
-                    );
-                    break;
-                }
-                continue;
-            }
-            if record.len() == 1 && record.get(0).is_some_and(|f| f.trim().is_empty()) {
-                continue;
-            }
-            if record.len() != CSV_HEADER.len() {
-                out.push_error(
-                    line,
-                    "line",
-                    format!(
-                        "{}; expected {} ({})",
-                        crate::words::count(record.len(), "column", "columns"),
-                        CSV_HEADER.len(),
-                        CSV_HEADER.join(",")
-                    ),
-                );
-                continue;
-            }
-            let get = |i: usize| record.get(i).unwrap_or("").to_owned();
-            let draft = TxnDraft {
-                at: get(0),
-                amount: get(1),
-                currency: get(2),
-                ty: get(3),
-                to: get(4),
-                method: get(5),
-                counterparty: get(6),
-                note: get(7),
-                fx_exempt: get(8),
-            };
-            if draft.at.trim().is_empty() {
-                out.push_error(line, "at", "at: required".into());
-                continue;
-            }
-            let t = match draft.validate(now, tz) {
-                Ok(t) => t,
-                Err(e) => {
-                    let msg: Vec<String> = e.0.iter().map(ToString::to_string).collect();
-                    let field = e.0.first().map_or("line", |f| f.field);
-                    out.push_error(line, field, msg.join("; "));
-                    continue;
-                }
-            };
-            if let Some(m) = t.method
-                && !methods.contains(&m)
-            {
-                out.push_error(
-                    line,
-                    "method",
-                    format!("method: {m} is no method of this account"),
-                );
-                continue;
-            }
-            let day = local_day(t.at, tz);
-            let converted = match rate_cache.get(&(t.currency, day)) {
-                Some(per_unit) => {
-                    match per_unit
-                        .iter()
-                        .map(|c| c.scaled("amount", t.amount))
-                        .collect::<std::result::Result<Vec<_>, _>>()
-                    {
-                        Ok(c) => c,
-                        Err(e) => {
-                            out.push_error(line, "amount", e.to_string());
-                            continue;
-                        }
-                    }
-                }
-                None => match self.convert(t.amount, t.currency, day) {
-                    Ok(c) => {
-                        rate_cache.insert((t.currency, day), c.clone());
-                        c
-                    }
-                    Err(e) => {
-                        out.push_error(line, "currency", e.to_string());
-                        continue;
-                    }
-                },
-            };
-            let key = (
-                t.at.timestamp(),
-                t.amount.to_string(),
-                t.currency.to_string(),
-                t.counterparty.clone(),
-            );
-            if !seen.insert(key) {
-                out.duplicates
-                    .push((line, "repeats an earlier line of the file".into()));
-                continue;
-            }
-            if store::txn_exists(self.store.conn(), account, &t)? {
-                out.duplicates.push((
-                    line,
-                    "already recorded (same time, amount and counterparty)".into(),
-                ));
-                continue;
-            }
-            match out.totals.iter_mut().find(|(c, _)| *c == t.currency) {
-                Some((_, sum)) => *sum += t.amount,
-                None => out.totals.push((t.currency, t.amount)),
-            }
-            out.rows.push(ImportRow {
-                line,
-                txn: t,
-                day,
-                converted,
-                origin: None,
-                method_note: None,
-            });
-        }
-        if !header_done {
-            out.push_error(
-                1,
-                "file",
-                format!(
-                    "the file is empty; the first line must be {}",
-                    CSV_HEADER.join(",")
-                ),
-            );
-        }
-        progress(1.0);
-        Ok(Finished::Done(out))
+        let cx = self.stream_context(account)?;
+        let conn = self.store.conn();
+        read_walletdesk(
+            conn,
+            &cx,
+            input,
+            total_bytes,
+            Pass::Preview,
+            progress,
+            cancel,
+        )
     }
 
     /// Write a preview's rows in one transaction: all or none (after a backup).
@@ -438,15 +256,20 @@ impl Wallet {
                 ),
             ));
         }
+        if !preview.holds_all() {
+            return self.write_again(account, preview, progress, cancel);
+        }
         let now = self.clock.now();
         let n = preview.chosen_count();
         if n > 0 {
             self.backup_before(store::BackupReason::BeforeImport)?;
         }
         let tx = self.store.transaction()?;
+        let mut bulk = store::Bulk::new(&tx, account, now)?;
+        let mut stored = store::Stored::new(&tx, account)?;
         let mut written = 0;
         for (i, r) in preview.chosen_rows().enumerate() {
-            if i % 2048 == 0 {
+            if i % 4096 == 0 {
                 if cancel.load(Ordering::Relaxed) {
                     // Dropping the transaction rolls every row back.
                     return Ok(Finished::Cancelled);
@@ -461,17 +284,20 @@ impl Wallet {
                     provider,
                     order_no: Some(o),
                 }) => store::bill_exists(&tx, account, provider, o, &r.txn, false)?,
-                _ => store::txn_exists(&tx, account, &r.txn)?,
+                _ => stored.holds(&r.txn, false)?,
             };
             if exists {
                 continue;
             }
-            let id = store::insert_txn(&tx, account, &r.txn, r.day, &r.converted, now)?;
-            if let Some(o) = &r.origin {
-                store::set_txn_origin(&tx, id, o.provider, o.order_no.as_deref())?;
-            }
+            let origin = r
+                .origin
+                .as_ref()
+                .map(|o| (o.provider, o.order_no.as_deref()));
+            bulk.insert(&r.txn, r.day, &r.converted, origin)?;
             written += 1;
         }
+        bulk.finish()?;
+        drop(stored);
         // Refunds after the payments, so each finds the payment it returns (B5).
         for f in preview.chosen_refunds() {
             let Some(o) = &f.row.origin else { continue };

@@ -9,7 +9,7 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::Duration;
 
 use super::csv::Finished;
-use super::preview::ImportPreview;
+use super::preview::{ImportPreview, ImportSource};
 use super::service::{Clock, Error, Result, Wallet};
 use crate::domain::bills::{FormatChoice, Password};
 use crate::domain::{AccountId, FieldError};
@@ -167,11 +167,55 @@ impl Wallet {
             move |w, progress, cancel| {
                 let f = std::fs::File::open(&file)
                     .map_err(|e| FieldError::new("file", format!("{}: {e}", file.display())))?;
-                let size = f.metadata().map(|m| m.len()).unwrap_or(0);
-                w.import_preview_with(
+                let meta = f.metadata().ok();
+                let size = meta.as_ref().map_or(0, std::fs::Metadata::len);
+                let read = w.import_preview_with(
                     account,
                     format,
-                    std::io::BufReader::new(f),
+                    std::io::BufReader::with_capacity(256 * 1024, f),
+                    size,
+                    password.as_ref(),
+                    progress,
+                    cancel,
+                )?;
+                // A large walletdesk CSV is read again when it is written.
+                Ok(match read {
+                    Finished::Done(mut p) if !p.holds_all() => {
+                        p.source = Some(ImportSource {
+                            path: file,
+                            len: size,
+                            modified: meta.and_then(|m| m.modified().ok()),
+                        });
+                        Finished::Done(p)
+                    }
+                    other => other,
+                })
+            },
+        )
+    }
+
+    /// Import `file` in one job (`tx import`): see [`Wallet::import_file`].
+    pub fn start_import(
+        &self,
+        account: AccountId,
+        file: &Path,
+        format: FormatChoice,
+        password: Option<Password>,
+    ) -> Job<ImportPreview> {
+        let file = file.to_owned();
+        Job::start(
+            "Importing",
+            self.path().to_owned(),
+            self.clock,
+            move |w, progress, cancel| {
+                let f = std::fs::File::open(&file)
+                    .map_err(|e| FieldError::new("file", format!("{}: {e}", file.display())))?;
+                let size = f.metadata().map_or(0, |m| m.len());
+                let input = std::io::BufReader::with_capacity(256 * 1024, f);
+                w.import_file(
+                    account,
+                    format,
+                    input,
                     size,
                     password.as_ref(),
                     progress,

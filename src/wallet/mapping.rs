@@ -216,7 +216,7 @@ impl Wallet {
                     continue;
                 }
                 Ok(MappedRow::Skip(why)) => {
-                    out.skipped.push((line_no, words::mapped_skip(why)));
+                    out.add_skipped(line_no, words::mapped_skip(why));
                     continue;
                 }
                 Ok(MappedRow::Record(m)) => m,
@@ -271,26 +271,21 @@ impl Wallet {
                 t.counterparty.clone(),
             );
             if let Some(first) = seen.insert(key, line_no) {
-                out.duplicates.push((line_no, words::bill_repeats(first)));
+                out.add_duplicate(line_no, words::bill_repeats(first));
                 continue;
             }
             if store::txn_exists(self.store.conn(), account, &t)? {
-                out.duplicates
-                    .push((line_no, words::bill_recorded("", false)));
+                out.add_duplicate(line_no, words::bill_recorded("", false));
                 continue;
             }
-            match out.totals.iter_mut().find(|(c, _)| *c == t.currency) {
-                Some((_, sum)) => *sum += t.amount,
-                None => out.totals.push((t.currency, t.amount)),
-            }
-            out.rows.push(ImportRow {
+            out.add_row(ImportRow {
                 line: line_no,
                 txn: t,
                 day,
                 converted,
                 origin: None,
                 method_note: None,
-            });
+            })?;
         }
         if cols.is_none() {
             out.push_error(

@@ -71,6 +71,78 @@ pub struct ImportPreview {
     pub refunds: Vec<RefundRow>,
     /// Lines of `rows` and `refunds` the person chose not to write.
     pub excluded: BTreeSet<u64>,
+    /// How many payments the file holds to write: `rows` keeps the first
+    /// [`KEPT_ROWS`] of a large walletdesk CSV, which is read again to write it.
+    pub row_total: usize,
+    /// How many duplicates, errors and skipped rows in all (the lists keep the
+    /// first [`KEPT_LINES`] of each).
+    pub duplicate_total: usize,
+    pub error_total: usize,
+    pub skipped_total: usize,
+    /// Rows kept in `rows`: unlimited unless the file can be read again.
+    pub(super) keep_rows: Option<usize>,
+    /// Per currency, the total of every row (before the person's exclusions).
+    pub(super) base_totals: Vec<(Currency, Decimal)>,
+    /// The person's changes by line, for rows written from a second reading.
+    pub(super) edits: std::collections::BTreeMap<u64, RowEdit>,
+    /// The file, for a second reading (set when `rows` does not hold them all).
+    pub(super) source: Option<ImportSource>,
+    /// A sum of every row's and duplicate's key: the second reading must find
+    /// the same file.
+    pub(super) fingerprint: u64,
+    /// Rows written, when the reading also wrote (`tx import` of a walletdesk CSV).
+    pub written: Option<usize>,
+}
+
+/// A large file read again when it is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportSource {
+    pub path: std::path::PathBuf,
+    pub len: u64,
+    pub modified: Option<std::time::SystemTime>,
+}
+
+/// A person's change to a row, by line, applied when the file is read again.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RowEdit {
+    pub ty: Option<TxType>,
+    pub to: Option<Destination>,
+    pub method: Option<Option<MethodId>>,
+}
+
+impl RowEdit {
+    pub fn apply(&self, t: &mut NewTxn) {
+        if let Some(ty) = self.ty {
+            t.ty = ty;
+        }
+        if let Some(to) = self.to {
+            t.to = to;
+        }
+        if let Some(m) = self.method {
+            t.method = m;
+        }
+    }
+}
+
+/// Rows of a large walletdesk CSV kept for the preview's table (the rest are
+/// counted, and read again from the file when written).
+pub const KEPT_ROWS: usize = 10_000;
+/// Duplicates, errors and skipped rows listed (all are counted).
+pub const KEPT_LINES: usize = 1_000;
+
+fn add_to(to: &mut Vec<(Currency, Decimal)>, c: Currency, a: Decimal, sign: bool) -> Result<()> {
+    match to.iter_mut().find(|(k, _)| *k == c) {
+        Some((_, sum)) => {
+            let next = if sign {
+                sum.checked_add(a)
+            } else {
+                sum.checked_sub(a)
+            };
+            *sum = next.ok_or_else(|| invalid("amount", "the total is too large to add up"))?;
+        }
+        None => to.push((c, if sign { a } else { -a })),
+    }
+    Ok(())
 }
 
 /// A person's change to one row of a preview before it is written: B2's type and
@@ -98,27 +170,60 @@ impl ImportPreview {
             .filter(|r| !self.excluded.contains(&r.line))
     }
 
-    /// How many rows (payments and refunds) will be written.
-    pub fn chosen_count(&self) -> usize {
-        self.chosen_rows().count() + self.chosen_refunds().count()
+    /// How many payments will be written (the person's exclusions left out).
+    pub fn chosen_payments(&self) -> usize {
+        let left_out = self.rows.iter().filter(|r| self.excluded.contains(&r.line));
+        self.row_total.saturating_sub(left_out.count())
     }
 
-    /// Per currency, the total of the chosen payments, and of the chosen refunds.
-    fn recount(&mut self) -> Result<()> {
-        fn add(to: &mut Vec<(Currency, Decimal)>, c: Currency, a: Decimal) -> Result<()> {
-            match to.iter_mut().find(|(k, _)| *k == c) {
-                Some((_, sum)) => {
-                    *sum = sum
-                        .checked_add(a)
-                        .ok_or_else(|| invalid("amount", "the total is too large to add up"))?;
-                }
-                None => to.push((c, a)),
-            }
-            Ok(())
+    /// How many rows (payments and refunds) will be written.
+    pub fn chosen_count(&self) -> usize {
+        self.chosen_payments() + self.chosen_refunds().count()
+    }
+
+    /// `rows` holds every payment to write (the file need not be read again).
+    pub fn holds_all(&self) -> bool {
+        self.rows.len() == self.row_total
+    }
+
+    /// A payment to write: counted and added to the totals, kept while there is room.
+    pub(super) fn add_row(&mut self, row: ImportRow) -> Result<()> {
+        add_to(
+            &mut self.base_totals,
+            row.txn.currency,
+            row.txn.amount,
+            true,
+        )?;
+        add_to(&mut self.totals, row.txn.currency, row.txn.amount, true)?;
+        self.row_total += 1;
+        if self.keep_rows.is_none_or(|k| self.rows.len() < k) {
+            self.rows.push(row);
         }
-        let mut totals = Vec::new();
-        for r in self.chosen_rows() {
-            add(&mut totals, r.txn.currency, r.txn.amount)?;
+        Ok(())
+    }
+
+    /// A row already stored or repeated in the file: skipped.
+    pub(super) fn add_duplicate(&mut self, line: u64, why: String) {
+        self.duplicate_total += 1;
+        if self.duplicates.len() < KEPT_LINES {
+            self.duplicates.push((line, why));
+        }
+    }
+
+    /// A bill's row that is not a payment (B1).
+    pub(super) fn add_skipped(&mut self, line: u64, why: String) {
+        self.skipped_total += 1;
+        if self.skipped.len() < KEPT_LINES {
+            self.skipped.push((line, why));
+        }
+    }
+
+    /// Per currency, the total of the chosen payments: every row's, less the
+    /// rows left out (always rows of `rows`: only those can be chosen).
+    fn recount(&mut self) -> Result<()> {
+        let mut totals = self.base_totals.clone();
+        for r in self.rows.iter().filter(|r| self.excluded.contains(&r.line)) {
+            add_to(&mut totals, r.txn.currency, r.txn.amount, false)?;
         }
         self.totals = totals;
         Ok(())
@@ -126,6 +231,10 @@ impl ImportPreview {
 
     /// An error about `field` at `line`; `message` as people read it.
     pub(super) fn push_error(&mut self, line: u64, field: &str, message: String) {
+        self.error_total += 1;
+        if self.errors.len() >= KEPT_LINES {
+            return;
+        }
         self.errors.push((line, message));
         self.error_fields.push(field.to_owned());
     }
@@ -182,11 +291,18 @@ impl Wallet {
                     format!("line {line} is a refund: it can be left out, not changed"),
                 ));
             }
-            (RowChange::Type(ty), Some(r)) => r.txn.ty = ty,
-            (RowChange::To(to), Some(r)) => r.txn.to = to,
+            (RowChange::Type(ty), Some(r)) => {
+                r.txn.ty = ty;
+                preview.edits.entry(line).or_default().ty = Some(ty);
+            }
+            (RowChange::To(to), Some(r)) => {
+                r.txn.to = to;
+                preview.edits.entry(line).or_default().to = Some(to);
+            }
             (RowChange::Method(None), Some(r)) => {
                 r.txn.method = None;
                 r.method_note = None;
+                preview.edits.entry(line).or_default().method = Some(None);
             }
             (RowChange::Method(Some(id)), Some(r)) => {
                 let usable = self
@@ -204,6 +320,7 @@ impl Wallet {
                 }
                 r.txn.method = Some(id);
                 r.method_note = None;
+                preview.edits.entry(line).or_default().method = Some(Some(id));
             }
         }
         preview.recount()

@@ -192,6 +192,11 @@ impl Wallet {
         &self.profiles
     }
 
+    /// Stops this connection's running query (from another thread).
+    pub(crate) fn interrupt_handle(&self) -> rusqlite::InterruptHandle {
+        self.store.conn().get_interrupt_handle()
+    }
+
     pub fn path(&self) -> &Path {
         self.store.path()
     }

@@ -10,14 +10,14 @@ pub fn import_summary(p: &ImportPreview) -> String {
     let totals: Vec<String> = p.totals.iter().map(|(c, a)| money(*a, *c)).collect();
     format!(
         "{} to import{}; {} skipped; {}",
-        count(p.chosen_rows().count(), "row", "rows"),
+        count(p.chosen_payments(), "row", "rows"),
         if totals.is_empty() {
             String::new()
         } else {
             format!(", {} in all", totals.join(" + "))
         },
-        count(p.duplicates.len(), "duplicate", "duplicates"),
-        count(p.errors.len(), "error", "errors")
+        count(p.duplicate_total, "duplicate", "duplicates"),
+        count(p.error_total, "error", "errors")
     ) + &bill_summary(p)
 }
 
@@ -25,10 +25,10 @@ pub fn import_summary(p: &ImportPreview) -> String {
 /// "; 3 rows not payments (B1); 1 refund (B5)".
 fn bill_summary(p: &ImportPreview) -> String {
     let mut s = String::new();
-    if !p.skipped.is_empty() {
+    if p.skipped_total > 0 {
         s.push_str(&format!(
             "; {} not payments (B1)",
-            count(p.skipped.len(), "row", "rows")
+            count(p.skipped_total, "row", "rows")
         ));
     }
     if !p.refunds.is_empty() {
@@ -65,6 +65,16 @@ pub fn refund_amount(amount: Decimal, currency: Currency) -> String {
 }
 
 /// The errors an import lists no more of: "… and 1 more error".
+/// Under a long preview list: "The first 10,000 of 1,000,000 are listed; every
+/// one is counted above."
+pub fn listed_first(listed: usize, all: usize) -> String {
+    format!(
+        "The first {} of {} are listed; every one is counted above.",
+        grouped(Decimal::from(listed)),
+        grouped(Decimal::from(all))
+    )
+}
+
 pub fn more_errors(n: usize) -> String {
     format!("… and {}", count(n, "more error", "more errors"))
 }

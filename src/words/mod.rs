@@ -216,6 +216,9 @@ pub fn txn_deleted(id: crate::domain::TxnId) -> String {
 /// ("Binds" is what a card does on a verdict; a limit is reached.)
 pub const REACHED_FIRST: &str = "reached first";
 
+/// Above the transactions table while a filter is counted.
+pub const SEARCHING: &str = "Searching…";
+
 /// What the badge means, on hover.
 pub const REACHED_FIRST_HINT: &str =
     "Of the limits every payment counts toward, this one has the least left";

@@ -21,7 +21,10 @@ pub fn harness(wallet: Wallet) -> Harness<'static, WalletApp> {
 
 /// `harness` in a window of another size.
 pub fn harness_sized(wallet: Wallet, size: egui::Vec2) -> Harness<'static, WalletApp> {
-    let mut b = Harness::builder().with_size(size);
+    // The transactions list is counted and read by the service's worker: the
+    // window paints again until its answers are in, which may take more frames
+    // than kittest's default of 4.
+    let mut b = Harness::builder().with_size(size).with_max_steps(5_000);
     if walletdesk::ui::cjk_font_name().is_none() {
         b = b.allow_missing_glyphs();
     }

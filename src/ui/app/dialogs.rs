@@ -249,7 +249,7 @@ impl WalletApp {
                 d.job = None;
                 match r {
                     Ok(Finished::Done(n)) => {
-                        let rows = d.preview.as_ref().map_or(n, |p| p.rows.len());
+                        let rows = d.preview.as_ref().map_or(n, |p| p.row_total);
                         self.dialog = None;
                         self.info(words::imported(n, rows.saturating_sub(n)));
                         true

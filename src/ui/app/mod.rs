@@ -24,7 +24,7 @@ use super::limits_view::{self, LimitsState};
 use super::matrix::matrix_ui;
 use super::menu::{self, menu_bar_ui};
 use super::method_detail::{AttemptForm, method_detail_ui};
-use super::transactions_view::{PAGE, TxnList, transactions_ui};
+use super::transactions_view::{TxnList, transactions_ui};
 use crate::Wallet;
 use crate::domain::{AccountId, MethodId, Provider};
 use crate::wallet::{AccountScreen, MatrixRow, MethodScreen, Settings, StartReport, Theme};
@@ -61,6 +61,8 @@ pub struct WalletApp {
     shortcuts_open: bool,
     /// Where eframe keeps what the window remembers.
     state_dir: Option<std::path::PathBuf>,
+    /// The window's time (seconds) at the start of this frame.
+    now: f64,
 }
 
 impl WalletApp {
@@ -88,6 +90,7 @@ impl WalletApp {
             about: None,
             shortcuts_open: false,
             state_dir: None,
+            now: 0.0,
         };
         app.secrets.set_shown_secs(app.settings.reveal_seconds);
         app.reload();
@@ -182,13 +185,10 @@ impl WalletApp {
         self.count_txns();
     }
 
-    /// The list's count and total, added up by the service for the filter.
+    /// The list's count and total, added up by the service's worker for the
+    /// filter (asked at the next frame, answered off the window's thread).
     fn count_txns(&mut self) {
-        let totals = self
-            .wallet
-            .txn_totals(&self.txns.filter)
-            .unwrap_or_default();
-        self.txns.set_totals(totals);
+        self.txns.recount_at(self.now);
     }
 
     fn load_detail(&mut self, id: MethodId) {
@@ -223,15 +223,13 @@ impl WalletApp {
         self.reload();
     }
 
-    /// The list pages the table asked for in the last frame.
-    fn read_pages(&mut self) {
-        for page in self.txns.take_wanted() {
-            let rows = self
-                .wallet
-                .txn_page_of(&self.txns.filter, page * PAGE, PAGE, self.txns.total)
-                .unwrap_or_default();
-            self.txns.put_page(page, rows);
+    /// The list's count and the pages the table asked for: asked of the
+    /// service's worker, collected as they arrive. Returns whether more is to come.
+    fn list_step(&mut self) -> bool {
+        if self.txns.lister.is_none() {
+            self.txns.lister = Some(self.wallet.lister());
         }
+        self.txns.step(self.now)
     }
 
     fn central_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
@@ -278,6 +276,7 @@ impl WalletApp {
 
 impl eframe::App for WalletApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.now = ctx.input(|i| i.time);
         self.apply_look(ctx);
         self.secrets.expire(ctx);
         self.on_day_change();
@@ -296,7 +295,10 @@ impl eframe::App for WalletApp {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
         self.refresh_dialog();
-        self.read_pages();
+        self.now = ctx.input(|i| i.time);
+        if self.list_step() {
+            ctx.request_repaint();
+        }
     }
 
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {

@@ -326,6 +326,7 @@ impl WalletApp {
             };
         }
         l.error = err;
-        self.count_txns();
+        // Typing waits for a pause before the rows are counted.
+        l.recount_at(self.now + crate::ui::transactions_view::SEARCH_PAUSE);
     }
 }

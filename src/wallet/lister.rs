@@ -1,0 +1,185 @@
+//! The transactions list's reads, off the window's thread: one worker with its
+//! own connection counts and adds up a filter's rows and reads the pages the
+//! table asks for. Each new filter is a new generation: asks of older ones are
+//! dropped unread, a query of an older one still running is interrupted, and
+//! its answer (should one arrive) is discarded by the window.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
+
+use rusqlite::InterruptHandle;
+
+use super::service::{Clock, Result, Wallet};
+use crate::domain::txn::{Txn, TxnTotals};
+use crate::store::TxnFilter;
+use crate::vault::Vault;
+
+enum Ask {
+    Totals(u64, TxnFilter),
+    Page {
+        generation: u64,
+        filter: TxnFilter,
+        page: u64,
+        size: u64,
+        total: u64,
+    },
+}
+
+/// What the worker found, for the generation it was asked in.
+#[derive(Debug)]
+pub enum Listed {
+    Totals(u64, Result<TxnTotals>),
+    Page(u64, u64, Result<Vec<Txn>>),
+}
+
+/// The window's handle on the worker; dropping it ends the worker.
+pub struct Lister {
+    asks: Sender<Ask>,
+    answers: Receiver<Listed>,
+    /// The worker's connection's, once it has opened it.
+    interrupt: Option<InterruptHandle>,
+    interrupt_rx: Receiver<InterruptHandle>,
+    generation: u64,
+}
+
+impl std::fmt::Debug for Lister {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Lister(generation {})", self.generation)
+    }
+}
+
+impl Wallet {
+    /// Start the list's worker on its own connection to this database.
+    pub fn lister(&self) -> Lister {
+        Lister::start(self.path().to_owned(), self.clock)
+    }
+}
+
+impl Lister {
+    fn start(db: PathBuf, clock: Clock) -> Lister {
+        let (asks, inbox) = mpsc::channel::<Ask>();
+        let (outbox, answers) = mpsc::channel();
+        let (handle_tx, handle_rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let wallet = match Wallet::open(&db, Vault::unavailable("not needed"), clock) {
+                Ok(w) => w,
+                Err(e) => {
+                    // Every ask is answered with why the database would not open.
+                    while let Ok(a) = inbox.recv() {
+                        let g = match a {
+                            Ask::Totals(g, _) | Ask::Page { generation: g, .. } => g,
+                        };
+                        let e = super::service::invalid("database", e.to_string());
+                        if outbox.send(Listed::Totals(g, Err(e))).is_err() {
+                            return;
+                        }
+                    }
+                    return;
+                }
+            };
+            let _ = handle_tx.send(wallet.interrupt_handle());
+            work(&wallet, &inbox, &outbox);
+        });
+        Lister {
+            asks,
+            answers,
+            interrupt: None,
+            interrupt_rx: handle_rx,
+            generation: 0,
+        }
+    }
+
+    /// Count and add up `filter`'s rows: a new generation, which it returns.
+    /// A query of an older generation still running is stopped.
+    pub fn ask_totals(&mut self, filter: &TxnFilter) -> u64 {
+        self.generation += 1;
+        if self.interrupt.is_none() {
+            self.interrupt = self.interrupt_rx.try_recv().ok();
+        }
+        if let Some(h) = &self.interrupt {
+            h.interrupt();
+        }
+        let _ = self.asks.send(Ask::Totals(self.generation, filter.clone()));
+        self.generation
+    }
+
+    /// Read page `page` (of `size` rows, newest first) of the current
+    /// generation's list of `total` rows.
+    pub fn ask_page(&self, filter: &TxnFilter, page: u64, size: u64, total: u64) {
+        let _ = self.asks.send(Ask::Page {
+            generation: self.generation,
+            filter: filter.clone(),
+            page,
+            size,
+            total,
+        });
+    }
+
+    /// The current generation: answers of any other are stale.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// The answers that have arrived (never waits).
+    pub fn poll(&self) -> Vec<Listed> {
+        self.answers.try_iter().collect()
+    }
+}
+
+/// Answer the newest asks first; asks of an older generation than the newest
+/// totals ask are dropped unread.
+fn work(w: &Wallet, inbox: &Receiver<Ask>, outbox: &Sender<Listed>) {
+    let mut queue: Vec<Ask> = Vec::new();
+    loop {
+        if queue.is_empty() {
+            match inbox.recv() {
+                Ok(a) => queue.push(a),
+                Err(_) => return,
+            }
+        }
+        loop {
+            match inbox.try_recv() {
+                Ok(a) => queue.push(a),
+                Err(TryRecvError::Empty) => break,
+                Err(TryRecvError::Disconnected) => return,
+            }
+        }
+        let newest = queue
+            .iter()
+            .filter_map(|a| match a {
+                Ask::Totals(g, _) => Some(*g),
+                Ask::Page { .. } => None,
+            })
+            .max()
+            .unwrap_or(0);
+        queue.retain(|a| match a {
+            Ask::Totals(g, _) => *g == newest,
+            Ask::Page { generation, .. } => *generation >= newest,
+        });
+        // Totals first: the pages' reads need the count.
+        let next = queue
+            .iter()
+            .position(|a| matches!(a, Ask::Totals(..)))
+            .unwrap_or(0);
+        if queue.is_empty() {
+            continue;
+        }
+        let answer = match queue.remove(next) {
+            Ask::Totals(g, f) => Listed::Totals(g, w.txn_totals(&f)),
+            Ask::Page {
+                generation,
+                filter,
+                page,
+                size,
+                total,
+            } => Listed::Page(
+                generation,
+                page,
+                w.txn_page_of(&filter, page * size, size, total),
+            ),
+        };
+        if outbox.send(answer).is_err() {
+            return;
+        }
+    }
+}

@@ -1,0 +1,445 @@
+//! walletdesk's own CSV read as a stream: each line is checked, converted and
+//! either counted for the preview (a large file's first rows kept for its table)
+//! or written at once, in the caller's transaction. Memory stays flat whatever
+//! the file's size: what is kept per row is an 8-byte key for the in-file
+//! duplicate check.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+use std::io::Read;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+use rusqlite::Connection;
+
+use super::csv::{CSV_HEADER, Finished, LfLines};
+use super::preview::{ImportPreview, ImportRow, KEPT_ROWS, RowEdit};
+use super::rates::convert_with;
+use super::service::{Result, Wallet};
+use crate::domain::AccountId;
+use crate::domain::MethodId;
+use crate::domain::bills::{self, Detected, FormatChoice, Password};
+use crate::domain::limits::local_day;
+use crate::domain::money::{Converted, Currency};
+use crate::domain::txn::{NewTxn, TxnDraft};
+use crate::store::{self, Bulk, Stored};
+
+/// What a reading needs to know of the wallet, taken before it starts (a
+/// writing reading holds the write transaction).
+pub(super) struct Context {
+    pub account: AccountId,
+    pub tz: Tz,
+    pub now: chrono::DateTime<chrono::FixedOffset>,
+    /// The account's methods, archived too: a line may name any of them.
+    pub methods: HashSet<MethodId>,
+}
+
+/// What the reading does with each good line.
+pub(super) enum Pass<'a, 'c> {
+    /// Count it, keep the first rows: nothing is written.
+    Preview,
+    /// Write it (the person's exclusions and changes applied by line).
+    Write {
+        bulk: &'a mut Bulk<'c>,
+        edits: &'a BTreeMap<u64, RowEdit>,
+        excluded: &'a BTreeSet<u64>,
+    },
+}
+
+/// A payment's identity for the duplicate check (time, amount as written,
+/// currency, counterparty), as 64 bits. Two keys that are equal here are
+/// checked against the table before a row is skipped as a repeat, so a
+/// collision can never drop a payment.
+fn key_of(t: &NewTxn) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    t.at.timestamp().hash(&mut h);
+    t.amount.mantissa().hash(&mut h);
+    t.amount.scale().hash(&mut h);
+    t.currency.as_str().hash(&mut h);
+    t.counterparty.hash(&mut h);
+    h.finish()
+}
+
+/// Read walletdesk's own CSV (docs/cli.md) from `input`.
+#[allow(clippy::too_many_lines, clippy::too_many_arguments)]
+pub(super) fn read_walletdesk(
+    conn: &Connection,
+    cx: &Context,
+    input: impl Read,
+    total_bytes: u64,
+    mut pass: Pass<'_, '_>,
+    progress: &mut dyn FnMut(f32),
+    cancel: &AtomicBool,
+) -> Result<Finished<ImportPreview>> {
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .buffer_capacity(256 * 1024)
+        .from_reader(LfLines::new(input));
+    let mut out = ImportPreview {
+        format: Detected::Walletdesk.describe(),
+        keep_rows: Some(KEPT_ROWS),
+        written: matches!(pass, Pass::Write { .. }).then_some(0),
+        ..ImportPreview::default()
+    };
+    let mut stored = Stored::new(conn, cx.account)?;
+    let mut seen: HashSet<u64> = HashSet::new();
+    // Keys of lines left out by the person: a later repeat of one is still a repeat.
+    let mut left_out: HashSet<u64> = HashSet::new();
+    let mut rates: HashMap<(Currency, NaiveDate), Vec<Converted>> = HashMap::new();
+    let mut record = csv::StringRecord::new();
+    let mut header_done = false;
+    let mut lines: u64 = 0;
+    loop {
+        match rdr.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                let line = e.position().map_or(0, csv::Position::line);
+                out.push_error(line, "file", format!("not valid CSV: {e}"));
+                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                    break;
+                }
+                continue;
+            }
+        }
+        let line = record.position().map_or(0, csv::Position::line);
+        lines += 1;
+        if lines.is_multiple_of(4096) {
+            if cancel.load(Ordering::Relaxed) {
+                return Ok(Finished::Cancelled);
+            }
+            if total_bytes > 0 {
+                #[allow(clippy::cast_precision_loss)]
+                progress(rdr.position().byte() as f32 / total_bytes as f32);
+            }
+        }
+        if !header_done {
+            header_done = true;
+            let fields: Vec<String> = record
+                .iter()
+                .enumerate()
+                .map(|(i, f)| {
+                    if i == 0 {
+                        f.trim_start_matches('\u{feff}').trim().to_owned()
+                    } else {
+                        f.trim().to_owned()
+                    }
+                })
+                .collect();
+            if fields != CSV_HEADER {
+                out.push_error(
+                    line,
+                    "header",
+                    format!(
+                        "the header must be {} (found {})",
+                        CSV_HEADER.join(","),
+                        fields.join(",")
+                    ),
+                );
+                break;
+            }
+            continue;
+        }
+        if record.len() == 1 && record.get(0).is_some_and(|f| f.trim().is_empty()) {
+            continue;
+        }
+        if record.len() != CSV_HEADER.len() {
+            out.push_error(
+                line,
+                "line",
+                format!(
+                    "{}; expected {} ({})",
+                    crate::words::count(record.len(), "column", "columns"),
+                    CSV_HEADER.len(),
+                    CSV_HEADER.join(",")
+                ),
+            );
+            continue;
+        }
+        let get = |i: usize| record.get(i).unwrap_or("").to_owned();
+        let draft = TxnDraft {
+            at: get(0),
+            amount: get(1),
+            currency: get(2),
+            ty: get(3),
+            to: get(4),
+            method: get(5),
+            counterparty: get(6),
+            note: get(7),
+            fx_exempt: get(8),
+        };
+        if draft.at.trim().is_empty() {
+            out.push_error(line, "at", "at: required".into());
+            continue;
+        }
+        let mut t = match draft.validate(cx.now, cx.tz) {
+            Ok(t) => t,
+            Err(e) => {
+                let msg: Vec<String> = e.0.iter().map(ToString::to_string).collect();
+                let field = e.0.first().map_or("line", |f| f.field);
+                out.push_error(line, field, msg.join("; "));
+                continue;
+            }
+        };
+        if let Some(m) = t.method
+            && !cx.methods.contains(&m)
+        {
+            out.push_error(
+                line,
+                "method",
+                format!("method: {m} is no method of this account"),
+            );
+            continue;
+        }
+        let day = local_day(t.at, cx.tz);
+        let converted = match rates.get(&(t.currency, day)) {
+            Some(per_unit) => match per_unit
+                .iter()
+                .map(|c| c.scaled("amount", t.amount))
+                .collect::<std::result::Result<Vec<_>, _>>()
+            {
+                Ok(c) => c,
+                Err(e) => {
+                    out.push_error(line, "amount", e.to_string());
+                    continue;
+                }
+            },
+            None => match convert_with(conn, t.amount, t.currency, day) {
+                Ok(c) => {
+                    rates.insert((t.currency, day), c.clone());
+                    c
+                }
+                Err(e) => {
+                    out.push_error(line, "currency", e.to_string());
+                    continue;
+                }
+            },
+        };
+        let key = key_of(&t);
+        out.fingerprint = out.fingerprint.wrapping_add(key);
+        let repeated = !seen.insert(key);
+        // Only a writing reading can tell a repeat for sure (the earlier line is
+        // in the table by now); a preview trusts the 64-bit key.
+        let writing = matches!(pass, Pass::Write { .. });
+        if repeated && (!writing || left_out.contains(&key) || stored.holds(&t, true)?) {
+            out.add_duplicate(line, "repeats an earlier line of the file".into());
+            continue;
+        }
+        if !repeated && stored.holds(&t, false)? {
+            out.add_duplicate(
+                line,
+                "already recorded (same time, amount and counterparty)".into(),
+            );
+            continue;
+        }
+        if let Pass::Write {
+            bulk,
+            edits,
+            excluded,
+        } = &mut pass
+            && out.error_total == 0
+        {
+            if excluded.contains(&line) {
+                left_out.insert(key);
+            } else {
+                if let Some(e) = edits.get(&line) {
+                    e.apply(&mut t);
+                }
+                bulk.insert(&t, day, &converted, None)?;
+                out.written = out.written.map(|n| n + 1);
+            }
+        }
+        out.add_row(ImportRow {
+            line,
+            txn: t,
+            day,
+            converted,
+            origin: None,
+            method_note: None,
+        })?;
+    }
+    if !header_done {
+        out.push_error(
+            1,
+            "file",
+            format!(
+                "the file is empty; the first line must be {}",
+                CSV_HEADER.join(",")
+            ),
+        );
+    }
+    progress(1.0);
+    Ok(Finished::Done(out))
+}
+
+/// Why a second reading refused to write: the file is not the one previewed.
+fn changed(path: &std::path::Path) -> super::service::Error {
+    super::service::invalid(
+        "file",
+        format!(
+            "{} changed since it was read; nothing was written. Read it again",
+            path.display()
+        ),
+    )
+}
+
+impl Wallet {
+    pub(super) fn stream_context(&self, account: AccountId) -> Result<Context> {
+        Ok(Context {
+            account,
+            tz: self.time_zone(),
+            now: self.clock.now(),
+            methods: self.methods(account, true)?.iter().map(|m| m.id).collect(),
+        })
+    }
+
+    /// Read walletdesk's own CSV and write it in the same pass, in one
+    /// transaction: committed only when no line has an error (then nothing is
+    /// written, and the returned preview lists the errors). With `previewed`, the
+    /// person's exclusions and changes apply, and the file must be the one that
+    /// preview read.
+    pub(super) fn write_walletdesk(
+        &mut self,
+        account: AccountId,
+        input: impl Read,
+        total_bytes: u64,
+        previewed: Option<(&ImportPreview, &std::path::Path)>,
+        progress: &mut dyn FnMut(f32),
+        cancel: &AtomicBool,
+    ) -> Result<Finished<ImportPreview>> {
+        let cx = self.stream_context(account)?;
+        let now = self.clock.now();
+        let no_edits = BTreeMap::new();
+        let no_exclusions = BTreeSet::new();
+        let (edits, excluded) = previewed.map_or((&no_edits, &no_exclusions), |(p, _)| {
+            (&p.edits, &p.excluded)
+        });
+        let tx = self.store.transaction()?;
+        let mut bulk = Bulk::new(&tx, account, now)?;
+        let pass = Pass::Write {
+            bulk: &mut bulk,
+            edits,
+            excluded,
+        };
+        // Dropping `tx` without commit rolls every row back.
+        let Finished::Done(out) =
+            read_walletdesk(&tx, &cx, input, total_bytes, pass, progress, cancel)?
+        else {
+            return Ok(Finished::Cancelled);
+        };
+        if out.error_total > 0 {
+            return Ok(Finished::Done(out));
+        }
+        if let Some((p, path)) = previewed
+            && (p.fingerprint != out.fingerprint
+                || p.row_total + p.duplicate_total != out.row_total + out.duplicate_total)
+        {
+            return Err(changed(path));
+        }
+        bulk.finish()?;
+        tx.commit()?;
+        Ok(Finished::Done(out))
+    }
+
+    /// Write a preview whose rows were not all kept (a large walletdesk CSV):
+    /// its file is read again, and must be the same file.
+    pub(super) fn write_again(
+        &mut self,
+        account: AccountId,
+        preview: &ImportPreview,
+        progress: &mut dyn FnMut(f32),
+        cancel: &AtomicBool,
+    ) -> Result<Finished<usize>> {
+        let Some(source) = &preview.source else {
+            return Err(super::service::invalid(
+                "file",
+                "this preview holds only part of its file, and does not say which file",
+            ));
+        };
+        let path = &source.path;
+        let file = std::fs::File::open(path)
+            .map_err(|e| super::service::invalid("file", format!("{}: {e}", path.display())))?;
+        let meta = file.metadata().ok();
+        if meta.as_ref().map(std::fs::Metadata::len) != Some(source.len)
+            || meta.and_then(|m| m.modified().ok()) != source.modified
+        {
+            return Err(changed(path));
+        }
+        self.backup_before(store::BackupReason::BeforeImport)?;
+        let input = std::io::BufReader::with_capacity(256 * 1024, file);
+        let out = self.write_walletdesk(
+            account,
+            input,
+            source.len,
+            Some((preview, path)),
+            progress,
+            cancel,
+        )?;
+        Ok(match out {
+            Finished::Done(p) if p.error_total > 0 => return Err(changed(path)),
+            Finished::Done(p) => Finished::Done(p.written.unwrap_or(0)),
+            Finished::Cancelled => Finished::Cancelled,
+        })
+    }
+
+    /// Import a file in one go (`tx import`): walletdesk's own CSV is read and
+    /// written in a single pass (memory stays flat whatever its size); a bill or
+    /// a zip is previewed and then written. Either way one transaction, and
+    /// nothing written when a line has an error (the preview lists them).
+    #[allow(clippy::too_many_arguments)]
+    pub fn import_file(
+        &mut self,
+        account: AccountId,
+        format: FormatChoice,
+        mut input: impl Read,
+        total_bytes: u64,
+        password: Option<&Password>,
+        progress: &mut dyn FnMut(f32),
+        cancel: &AtomicBool,
+    ) -> Result<Finished<ImportPreview>> {
+        self.live_account(account)?;
+        let mut head = Vec::with_capacity(bills::HEAD_BYTES);
+        let read = (&mut input)
+            .take(bills::HEAD_BYTES as u64)
+            .read_to_end(&mut head);
+        let input = std::io::Cursor::new(head.clone()).chain(input);
+        let packed = bills::packed::is_zip(&head) || bills::packed::is_ole(&head);
+        let blank = head.iter().all(u8::is_ascii_whitespace);
+        let own = read.is_ok()
+            && !packed
+            && !blank
+            && match format {
+                FormatChoice::Walletdesk => true,
+                FormatChoice::Auto => {
+                    matches!(bills::detect(&head, format), Ok(Detected::Walletdesk))
+                }
+                _ => false,
+            };
+        if own {
+            self.backup_before(store::BackupReason::BeforeImport)?;
+            return self.write_walletdesk(account, input, total_bytes, None, progress, cancel);
+        }
+        let Finished::Done(mut p) = self.import_preview_with(
+            account,
+            format,
+            input,
+            total_bytes,
+            password,
+            progress,
+            cancel,
+        )?
+        else {
+            return Ok(Finished::Cancelled);
+        };
+        if p.error_total > 0 {
+            return Ok(Finished::Done(p));
+        }
+        match self.import_commit(account, &p, progress, cancel)? {
+            Finished::Done(n) => p.written = Some(n),
+            Finished::Cancelled => return Ok(Finished::Cancelled),
+        }
+        Ok(Finished::Done(p))
+    }
+}
