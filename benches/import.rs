@@ -135,7 +135,8 @@ fn fresh(dir: &Path) -> (Wallet, AccountId) {
             ..AccountDraft::default()
         })
         .expect("account");
-    w.set_rate("USD", "CNY", "7.2", "2020-01-01").expect("a rate");
+    w.set_rate("USD", "CNY", "7.2", "2020-01-01")
+        .expect("a rate");
     (w, a)
 }
 

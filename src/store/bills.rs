@@ -8,18 +8,6 @@ use crate::domain::{AccountId, TxnId};
 
 use super::Result;
 
-/// Mark an imported row with its provider and order number (migration 7).
-pub fn set_txn_origin(
-    c: &Connection,
-    id: TxnId,
-    provider: &str,
-    order_no: Option<&str>,
-) -> Result<()> {
-    c.prepare_cached("UPDATE txn SET provider = ?2, order_no = ?3 WHERE id = ?1")?
-        .execute(params![id, provider, order_no])?;
-    Ok(())
-}
-
 /// B4: a row (a payment, or a refund when `refund`) of the same account, provider,
 /// order number, time and amount exists.
 pub fn bill_exists(

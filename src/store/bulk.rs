@@ -12,7 +12,7 @@ use crate::domain::money::{Converted, Currency};
 use crate::domain::txn::NewTxn;
 
 use super::Result;
-use super::txns::cents;
+use super::txns::{DAY_TOTAL_ADD, TXN_EXISTS, cents};
 
 /// A day total's key: the `day_total` primary key less the account.
 type DayKey = (NaiveDate, &'static str, &'static str, bool, i64);
@@ -57,10 +57,7 @@ impl<'c> Stored<'c> {
             .and_then(|(a, b)| Some((a?, b?)));
         Ok(Stored {
             account,
-            exists: c.prepare(
-                "SELECT 1 FROM txn WHERE account_id = ?1 AND at_utc = ?2 AND amount = ?3
-                 AND currency = ?4 AND counterparty = ?5 LIMIT 1",
-            )?,
+            exists: c.prepare(TXN_EXISTS)?,
             range,
         })
     }
@@ -173,14 +170,7 @@ impl<'c> Bulk<'c> {
     pub fn finish(self) -> Result<()> {
         self.conn
             .pragma_update(None, "ignore_check_constraints", false)?;
-        let mut st = self.conn.prepare_cached(
-            "INSERT INTO day_total (account_id, day, type, dest, fx_exempt, method_id, usd_cents, cny_cents, count)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-             ON CONFLICT (account_id, day, type, dest, fx_exempt, method_id) DO UPDATE SET
-                 usd_cents = usd_cents + excluded.usd_cents,
-                 cny_cents = cny_cents + excluded.cny_cents,
-                 count = count + excluded.count",
-        )?;
+        let mut st = self.conn.prepare_cached(DAY_TOTAL_ADD)?;
         for ((day, ty, to, fx_exempt, method), (usd, cny, count)) in &self.days {
             st.execute(params![
                 self.account,

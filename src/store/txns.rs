@@ -110,6 +110,19 @@ pub(super) fn conv(t: &[Converted], c: Currency) -> Converted {
         })
 }
 
+/// Adds one row's figures to its day's totals (the key's row made when missing).
+pub(super) const DAY_TOTAL_ADD: &str = "INSERT INTO day_total (account_id, day, type, dest, fx_exempt, method_id, usd_cents, cny_cents, count)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+     ON CONFLICT (account_id, day, type, dest, fx_exempt, method_id) DO UPDATE SET
+         usd_cents = usd_cents + excluded.usd_cents,
+         cny_cents = cny_cents + excluded.cny_cents,
+         count = count + excluded.count";
+
+/// A payment of the account with the same time, amount, currency and counterparty.
+pub(super) const TXN_EXISTS: &str =
+    "SELECT 1 FROM txn WHERE account_id = ?1 AND at_utc = ?2 AND amount = ?3
+     AND currency = ?4 AND counterparty = ?5 LIMIT 1";
+
 /// Add (`sign` 1) or take away (`sign` -1) one transaction from its day's totals.
 fn bump(
     c: &Connection,
@@ -121,14 +134,7 @@ fn bump(
     sign: i64,
 ) -> Result<()> {
     let method = t.method.map_or(0, |m| m.0);
-    let mut st = c.prepare_cached(
-        "INSERT INTO day_total (account_id, day, type, dest, fx_exempt, method_id, usd_cents, cny_cents, count)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-         ON CONFLICT (account_id, day, type, dest, fx_exempt, method_id) DO UPDATE SET
-             usd_cents = usd_cents + excluded.usd_cents,
-             cny_cents = cny_cents + excluded.cny_cents,
-             count = count + excluded.count",
-    )?;
+    let mut st = c.prepare_cached(DAY_TOTAL_ADD)?;
     if sign > 0 {
         st.execute(params![
             account,
@@ -512,10 +518,7 @@ pub fn for_each_txn(
 
 /// A transaction with the same account, time, amount and counterparty exists.
 pub fn txn_exists(c: &Connection, account: AccountId, t: &NewTxn) -> Result<bool> {
-    let mut st = c.prepare_cached(
-        "SELECT 1 FROM txn WHERE account_id = ?1 AND at_utc = ?2 AND amount = ?3 AND currency = ?4
-         AND counterparty = ?5 LIMIT 1",
-    )?;
+    let mut st = c.prepare_cached(TXN_EXISTS)?;
     Ok(st
         .query_row(
             params![

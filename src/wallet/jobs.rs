@@ -165,15 +165,12 @@ impl Wallet {
             self.path().to_owned(),
             self.clock,
             move |w, progress, cancel| {
-                let f = std::fs::File::open(&file)
-                    .map_err(|e| FieldError::new("file", format!("{}: {e}", file.display())))?;
-                let meta = f.metadata().ok();
-                let size = meta.as_ref().map_or(0, std::fs::Metadata::len);
+                let (input, source) = ImportSource::open(&file)?;
                 let read = w.import_preview_with(
                     account,
                     format,
-                    std::io::BufReader::with_capacity(256 * 1024, f),
-                    size,
+                    input,
+                    source.len,
                     password.as_ref(),
                     progress,
                     cancel,
@@ -181,11 +178,7 @@ impl Wallet {
                 // A large walletdesk CSV is read again when it is written.
                 Ok(match read {
                     Finished::Done(mut p) if !p.holds_all() => {
-                        p.source = Some(ImportSource {
-                            path: file,
-                            len: size,
-                            modified: meta.and_then(|m| m.modified().ok()),
-                        });
+                        p.source = Some(source);
                         Finished::Done(p)
                     }
                     other => other,
@@ -208,15 +201,12 @@ impl Wallet {
             self.path().to_owned(),
             self.clock,
             move |w, progress, cancel| {
-                let f = std::fs::File::open(&file)
-                    .map_err(|e| FieldError::new("file", format!("{}: {e}", file.display())))?;
-                let size = f.metadata().map_or(0, |m| m.len());
-                let input = std::io::BufReader::with_capacity(256 * 1024, f);
+                let (input, source) = ImportSource::open(&file)?;
                 w.import_file(
                     account,
                     format,
                     input,
-                    size,
+                    source.len,
                     password.as_ref(),
                     progress,
                     cancel,

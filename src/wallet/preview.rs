@@ -102,6 +102,22 @@ pub struct ImportSource {
     pub modified: Option<std::time::SystemTime>,
 }
 
+impl ImportSource {
+    /// Open `path` to read an import from, buffered, with what identifies the
+    /// file (its length and time) for a second reading.
+    pub(super) fn open(path: &std::path::Path) -> Result<(impl std::io::Read, ImportSource)> {
+        let file = std::fs::File::open(path)
+            .map_err(|e| invalid("file", format!("{}: {e}", path.display())))?;
+        let meta = file.metadata().ok();
+        let source = ImportSource {
+            path: path.to_owned(),
+            len: meta.as_ref().map_or(0, std::fs::Metadata::len),
+            modified: meta.and_then(|m| m.modified().ok()),
+        };
+        Ok((std::io::BufReader::with_capacity(256 * 1024, file), source))
+    }
+}
+
 /// A person's change to a row, by line, applied when the file is read again.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct RowEdit {

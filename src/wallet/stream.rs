@@ -14,7 +14,7 @@ use chrono_tz::Tz;
 use rusqlite::Connection;
 
 use super::csv::{CSV_HEADER, Finished, LfLines};
-use super::preview::{ImportPreview, ImportRow, KEPT_ROWS, RowEdit};
+use super::preview::{ImportPreview, ImportRow, ImportSource, KEPT_ROWS, RowEdit};
 use super::rates::convert_with;
 use super::service::{Result, Wallet};
 use crate::domain::AccountId;
@@ -359,16 +359,11 @@ impl Wallet {
             ));
         };
         let path = &source.path;
-        let file = std::fs::File::open(path)
-            .map_err(|e| super::service::invalid("file", format!("{}: {e}", path.display())))?;
-        let meta = file.metadata().ok();
-        if meta.as_ref().map(std::fs::Metadata::len) != Some(source.len)
-            || meta.and_then(|m| m.modified().ok()) != source.modified
-        {
+        let (input, now) = ImportSource::open(path)?;
+        if (now.len, now.modified) != (source.len, source.modified) {
             return Err(changed(path));
         }
         self.backup_before(store::BackupReason::BeforeImport)?;
-        let input = std::io::BufReader::with_capacity(256 * 1024, file);
         let out = self.write_walletdesk(
             account,
             input,

@@ -295,7 +295,6 @@ impl eframe::App for WalletApp {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
         self.refresh_dialog();
-        self.now = ctx.input(|i| i.time);
         if self.list_step() {
             ctx.request_repaint();
         }
