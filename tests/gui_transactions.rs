@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::gui::{harness, type_into};
+use common::gui::{harness, harness_stepping, type_into};
 
 use common::{add_alipay, card, temp_wallet};
 use egui::accesskit::Role;
@@ -26,6 +26,14 @@ use eframe::egui;
 fn transactions_harness(
     prepare: impl FnOnce(&mut Wallet, AccountId),
 ) -> (common::TempWallet, Harness<'static, WalletApp>) {
+    transactions_harness_stepping(prepare, None)
+}
+
+/// As `transactions_harness`, with frames `step_dt` seconds apart.
+fn transactions_harness_stepping(
+    prepare: impl FnOnce(&mut Wallet, AccountId),
+    step_dt: Option<f32>,
+) -> (common::TempWallet, Harness<'static, WalletApp>) {
     let mut t = temp_wallet(Vault::memory());
     let a = add_alipay(&mut t.wallet);
     t.wallet
@@ -36,7 +44,10 @@ fn transactions_harness(
         .unwrap();
     prepare(&mut t.wallet, a);
     let w = Wallet::open(&t.path(), Vault::memory(), common::clock()).unwrap();
-    let mut h = harness(w);
+    let mut h = match step_dt {
+        Some(dt) => harness_stepping(w, dt),
+        None => harness(w),
+    };
     h.run();
     h.get_by_label("Transactions").click();
     h.run();
@@ -295,10 +306,14 @@ fn load_demo_data_says_what_it_adds_and_is_offered_only_on_an_empty_database() {
 
 #[test]
 fn typing_in_search_says_searching_and_shows_only_the_last_filters_answer() {
-    let (_t, mut h) = transactions_harness(|w, a| {
-        pay(w, a, "2026-11-01 10:00", "36.00", "CNY", "DiDi");
-        pay(w, a, "2026-11-02 10:00", "12.00", "CNY", "Luckin");
-    });
+    // Frames 20 ms apart: the keys below come well inside the 150 ms pause.
+    let (_t, mut h) = transactions_harness_stepping(
+        |w, a| {
+            pay(w, a, "2026-11-01 10:00", "36.00", "CNY", "DiDi");
+            pay(w, a, "2026-11-02 10:00", "12.00", "CNY", "Luckin");
+        },
+        Some(0.02),
+    );
     h.get_by_label("2 payments totalling CNY 48.00 = USD 6.67");
     // Each key: the count waits for a pause in typing, off the window's thread,
     // and the table says so meanwhile.
@@ -306,8 +321,14 @@ fn typing_in_search_says_searching_and_shows_only_the_last_filters_answer() {
     h.step();
     h.get_by_role_and_label(Role::TextInput, "Search")
         .type_text("Lu");
-    h.step(); // the keys arrive; the filter changes
-    h.step(); // drawn while it is counted
+    // The keys arrive (focus may take a frame of its own), the filter changes,
+    // and the next frame is drawn while it is counted.
+    for _ in 0..6 {
+        h.step();
+        if h.query_by_label("Searching…").is_some() {
+            break;
+        }
+    }
     h.get_by_label("Searching…");
     assert!(h.query_by_label_contains("payments totalling").is_none());
     h.get_by_role_and_label(Role::TextInput, "Search")

@@ -21,10 +21,26 @@ pub fn harness(wallet: Wallet) -> Harness<'static, WalletApp> {
 
 /// `harness` in a window of another size.
 pub fn harness_sized(wallet: Wallet, size: egui::Vec2) -> Harness<'static, WalletApp> {
+    harness_built(wallet, size, None)
+}
+
+/// `harness` whose frames are `step_dt` seconds apart (kittest's default is 0.25 s).
+pub fn harness_stepping(wallet: Wallet, step_dt: f32) -> Harness<'static, WalletApp> {
+    harness_built(wallet, egui::vec2(1100.0, 720.0), Some(step_dt))
+}
+
+fn harness_built(
+    wallet: Wallet,
+    size: egui::Vec2,
+    step_dt: Option<f32>,
+) -> Harness<'static, WalletApp> {
     // The transactions list is counted and read by the service's worker: the
     // window paints again until its answers are in, which may take more frames
     // than kittest's default of 4.
     let mut b = Harness::builder().with_size(size).with_max_steps(5_000);
+    if let Some(dt) = step_dt {
+        b = b.with_step_dt(dt);
+    }
     if walletdesk::ui::cjk_font_name().is_none() {
         b = b.allow_missing_glyphs();
     }
