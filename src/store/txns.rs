@@ -4,12 +4,12 @@
 //! the caller's transaction: a quota figure sums at most a year of day rows.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 use rust_decimal::Decimal;
 
 use crate::domain::limits::{Destination, TxType};
 use crate::domain::money::{Converted, Currency};
-use crate::domain::txn::{NewTxn, Txn, TxnTotals};
+use crate::domain::txn::{NewTxn, Txn};
 use crate::domain::{AccountId, MethodId, TxnId};
 
 use super::Result;
@@ -58,10 +58,10 @@ pub fn from_cents(c: i64) -> Decimal {
 
 // ---- transactions ---------------------------------------------------------------
 
-const TXN_COLUMNS: &str = "id, account_id, at, amount, currency, type, dest, method_id, \
+pub(super) const TXN_COLUMNS: &str = "id, account_id, at, amount, currency, type, dest, method_id, \
     counterparty, note, fx_exempt, usd_cents, usd_rate, usd_rate_day, cny_cents, cny_rate, cny_rate_day, is_refund";
 
-fn txn_row(r: &Row<'_>) -> rusqlite::Result<Txn> {
+pub(super) fn txn_row(r: &Row<'_>) -> rusqlite::Result<Txn> {
     let at: String = r.get(2)?;
     let at = DateTime::parse_from_rfc3339(&at).map_err(|_| bad(2, "time", &at))?;
     let ty: String = r.get(5)?;
@@ -360,142 +360,6 @@ pub fn update_txn(
         )?;
     }
     Ok(true)
-}
-
-pub use crate::domain::txn_filter::{FILTER_TEXT_MAX, TxnFilter};
-
-impl TxnFilter {
-    fn clause(&self) -> (String, Vec<rusqlite::types::Value>) {
-        use rusqlite::types::Value;
-        let mut w = vec!["1 = 1".to_owned()];
-        let mut p: Vec<Value> = Vec::new();
-        if let Some(a) = self.account {
-            w.push(format!("account_id = ?{}", p.len() + 1));
-            p.push(Value::Integer(a.0));
-        }
-        if let Some(m) = self.method {
-            w.push(format!("method_id = ?{}", p.len() + 1));
-            p.push(Value::Integer(m.0));
-        }
-        if let Some(t) = self.ty {
-            w.push(format!("type = ?{}", p.len() + 1));
-            p.push(Value::Text(t.id().into()));
-        }
-        if let Some(d) = self.from {
-            w.push(format!("day >= ?{}", p.len() + 1));
-            p.push(Value::Text(d.to_string()));
-        }
-        if let Some(d) = self.until {
-            w.push(format!("day <= ?{}", p.len() + 1));
-            p.push(Value::Text(d.to_string()));
-        }
-        let text = self.text.trim();
-        if !text.is_empty() {
-            let like = format!(
-                "%{}%",
-                text.replace('\\', "\\\\")
-                    .replace('%', "\\%")
-                    .replace('_', "\\_")
-            );
-            w.push(format!(
-                "(counterparty LIKE ?{n} ESCAPE '\\' OR note LIKE ?{n} ESCAPE '\\')",
-                n = p.len() + 1
-            ));
-            p.push(Value::Text(like));
-        }
-        (w.join(" AND "), p)
-    }
-}
-
-pub fn txn_count(c: &Connection, f: &TxnFilter) -> Result<u64> {
-    let (w, p) = f.clause();
-    let n: i64 = c.query_row(
-        &format!("SELECT count(*) FROM txn WHERE {w}"),
-        params_from_iter(p),
-        |r| r.get(0),
-    )?;
-    Ok(u64::try_from(n).unwrap_or(0))
-}
-
-/// The rows a filter matches, added up in SQL (never by summing pages).
-///
-/// An amount is stored as decimal text with at most three decimals (the widest
-/// minor unit) and at most `AMOUNT_MAX` = 10⁹, so `round(amount * 1000)` is its
-/// exact number of thousandths: under 2⁵³, a double holds it exactly. The USD
-/// figure is the sum of the stored conversions, in cents.
-pub fn txn_totals(c: &Connection, f: &TxnFilter) -> Result<TxnTotals> {
-    let (w, p) = f.clause();
-    let mut st = c.prepare_cached(&format!(
-        "SELECT currency, count(*),
-             sum(CASE WHEN is_refund = 0 THEN CAST(round(amount * 1000) AS INTEGER) ELSE 0 END),
-             sum(CASE WHEN is_refund = 0 THEN usd_cents ELSE 0 END),
-             sum(is_refund)
-         FROM txn WHERE {w} GROUP BY currency ORDER BY currency"
-    ))?;
-    let mut totals = TxnTotals::default();
-    let rows = st.query_map(params_from_iter(p), |r| {
-        Ok((
-            ccy(r, 0)?,
-            r.get::<_, i64>(1)?,
-            r.get::<_, i64>(2)?,
-            r.get::<_, i64>(3)?,
-            r.get::<_, i64>(4)?,
-        ))
-    })?;
-    for row in rows {
-        let (currency, n, mills, usd, refunds) = row?;
-        totals.count += u64::try_from(n).unwrap_or(0);
-        totals.refunds += u64::try_from(refunds).unwrap_or(0);
-        totals
-            .by_currency
-            .push((currency, currency.round(Decimal::new(mills, 3))));
-        totals.usd += from_cents(usd);
-    }
-    Ok(totals)
-}
-
-/// One page, newest first, of a list of `total` rows: a page in the older half is
-/// read from the other end, so no page walks more than half the index.
-pub fn txn_page_of(
-    c: &Connection,
-    f: &TxnFilter,
-    offset: u64,
-    limit: u64,
-    total: u64,
-) -> Result<Vec<Txn>> {
-    if offset <= total / 2 || offset >= total {
-        return txn_page(c, f, offset, limit);
-    }
-    let end = (offset + limit).min(total);
-    page(c, f, total - end, end - offset, "ASC")
-}
-
-/// One page, newest first.
-pub fn txn_page(c: &Connection, f: &TxnFilter, offset: u64, limit: u64) -> Result<Vec<Txn>> {
-    page(c, f, offset, limit, "DESC")
-}
-
-/// `limit` rows after skipping `offset` in time order `dir` (ASC from the oldest,
-/// DESC from the newest), returned newest first. The offset is walked in the
-/// (account_id, at_utc, id) index alone; only the page's rows are read from the table.
-fn page(c: &Connection, f: &TxnFilter, offset: u64, limit: u64, dir: &str) -> Result<Vec<Txn>> {
-    let (w, mut p) = f.clause();
-    let n = p.len();
-    p.push(rusqlite::types::Value::Integer(
-        i64::try_from(limit).unwrap_or(i64::MAX),
-    ));
-    p.push(rusqlite::types::Value::Integer(
-        i64::try_from(offset).unwrap_or(i64::MAX),
-    ));
-    let mut st = c.prepare_cached(&format!(
-        "SELECT {TXN_COLUMNS} FROM txn WHERE id IN (
-             SELECT id FROM txn WHERE {w} ORDER BY at_utc {dir}, id {dir} LIMIT ?{} OFFSET ?{})
-         ORDER BY at_utc DESC, id DESC",
-        n + 1,
-        n + 2
-    ))?;
-    let rows = st.query_map(params_from_iter(p), txn_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Every transaction of an account, oldest first (export).

@@ -11,7 +11,7 @@ use rusqlite::InterruptHandle;
 
 use super::service::{Clock, Result, Wallet};
 use crate::domain::txn::{Txn, TxnTotals};
-use crate::store::TxnFilter;
+use crate::store::{MARK_STEP, PageMarks, TxnFilter};
 use crate::vault::Vault;
 
 enum Ask {
@@ -130,6 +130,8 @@ impl Lister {
 /// totals ask are dropped unread.
 fn work(w: &Wallet, inbox: &Receiver<Ask>, outbox: &Sender<Listed>) {
     let mut queue: Vec<Ask> = Vec::new();
+    // The current generation's page marks, read at its first page past the first step.
+    let mut marks: Option<(u64, PageMarks)> = None;
     loop {
         if queue.is_empty() {
             match inbox.recv() {
@@ -172,11 +174,22 @@ fn work(w: &Wallet, inbox: &Receiver<Ask>, outbox: &Sender<Listed>) {
                 page,
                 size,
                 total,
-            } => Listed::Page(
-                generation,
-                page,
-                w.txn_page_of(&filter, page * size, size, total),
-            ),
+            } => {
+                let offset = page * size;
+                let stale = marks
+                    .as_ref()
+                    .is_none_or(|(g, m)| *g != generation || !w.page_marks_current(m));
+                if offset >= MARK_STEP && stale {
+                    marks = w.page_marks(&filter).ok().map(|m| (generation, m));
+                }
+                let rows = match &marks {
+                    Some((g, m)) if *g == generation => {
+                        w.txn_page_marked(&filter, m, offset, size, total)
+                    }
+                    _ => w.txn_page_of(&filter, offset, size, total),
+                };
+                Listed::Page(generation, page, rows)
+            }
         };
         if outbox.send(answer).is_err() {
             return;

@@ -143,6 +143,38 @@ impl Wallet {
         Ok(store::txn_page(self.store.conn(), filter, offset, limit)?)
     }
 
+    /// Every [`store::MARK_STEP`]-th key of the filter's list: with them, a page
+    /// anywhere is read by [`Wallet::txn_page_marked`] without walking to it.
+    pub fn page_marks(&self, filter: &TxnFilter) -> Result<store::PageMarks> {
+        check_filter(filter)?;
+        Ok(store::page_marks(self.store.conn(), filter)?)
+    }
+
+    /// Whether `marks` are still true of the database (nothing written since).
+    pub fn page_marks_current(&self, marks: &store::PageMarks) -> bool {
+        marks.is_current(self.store.conn()).unwrap_or(false)
+    }
+
+    /// A page read from the mark at or before it (keyset paging).
+    pub fn txn_page_marked(
+        &self,
+        filter: &TxnFilter,
+        marks: &store::PageMarks,
+        offset: u64,
+        limit: u64,
+        total: u64,
+    ) -> Result<Vec<Txn>> {
+        check_filter(filter)?;
+        Ok(store::txn_page_marked(
+            self.store.conn(),
+            filter,
+            marks,
+            offset,
+            limit,
+            total,
+        )?)
+    }
+
     /// A page of a list whose length (`txn_count`) is known: pages in the older
     /// half are read from the far end.
     pub fn txn_page_of(

@@ -1,0 +1,246 @@
+//! Reading the transactions list: what a filter matches, counted and added up,
+//! and its pages, newest first. A page deep in the list starts from a [`PageMarks`]
+//! key (keyset paging on `(at_utc, id)`), so no page walks more than a step of the
+//! index.
+
+use rusqlite::{Connection, params_from_iter};
+use rust_decimal::Decimal;
+
+use crate::domain::txn::{Txn, TxnTotals};
+
+use super::Result;
+use super::txns::{TXN_COLUMNS, ccy, from_cents, txn_row};
+
+pub use crate::domain::txn_filter::{FILTER_TEXT_MAX, TxnFilter};
+
+impl TxnFilter {
+    fn clause(&self) -> (String, Vec<rusqlite::types::Value>) {
+        use rusqlite::types::Value;
+        let mut w = vec!["1 = 1".to_owned()];
+        let mut p: Vec<Value> = Vec::new();
+        if let Some(a) = self.account {
+            w.push(format!("account_id = ?{}", p.len() + 1));
+            p.push(Value::Integer(a.0));
+        }
+        if let Some(m) = self.method {
+            w.push(format!("method_id = ?{}", p.len() + 1));
+            p.push(Value::Integer(m.0));
+        }
+        if let Some(t) = self.ty {
+            w.push(format!("type = ?{}", p.len() + 1));
+            p.push(Value::Text(t.id().into()));
+        }
+        if let Some(d) = self.from {
+            w.push(format!("day >= ?{}", p.len() + 1));
+            p.push(Value::Text(d.to_string()));
+        }
+        if let Some(d) = self.until {
+            w.push(format!("day <= ?{}", p.len() + 1));
+            p.push(Value::Text(d.to_string()));
+        }
+        let text = self.text.trim();
+        if !text.is_empty() {
+            let like = format!(
+                "%{}%",
+                text.replace('\\', "\\\\")
+                    .replace('%', "\\%")
+                    .replace('_', "\\_")
+            );
+            w.push(format!(
+                "(counterparty LIKE ?{n} ESCAPE '\\' OR note LIKE ?{n} ESCAPE '\\')",
+                n = p.len() + 1
+            ));
+            p.push(Value::Text(like));
+        }
+        (w.join(" AND "), p)
+    }
+}
+
+pub fn txn_count(c: &Connection, f: &TxnFilter) -> Result<u64> {
+    let (w, p) = f.clause();
+    let n: i64 = c.query_row(
+        &format!("SELECT count(*) FROM txn WHERE {w}"),
+        params_from_iter(p),
+        |r| r.get(0),
+    )?;
+    Ok(u64::try_from(n).unwrap_or(0))
+}
+
+/// The rows a filter matches, added up in SQL (never by summing pages).
+///
+/// An amount is stored as decimal text with at most three decimals (the widest
+/// minor unit) and at most `AMOUNT_MAX` = 10⁹, so `round(amount * 1000)` is its
+/// exact number of thousandths: under 2⁵³, a double holds it exactly. The USD
+/// figure is the sum of the stored conversions, in cents.
+pub fn txn_totals(c: &Connection, f: &TxnFilter) -> Result<TxnTotals> {
+    let (w, p) = f.clause();
+    let mut st = c.prepare_cached(&format!(
+        "SELECT currency, count(*),
+             sum(CASE WHEN is_refund = 0 THEN CAST(round(amount * 1000) AS INTEGER) ELSE 0 END),
+             sum(CASE WHEN is_refund = 0 THEN usd_cents ELSE 0 END),
+             sum(is_refund)
+         FROM txn WHERE {w} GROUP BY currency ORDER BY currency"
+    ))?;
+    let mut totals = TxnTotals::default();
+    let rows = st.query_map(params_from_iter(p), |r| {
+        Ok((
+            ccy(r, 0)?,
+            r.get::<_, i64>(1)?,
+            r.get::<_, i64>(2)?,
+            r.get::<_, i64>(3)?,
+            r.get::<_, i64>(4)?,
+        ))
+    })?;
+    for row in rows {
+        let (currency, n, mills, usd, refunds) = row?;
+        totals.count += u64::try_from(n).unwrap_or(0);
+        totals.refunds += u64::try_from(refunds).unwrap_or(0);
+        totals
+            .by_currency
+            .push((currency, currency.round(Decimal::new(mills, 3))));
+        totals.usd += from_cents(usd);
+    }
+    Ok(totals)
+}
+
+/// One page, newest first, of a list of `total` rows: a page in the older half is
+/// read from the other end, so no page walks more than half the index.
+pub fn txn_page_of(
+    c: &Connection,
+    f: &TxnFilter,
+    offset: u64,
+    limit: u64,
+    total: u64,
+) -> Result<Vec<Txn>> {
+    if offset <= total / 2 || offset >= total {
+        return txn_page(c, f, offset, limit);
+    }
+    let end = (offset + limit).min(total);
+    page(c, f, total - end, end - offset, "ASC")
+}
+
+/// One page, newest first.
+pub fn txn_page(c: &Connection, f: &TxnFilter, offset: u64, limit: u64) -> Result<Vec<Txn>> {
+    page(c, f, offset, limit, "DESC")
+}
+
+/// `limit` rows after skipping `offset` in time order `dir` (ASC from the oldest,
+/// DESC from the newest), returned newest first. The offset is walked in the
+/// (account_id, at_utc, id) index alone; only the page's rows are read from the table.
+fn page(c: &Connection, f: &TxnFilter, offset: u64, limit: u64, dir: &str) -> Result<Vec<Txn>> {
+    let (w, mut p) = f.clause();
+    let n = p.len();
+    p.push(rusqlite::types::Value::Integer(
+        i64::try_from(limit).unwrap_or(i64::MAX),
+    ));
+    p.push(rusqlite::types::Value::Integer(
+        i64::try_from(offset).unwrap_or(i64::MAX),
+    ));
+    let mut st = c.prepare_cached(&format!(
+        "SELECT {TXN_COLUMNS} FROM txn WHERE id IN (
+             SELECT id FROM txn WHERE {w} ORDER BY at_utc {dir}, id {dir} LIMIT ?{} OFFSET ?{})
+         ORDER BY at_utc DESC, id DESC",
+        n + 1,
+        n + 2
+    ))?;
+    let rows = st.query_map(params_from_iter(p), txn_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Rows between two [`PageMarks`] keys.
+pub const MARK_STEP: u64 = 1024;
+
+/// The `(at_utc, id)` key of every [`MARK_STEP`]-th row of a filter's list,
+/// newest first: the key at index `i` is the row at offset `i * MARK_STEP`.
+/// Read once per filter (one walk of the index); a page anywhere then starts
+/// from the mark at or before it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageMarks {
+    keys: Vec<(i64, i64)>,
+    /// The database as the marks were read: any write since (by this connection
+    /// or another) makes them stale.
+    version: (i64, u64),
+}
+
+impl PageMarks {
+    /// How many rows the marks cover (a multiple of the step, rounded up).
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    /// Whether nothing has been written to the database since they were read.
+    pub fn is_current(&self, c: &Connection) -> Result<bool> {
+        Ok(version(c)? == self.version)
+    }
+}
+
+/// Changes on any connection: SQLite's `data_version` counts other
+/// connections' commits, `total_changes` this one's rows.
+fn version(c: &Connection) -> Result<(i64, u64)> {
+    let data: i64 = c.query_row("PRAGMA data_version", [], |r| r.get(0))?;
+    Ok((data, c.total_changes()))
+}
+
+/// The marks of `f`'s list.
+pub fn page_marks(c: &Connection, f: &TxnFilter) -> Result<PageMarks> {
+    let version = version(c)?;
+    let (w, p) = f.clause();
+    let mut st = c.prepare_cached(&format!(
+        "SELECT at_utc, id FROM txn WHERE {w} ORDER BY at_utc DESC, id DESC"
+    ))?;
+    let mut rows = st.query(params_from_iter(p))?;
+    let mut keys = Vec::new();
+    let mut n: u64 = 0;
+    while let Some(r) = rows.next()? {
+        if n.is_multiple_of(MARK_STEP) {
+            keys.push((r.get(0)?, r.get(1)?));
+        }
+        n += 1;
+    }
+    Ok(PageMarks { keys, version })
+}
+
+/// `limit` rows from `offset`, newest first, starting from the mark at or
+/// before `offset` (keyset paging): at most [`MARK_STEP`] rows are skipped.
+/// With no mark that far, or marks read before a write since, it walks from
+/// the nearest end of a list of `total` rows.
+pub fn txn_page_marked(
+    c: &Connection,
+    f: &TxnFilter,
+    marks: &PageMarks,
+    offset: u64,
+    limit: u64,
+    total: u64,
+) -> Result<Vec<Txn>> {
+    let i = offset / MARK_STEP;
+    let mark = usize::try_from(i).ok().and_then(|i| marks.keys.get(i));
+    let Some(&(at, id)) = mark.filter(|_| marks.is_current(c).unwrap_or(false)) else {
+        return txn_page_of(c, f, offset, limit, total);
+    };
+    let (w, mut p) = f.clause();
+    let n = p.len();
+    for v in [
+        at,
+        id,
+        i64::try_from(limit).unwrap_or(i64::MAX),
+        i64::try_from(offset - i * MARK_STEP).unwrap_or(i64::MAX),
+    ] {
+        p.push(rusqlite::types::Value::Integer(v));
+    }
+    let mut st = c.prepare_cached(&format!(
+        "SELECT {TXN_COLUMNS} FROM txn WHERE id IN (
+             SELECT id FROM txn WHERE {w} AND (at_utc, id) <= (?{}, ?{})
+             ORDER BY at_utc DESC, id DESC LIMIT ?{} OFFSET ?{})
+         ORDER BY at_utc DESC, id DESC",
+        n + 1,
+        n + 2,
+        n + 3,
+        n + 4
+    ))?;
+    let rows = st.query_map(params_from_iter(p), txn_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
