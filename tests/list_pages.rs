@@ -105,3 +105,98 @@ fn marks_read_before_a_write_are_not_used() {
         .unwrap();
     assert!(!t.wallet.page_marks_current(&marks), "another's write too");
 }
+
+fn matching(w: &walletdesk::Wallet, a: AccountId, text: &str) -> Vec<i64> {
+    let f = TxnFilter {
+        account: Some(a),
+        text: text.into(),
+        ..TxnFilter::default()
+    };
+    let total = w.txn_totals(&f).unwrap().count;
+    let page = ids(&w.txn_page(&f, 0, 10_000).unwrap());
+    assert_eq!(
+        page.len() as u64,
+        total,
+        "{text:?}: the count and the rows agree"
+    );
+    page
+}
+
+#[test]
+fn a_search_finds_the_same_rows_before_and_after_they_are_indexed_and_after_edits() {
+    let (mut t, a) = demo_wallet(3_000);
+    let words = [
+        "Luckin",
+        "luckin",
+        "淘宝",
+        "Friend: 王",
+        "Landlord",
+        "Nowhere",
+    ];
+    let scanned: Vec<Vec<i64>> = words.iter().map(|s| matching(&t.wallet, a, s)).collect();
+    assert!(
+        scanned[0].len() > 100 && scanned[0] == scanned[1],
+        "case is ignored"
+    );
+    assert!(scanned[5].is_empty());
+
+    // Index part of the rows: the rest are scanned; then all of them.
+    assert!(
+        t.wallet.index_text(1_000).unwrap() > 0,
+        "rows left to index"
+    );
+    for (s, want) in words.iter().zip(&scanned) {
+        assert_eq!(&matching(&t.wallet, a, s), want, "{s}, part indexed");
+    }
+    assert_eq!(t.wallet.index_text(u64::MAX).unwrap(), 0);
+    for (s, want) in words.iter().zip(&scanned) {
+        assert_eq!(&matching(&t.wallet, a, s), want, "{s}, indexed");
+    }
+
+    // An indexed row renamed, another deleted, a new one added: the index follows.
+    let renamed = walletdesk::domain::TxnId(scanned[0][0]);
+    let mut d = t.wallet.txn(renamed).unwrap().new.to_draft();
+    d.counterparty = "Nowhere Noodles".into();
+    t.wallet.edit_txn(renamed, &d).unwrap();
+    let deleted = walletdesk::domain::TxnId(scanned[0][1]);
+    t.wallet.delete_txn(deleted).unwrap();
+    d.note = "nowhere again".into();
+    let added = t.wallet.add_txn(a, &d).unwrap();
+    assert_eq!(matching(&t.wallet, a, "Luckin"), scanned[0][2..].to_vec());
+    let mut nowhere = matching(&t.wallet, a, "nowhere");
+    nowhere.sort_unstable();
+    assert_eq!(nowhere, vec![renamed.0, added.0]);
+    assert_eq!(matching(&t.wallet, a, "again"), vec![added.0]);
+    // FTS5's own check that the index holds exactly the table's text (once
+    // the row added after the last indexing is indexed too).
+    t.wallet.index_text(u64::MAX).unwrap();
+    assert_eq!(matching(&t.wallet, a, "again"), vec![added.0]);
+    let raw = rusqlite::Connection::open(t.path()).unwrap();
+    raw.execute(
+        "INSERT INTO txn_text (txn_text, rank) VALUES ('integrity-check', 1)",
+        [],
+    )
+    .unwrap();
+}
+
+#[test]
+fn a_search_with_quotes_and_wildcards_matches_them_as_typed() {
+    let (mut t, a) = demo_wallet(10);
+    t.wallet.index_text(u64::MAX).unwrap();
+    let mut d = t
+        .wallet
+        .txn(walletdesk::domain::TxnId(1))
+        .unwrap()
+        .new
+        .to_draft();
+    d.counterparty = r#"Bar "50%_off" \ AND OR NOT*"#.into();
+    let id = t.wallet.add_txn(a, &d).unwrap();
+    for text in [r#""50%_off""#, "50%", "%_o", r#"\ AND"#, "OR NOT*", "NOT"] {
+        assert_eq!(matching(&t.wallet, a, text), vec![id.0], "{text}");
+    }
+    assert!(matching(&t.wallet, a, "50%x").is_empty());
+    assert!(
+        matching(&t.wallet, a, "5_%").is_empty(),
+        "_ is not a wildcard"
+    );
+}

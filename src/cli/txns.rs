@@ -372,9 +372,15 @@ pub fn tx(w: &mut Wallet, cmd: &TxCmd, json: bool) -> Result<String, Failure> {
                 text: text.clone().unwrap_or_default(),
             };
             w.account(AccountId(*account))?;
+            if filter.text.trim().chars().count() >= crate::store::INDEXED_TEXT_MIN {
+                // Index rows written since the last search (the window does this
+                // while idle). Only a speed-up: unindexed rows are scanned, so a
+                // failure here (a locked database) changes no answer.
+                let _ = w.index_text(u64::MAX);
+            }
             let totals = w.txn_totals(&filter)?;
             let tz = w.time_zone();
-            let page = w.txn_page(&filter, *offset, *limit)?;
+            let page = w.txn_page_of(&filter, *offset, *limit, totals.count)?;
             Ok(if json {
                 format!(
                     "{}\n",

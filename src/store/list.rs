@@ -13,13 +13,29 @@ use super::txns::{TXN_COLUMNS, ccy, from_cents, txn_row};
 
 pub use crate::domain::txn_filter::{FILTER_TEXT_MAX, TxnFilter};
 
+/// The shortest search the trigram index answers; a shorter one is a `LIKE` scan.
+pub const INDEXED_TEXT_MIN: usize = 3;
+
 impl TxnFilter {
+    /// The filter as a WHERE clause, walked in time order through the
+    /// `(account_id, at_utc, id)` index (pages and marks).
     fn clause(&self) -> (String, Vec<rusqlite::types::Value>) {
+        self.clause_as(false)
+    }
+
+    /// With `by_matches`, a search read from the trigram index's matches
+    /// rather than by walking the account's rows (counts and totals: few
+    /// matches are then a few lookups, not a walk of every row).
+    fn clause_as(&self, by_matches: bool) -> (String, Vec<rusqlite::types::Value>) {
         use rusqlite::types::Value;
+        let text = self.text.trim();
+        let indexed = text.chars().count() >= INDEXED_TEXT_MIN;
+        // `+` keeps SQLite off the account's index, so it reads the matches.
+        let plus = if by_matches && indexed { "+" } else { "" };
         let mut w = vec!["1 = 1".to_owned()];
         let mut p: Vec<Value> = Vec::new();
         if let Some(a) = self.account {
-            w.push(format!("account_id = ?{}", p.len() + 1));
+            w.push(format!("{plus}account_id = ?{}", p.len() + 1));
             p.push(Value::Integer(a.0));
         }
         if let Some(m) = self.method {
@@ -38,7 +54,6 @@ impl TxnFilter {
             w.push(format!("day <= ?{}", p.len() + 1));
             p.push(Value::Text(d.to_string()));
         }
-        let text = self.text.trim();
         if !text.is_empty() {
             let like = format!(
                 "%{}%",
@@ -46,10 +61,22 @@ impl TxnFilter {
                     .replace('%', "\\%")
                     .replace('_', "\\_")
             );
-            w.push(format!(
-                "(counterparty LIKE ?{n} ESCAPE '\\' OR note LIKE ?{n} ESCAPE '\\')",
-                n = p.len() + 1
-            ));
+            let scan = "(counterparty LIKE ?{n} ESCAPE '\\' OR note LIKE ?{n} ESCAPE '\\')";
+            if indexed {
+                // Rows up to `txn_text_upto` are in the index; later ones (a
+                // recent import the list's worker has not indexed yet) are scanned.
+                w.push(format!(
+                    "id IN (SELECT rowid FROM txn_text WHERE txn_text MATCH ?{m}
+                            UNION ALL
+                            SELECT id FROM txn WHERE id > (SELECT id FROM txn_text_upto)
+                                AND {})",
+                    scan.replace("{n}", &(p.len() + 2).to_string()),
+                    m = p.len() + 1,
+                ));
+                p.push(Value::Text(format!("\"{}\"", text.replace('"', "\"\""))));
+            } else {
+                w.push(scan.replace("{n}", &(p.len() + 1).to_string()));
+            }
             p.push(Value::Text(like));
         }
         (w.join(" AND "), p)
@@ -57,7 +84,7 @@ impl TxnFilter {
 }
 
 pub fn txn_count(c: &Connection, f: &TxnFilter) -> Result<u64> {
-    let (w, p) = f.clause();
+    let (w, p) = f.clause_as(true);
     let n: i64 = c.query_row(
         &format!("SELECT count(*) FROM txn WHERE {w}"),
         params_from_iter(p),
@@ -73,7 +100,7 @@ pub fn txn_count(c: &Connection, f: &TxnFilter) -> Result<u64> {
 /// exact number of thousandths: under 2⁵³, a double holds it exactly. The USD
 /// figure is the sum of the stored conversions, in cents.
 pub fn txn_totals(c: &Connection, f: &TxnFilter) -> Result<TxnTotals> {
-    let (w, p) = f.clause();
+    let (w, p) = f.clause_as(true);
     let mut st = c.prepare_cached(&format!(
         "SELECT currency, count(*),
              sum(CASE WHEN is_refund = 0 THEN CAST(round(amount * 1000) AS INTEGER) ELSE 0 END),
@@ -243,4 +270,29 @@ pub fn txn_page_marked(
     ))?;
     let rows = st.query_map(params_from_iter(p), txn_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Index up to `rows` more transactions for text search, in one transaction;
+/// returns how many are left to index. Searches are right at any point: rows
+/// not yet indexed are scanned.
+pub fn index_text(c: &Connection, rows: u64) -> Result<u64> {
+    let tx = rusqlite::Transaction::new_unchecked(c, rusqlite::TransactionBehavior::Immediate)?;
+    let upto: i64 = tx.query_row("SELECT id FROM txn_text_upto", [], |r| r.get(0))?;
+    let to: Option<i64> = tx.query_row(
+        "SELECT max(id) FROM (SELECT id FROM txn WHERE id > ?1 ORDER BY id LIMIT ?2)",
+        [upto, i64::try_from(rows).unwrap_or(i64::MAX)],
+        |r| r.get(0),
+    )?;
+    let Some(to) = to else {
+        return Ok(0);
+    };
+    tx.execute(
+        "INSERT INTO txn_text (rowid, counterparty, note)
+         SELECT id, counterparty, note FROM txn WHERE id > ?1 AND id <= ?2",
+        [upto, to],
+    )?;
+    tx.execute("UPDATE txn_text_upto SET id = ?1", [to])?;
+    let left: i64 = tx.query_row("SELECT count(*) FROM txn WHERE id > ?1", [to], |r| r.get(0))?;
+    tx.commit()?;
+    Ok(u64::try_from(left).unwrap_or(0))
 }

@@ -200,4 +200,37 @@ CREATE TABLE csv_mapping (
     saved_at TEXT NOT NULL
 ) STRICT;
 ",
+    // 10: text search (issue 14). A trigram index of counterparty and note
+    // over the rows up to txn_text_upto.id; later rows are scanned with LIKE
+    // until the list's worker indexes them (store::index_text), so an import
+    // writes no index entries. Rows at or below the mark are kept in step here.
+    r"
+CREATE VIRTUAL TABLE txn_text USING fts5 (
+    counterparty, note, content = 'txn', content_rowid = 'id', tokenize = 'trigram'
+);
+CREATE TABLE txn_text_upto (
+    one INTEGER PRIMARY KEY CHECK (one = 1),
+    id  INTEGER NOT NULL
+) STRICT;
+INSERT INTO txn_text_upto VALUES (1, 0);
+CREATE TRIGGER txn_text_add AFTER INSERT ON txn
+WHEN new.id <= (SELECT id FROM txn_text_upto) BEGIN
+    INSERT INTO txn_text (rowid, counterparty, note) VALUES (new.id, new.counterparty, new.note);
+END;
+CREATE TRIGGER txn_text_remove AFTER DELETE ON txn
+WHEN old.id <= (SELECT id FROM txn_text_upto) BEGIN
+    INSERT INTO txn_text (txn_text, rowid, counterparty, note)
+        VALUES ('delete', old.id, old.counterparty, old.note);
+END;
+-- An edit writes the row again and gives it back its id: either id may be
+-- at or below the mark.
+CREATE TRIGGER txn_text_edit AFTER UPDATE OF id, counterparty, note ON txn BEGIN
+    INSERT INTO txn_text (txn_text, rowid, counterparty, note)
+        SELECT 'delete', old.id, old.counterparty, old.note
+        WHERE old.id <= (SELECT id FROM txn_text_upto);
+    INSERT INTO txn_text (rowid, counterparty, note)
+        SELECT new.id, new.counterparty, new.note
+        WHERE new.id <= (SELECT id FROM txn_text_upto);
+END;
+",
 ];

@@ -2,7 +2,8 @@
 //! own connection counts and adds up a filter's rows and reads the pages the
 //! table asks for. Each new filter is a new generation: asks of older ones are
 //! dropped unread, a query of an older one still running is interrupted, and
-//! its answer (should one arrive) is discarded by the window.
+//! its answer (should one arrive) is discarded by the window. While idle it
+//! indexes new rows for text search, a chunk at a time.
 
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
@@ -126,13 +127,28 @@ impl Lister {
     }
 }
 
+/// Rows indexed for text search at a time while idle (about 0.1 s).
+const INDEX_CHUNK: u64 = 20_000;
+
 /// Answer the newest asks first; asks of an older generation than the newest
 /// totals ask are dropped unread.
 fn work(w: &Wallet, inbox: &Receiver<Ask>, outbox: &Sender<Listed>) {
     let mut queue: Vec<Ask> = Vec::new();
     // The current generation's page marks, read at its first page past the first step.
     let mut marks: Option<(u64, PageMarks)> = None;
+    // Rows may be waiting for the text index: checked at start and after each count.
+    let mut indexing = true;
     loop {
+        if queue.is_empty() && indexing {
+            // Idle: index a chunk of new rows for text search (a new ask
+            // interrupts it; what was committed stays).
+            indexing = matches!(w.index_text(INDEX_CHUNK), Ok(left) if left > 0);
+            match inbox.try_recv() {
+                Ok(a) => queue.push(a),
+                Err(TryRecvError::Empty) => continue,
+                Err(TryRecvError::Disconnected) => return,
+            }
+        }
         if queue.is_empty() {
             match inbox.recv() {
                 Ok(a) => queue.push(a),
@@ -167,7 +183,10 @@ fn work(w: &Wallet, inbox: &Receiver<Ask>, outbox: &Sender<Listed>) {
             continue;
         }
         let answer = match queue.remove(next) {
-            Ask::Totals(g, f) => Listed::Totals(g, w.txn_totals(&f)),
+            Ask::Totals(g, f) => {
+                indexing = true;
+                Listed::Totals(g, w.txn_totals(&f))
+            }
             Ask::Page {
                 generation,
                 filter,

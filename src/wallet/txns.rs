@@ -150,6 +150,12 @@ impl Wallet {
         Ok(store::page_marks(self.store.conn(), filter)?)
     }
 
+    /// Index up to `rows` more transactions for text search (one transaction);
+    /// returns how many are left. The list's worker does this while idle.
+    pub fn index_text(&self, rows: u64) -> Result<u64> {
+        Ok(store::index_text(self.store.conn(), rows)?)
+    }
+
     /// Whether `marks` are still true of the database (nothing written since).
     pub fn page_marks_current(&self, marks: &store::PageMarks) -> bool {
         marks.is_current(self.store.conn()).unwrap_or(false)
