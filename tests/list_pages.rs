@@ -200,3 +200,29 @@ fn a_search_with_quotes_and_wildcards_matches_them_as_typed() {
         "_ is not a wildcard"
     );
 }
+
+#[test]
+fn the_lists_worker_answers_the_count_before_the_totals() {
+    use walletdesk::wallet::Listed;
+    let (t, a) = demo_wallet(2_000);
+    let mut lister = t.wallet.lister();
+    let filter = TxnFilter {
+        account: Some(a),
+        ..TxnFilter::default()
+    };
+    let g = lister.ask_totals(&filter);
+    let mut answers = Vec::new();
+    let started = std::time::Instant::now();
+    while answers.len() < 2 && started.elapsed() < std::time::Duration::from_secs(60) {
+        answers.extend(lister.poll());
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    match &answers[..] {
+        [Listed::Count(g1, Ok(n)), Listed::Totals(g2, Ok(totals))] => {
+            assert_eq!((*g1, *g2), (g, g));
+            assert_eq!(*n, 2_000);
+            assert_eq!(totals.count, 2_000);
+        }
+        other => panic!("{other:?}"),
+    }
+}

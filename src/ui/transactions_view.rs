@@ -48,6 +48,8 @@ pub struct TxnList {
     pub due: Option<f64>,
     /// Counting the current filter's rows: the table says "Searching…".
     pub searching: bool,
+    /// Counted, not yet added up: the rows show, the totals line waits.
+    pub adding_up: bool,
     /// Pages asked of the worker and not yet answered.
     asked: Vec<u64>,
 }
@@ -77,13 +79,17 @@ impl TxnList {
         let current = lister.generation();
         for answer in lister.poll() {
             match answer {
-                Listed::Totals(g, r) if g == current && self.due.is_none() => {
+                Listed::Count(g, r) if g == current && self.due.is_none() => {
                     self.searching = false;
-                    let totals = r.unwrap_or_default();
-                    self.total = totals.count;
-                    self.totals = totals;
+                    self.total = r.unwrap_or_default();
+                    self.adding_up = self.total > 0;
+                    self.totals = TxnTotals::default();
                     self.pages.clear();
                     self.asked.clear();
+                }
+                Listed::Totals(g, r) if g == current && !self.searching => {
+                    self.adding_up = false;
+                    self.totals = r.unwrap_or_default();
                 }
                 Listed::Page(g, page, rows) if g == current && !self.searching => {
                     self.asked.retain(|p| *p != page);
@@ -101,7 +107,7 @@ impl TxnList {
             }
         }
         self.lister = Some(lister);
-        self.due.is_some() || self.searching || !self.asked.is_empty()
+        self.due.is_some() || self.searching || self.adding_up || !self.asked.is_empty()
     }
 
     /// The row at `index` of the filtered list, if its page has been read;
@@ -291,7 +297,14 @@ pub fn transactions_ui(
         });
         return;
     }
-    ui.label(RichText::new(words::txn_totals(&sp.totals)).strong());
+    if sp.adding_up {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(RichText::new(words::txn_adding_up(sp.total)).strong());
+        });
+    } else {
+        ui.label(RichText::new(words::txn_totals(&sp.totals)).strong());
+    }
     if sp.total == 0 && !sp.is_waiting() {
         empty_ui(ui, sp, commands);
         return;

@@ -17,6 +17,9 @@ use crate::vault::Vault;
 
 enum Ask {
     Totals(u64, TxnFilter),
+    /// The worker's own: add up the rows it has counted, after the pages asked
+    /// meanwhile (a million rows take seconds to add up, a page milliseconds).
+    Sums(u64, TxnFilter),
     Page {
         generation: u64,
         filter: TxnFilter,
@@ -29,6 +32,9 @@ enum Ask {
 /// What the worker found, for the generation it was asked in.
 #[derive(Debug)]
 pub enum Listed {
+    /// How many rows match: the table can show its pages.
+    Count(u64, Result<u64>),
+    /// The rows added up (the line above the table).
     Totals(u64, Result<TxnTotals>),
     Page(u64, u64, Result<Vec<Txn>>),
 }
@@ -68,7 +74,9 @@ impl Lister {
                     // Every ask is answered with why the database would not open.
                     while let Ok(a) = inbox.recv() {
                         let g = match a {
-                            Ask::Totals(g, _) | Ask::Page { generation: g, .. } => g,
+                            Ask::Totals(g, _)
+                            | Ask::Sums(g, _)
+                            | Ask::Page { generation: g, .. } => g,
                         };
                         let e = super::service::invalid("database", e.to_string());
                         if outbox.send(Listed::Totals(g, Err(e))).is_err() {
@@ -90,7 +98,8 @@ impl Lister {
         }
     }
 
-    /// Count and add up `filter`'s rows: a new generation, which it returns.
+    /// Count `filter`'s rows, then add them up (two answers, the count first):
+    /// a new generation, which it returns.
     /// A query of an older generation still running is stopped.
     pub fn ask_totals(&mut self, filter: &TxnFilter) -> u64 {
         self.generation += 1;
@@ -166,18 +175,19 @@ fn work(w: &Wallet, inbox: &Receiver<Ask>, outbox: &Sender<Listed>) {
             .iter()
             .filter_map(|a| match a {
                 Ask::Totals(g, _) => Some(*g),
-                Ask::Page { .. } => None,
+                Ask::Sums(..) | Ask::Page { .. } => None,
             })
             .max()
             .unwrap_or(0);
         queue.retain(|a| match a {
             Ask::Totals(g, _) => *g == newest,
-            Ask::Page { generation, .. } => *generation >= newest,
+            Ask::Sums(g, _) | Ask::Page { generation: g, .. } => *g >= newest,
         });
-        // Totals first: the pages' reads need the count.
+        // The count first (the pages' reads need it), then pages, then sums.
         let next = queue
             .iter()
             .position(|a| matches!(a, Ask::Totals(..)))
+            .or_else(|| queue.iter().position(|a| matches!(a, Ask::Page { .. })))
             .unwrap_or(0);
         if queue.is_empty() {
             continue;
@@ -185,8 +195,13 @@ fn work(w: &Wallet, inbox: &Receiver<Ask>, outbox: &Sender<Listed>) {
         let answer = match queue.remove(next) {
             Ask::Totals(g, f) => {
                 indexing = true;
-                Listed::Totals(g, w.txn_totals(&f))
+                let n = w.txn_count(&f);
+                if n.is_ok() {
+                    queue.push(Ask::Sums(g, f));
+                }
+                Listed::Count(g, n)
             }
+            Ask::Sums(g, f) => Listed::Totals(g, w.txn_totals(&f)),
             Ask::Page {
                 generation,
                 filter,

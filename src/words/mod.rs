@@ -219,6 +219,11 @@ pub const REACHED_FIRST: &str = "reached first";
 /// Above the transactions table while a filter is counted.
 pub const SEARCHING: &str = "Searching…";
 
+/// The list's line while its rows are counted but not yet added up.
+pub fn txn_adding_up(listed: u64) -> String {
+    format!("{listed} listed; adding them up…")
+}
+
 /// What the badge means, on hover.
 pub const REACHED_FIRST_HINT: &str =
     "Of the limits every payment counts toward, this one has the least left";
