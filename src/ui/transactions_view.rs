@@ -50,6 +50,8 @@ pub struct TxnList {
     pub searching: bool,
     /// Counted, not yet added up: the rows show, the totals line waits.
     pub adding_up: bool,
+    /// The totals, when they are in before the count.
+    added: Option<TxnTotals>,
     /// Pages asked of the worker and not yet answered.
     asked: Vec<u64>,
 }
@@ -75,6 +77,7 @@ impl TxnList {
             self.due = None;
             lister.ask_totals(&self.filter);
             self.asked.clear();
+            self.added = None;
         }
         let current = lister.generation();
         for answer in lister.poll() {
@@ -87,9 +90,8 @@ impl TxnList {
                     self.pages.clear();
                     self.asked.clear();
                 }
-                Listed::Totals(g, r) if g == current && !self.searching => {
-                    self.adding_up = false;
-                    self.totals = r.unwrap_or_default();
+                Listed::Totals(g, r) if g == current && self.due.is_none() => {
+                    self.added = Some(r.unwrap_or_default());
                 }
                 Listed::Page(g, page, rows) if g == current && !self.searching => {
                     self.asked.retain(|p| *p != page);
@@ -97,6 +99,12 @@ impl TxnList {
                 }
                 _ => {}
             }
+        }
+        if !self.searching
+            && let Some(t) = self.added.take()
+        {
+            self.totals = t;
+            self.adding_up = false;
         }
         if !self.searching {
             for page in std::mem::take(&mut self.wanted) {

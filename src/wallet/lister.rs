@@ -16,10 +16,7 @@ use crate::store::{MARK_STEP, PageMarks, TxnFilter};
 use crate::vault::Vault;
 
 enum Ask {
-    Totals(u64, TxnFilter),
-    /// The worker's own: add up the rows it has counted, after the pages asked
-    /// meanwhile (a million rows take seconds to add up, a page milliseconds).
-    Sums(u64, TxnFilter),
+    Count(u64, TxnFilter),
     Page {
         generation: u64,
         filter: TxnFilter,
@@ -39,12 +36,15 @@ pub enum Listed {
     Page(u64, u64, Result<Vec<Txn>>),
 }
 
-/// The window's handle on the worker; dropping it ends the worker.
+/// The window's handle on the workers; dropping it ends them. One counts and
+/// reads pages; the other adds up, which takes seconds at a million rows, so
+/// the rows show while the totals line waits.
 pub struct Lister {
     asks: Sender<Ask>,
+    sums: Sender<(u64, TxnFilter)>,
     answers: Receiver<Listed>,
-    /// The worker's connection's, once it has opened it.
-    interrupt: Option<InterruptHandle>,
+    /// The workers' connections', once they have opened them.
+    interrupts: Vec<InterruptHandle>,
     interrupt_rx: Receiver<InterruptHandle>,
     generation: u64,
 }
@@ -65,51 +65,45 @@ impl Wallet {
 impl Lister {
     fn start(db: PathBuf, clock: Clock) -> Lister {
         let (asks, inbox) = mpsc::channel::<Ask>();
+        let (sums, sums_inbox) = mpsc::channel::<(u64, TxnFilter)>();
         let (outbox, answers) = mpsc::channel();
         let (handle_tx, handle_rx) = mpsc::channel();
+        let (db2, outbox2, handle_tx2) = (db.clone(), outbox.clone(), handle_tx.clone());
         std::thread::spawn(move || {
-            let wallet = match Wallet::open(&db, Vault::unavailable("not needed"), clock) {
-                Ok(w) => w,
-                Err(e) => {
-                    // Every ask is answered with why the database would not open.
-                    while let Ok(a) = inbox.recv() {
-                        let g = match a {
-                            Ask::Totals(g, _)
-                            | Ask::Sums(g, _)
-                            | Ask::Page { generation: g, .. } => g,
-                        };
-                        let e = super::service::invalid("database", e.to_string());
-                        if outbox.send(Listed::Totals(g, Err(e))).is_err() {
-                            return;
-                        }
-                    }
-                    return;
-                }
+            let generation = |a: &Ask| match a {
+                Ask::Count(g, _) | Ask::Page { generation: g, .. } => *g,
             };
-            let _ = handle_tx.send(wallet.interrupt_handle());
-            work(&wallet, &inbox, &outbox);
+            if let Some(w) = open(&db, clock, &handle_tx, &inbox, &outbox, generation) {
+                work(&w, &inbox, &outbox);
+            }
+        });
+        std::thread::spawn(move || {
+            if let Some(w) = open(&db2, clock, &handle_tx2, &sums_inbox, &outbox2, |a| a.0) {
+                add_up(&w, &sums_inbox, &outbox2);
+            }
         });
         Lister {
             asks,
+            sums,
             answers,
-            interrupt: None,
+            interrupts: Vec::new(),
             interrupt_rx: handle_rx,
             generation: 0,
         }
     }
 
-    /// Count `filter`'s rows, then add them up (two answers, the count first):
-    /// a new generation, which it returns.
+    /// Count `filter`'s rows and add them up (two answers, the count usually
+    /// first): a new generation, which it returns. Queries of an older one
+    /// still running are stopped.
     /// A query of an older generation still running is stopped.
     pub fn ask_totals(&mut self, filter: &TxnFilter) -> u64 {
         self.generation += 1;
-        if self.interrupt.is_none() {
-            self.interrupt = self.interrupt_rx.try_recv().ok();
-        }
-        if let Some(h) = &self.interrupt {
+        self.interrupts.extend(self.interrupt_rx.try_iter());
+        for h in &self.interrupts {
             h.interrupt();
         }
-        let _ = self.asks.send(Ask::Totals(self.generation, filter.clone()));
+        let _ = self.asks.send(Ask::Count(self.generation, filter.clone()));
+        let _ = self.sums.send((self.generation, filter.clone()));
         self.generation
     }
 
@@ -133,6 +127,44 @@ impl Lister {
     /// The answers that have arrived (never waits).
     pub fn poll(&self) -> Vec<Listed> {
         self.answers.try_iter().collect()
+    }
+}
+
+/// A worker's connection, its interrupt handle sent to the window. If the
+/// database will not open, every ask is answered with why, and `None`.
+fn open<A>(
+    db: &std::path::Path,
+    clock: Clock,
+    handles: &Sender<InterruptHandle>,
+    inbox: &Receiver<A>,
+    outbox: &Sender<Listed>,
+    generation: impl Fn(&A) -> u64,
+) -> Option<Wallet> {
+    match Wallet::open(db, Vault::unavailable("not needed"), clock) {
+        Ok(w) => {
+            let _ = handles.send(w.interrupt_handle());
+            Some(w)
+        }
+        Err(e) => {
+            while let Ok(a) = inbox.recv() {
+                let e = super::service::invalid("database", e.to_string());
+                if outbox.send(Listed::Count(generation(&a), Err(e))).is_err() {
+                    break;
+                }
+            }
+            None
+        }
+    }
+}
+
+/// Add up the newest filter asked for; older asks waiting are dropped.
+fn add_up(w: &Wallet, inbox: &Receiver<(u64, TxnFilter)>, outbox: &Sender<Listed>) {
+    while let Ok(mut ask) = inbox.recv() {
+        ask = inbox.try_iter().last().unwrap_or(ask);
+        let (g, f) = ask;
+        if outbox.send(Listed::Totals(g, w.txn_totals(&f))).is_err() {
+            return;
+        }
     }
 }
 
@@ -174,34 +206,28 @@ fn work(w: &Wallet, inbox: &Receiver<Ask>, outbox: &Sender<Listed>) {
         let newest = queue
             .iter()
             .filter_map(|a| match a {
-                Ask::Totals(g, _) => Some(*g),
-                Ask::Sums(..) | Ask::Page { .. } => None,
+                Ask::Count(g, _) => Some(*g),
+                Ask::Page { .. } => None,
             })
             .max()
             .unwrap_or(0);
         queue.retain(|a| match a {
-            Ask::Totals(g, _) => *g == newest,
-            Ask::Sums(g, _) | Ask::Page { generation: g, .. } => *g >= newest,
+            Ask::Count(g, _) => *g == newest,
+            Ask::Page { generation, .. } => *generation >= newest,
         });
-        // The count first (the pages' reads need it), then pages, then sums.
+        // The count first: the pages' reads need it.
         let next = queue
             .iter()
-            .position(|a| matches!(a, Ask::Totals(..)))
-            .or_else(|| queue.iter().position(|a| matches!(a, Ask::Page { .. })))
+            .position(|a| matches!(a, Ask::Count(..)))
             .unwrap_or(0);
         if queue.is_empty() {
             continue;
         }
         let answer = match queue.remove(next) {
-            Ask::Totals(g, f) => {
+            Ask::Count(g, f) => {
                 indexing = true;
-                let n = w.txn_count(&f);
-                if n.is_ok() {
-                    queue.push(Ask::Sums(g, f));
-                }
-                Listed::Count(g, n)
+                Listed::Count(g, w.txn_count(&f))
             }
-            Ask::Sums(g, f) => Listed::Totals(g, w.txn_totals(&f)),
             Ask::Page {
                 generation,
                 filter,
