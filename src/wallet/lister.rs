@@ -55,6 +55,16 @@ impl std::fmt::Debug for Lister {
     }
 }
 
+impl Drop for Lister {
+    /// The workers end: a query they are running is stopped.
+    fn drop(&mut self) {
+        self.interrupts.extend(self.interrupt_rx.try_iter());
+        for h in &self.interrupts {
+            h.interrupt();
+        }
+    }
+}
+
 impl Wallet {
     /// Start the list's worker on its own connection to this database.
     pub fn lister(&self) -> Lister {
