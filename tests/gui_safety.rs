@@ -109,3 +109,41 @@ fn a_card_whose_number_is_missing_is_marked_in_the_table() {
     h.get_by_label("number missing");
     h.get_by_label_contains("1 card number is not in the secret store");
 }
+
+#[test]
+fn damage_the_start_check_had_no_time_for_is_found_after_the_first_frame() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite");
+    {
+        let mut w = Wallet::open(&db, Vault::memory(), common::clock()).unwrap();
+        w.load_demo(5_000).unwrap();
+        w.start_checks(std::time::Duration::from_secs(5), false)
+            .unwrap();
+    }
+    let bytes = common::damage_middle_page(&db);
+    let mut w = Wallet::open(&db, Vault::memory(), common::clock()).unwrap();
+    // No time at all: the check stops before it reaches the damaged page.
+    let report = w.start_checks(std::time::Duration::ZERO, true).unwrap();
+    assert!(
+        !report.integrity_checked && report.damaged.is_none(),
+        "{report:?}"
+    );
+
+    let mut h = harness(w, report);
+    let started = std::time::Instant::now();
+    while h.state().wallet().damaged().is_none() {
+        assert!(started.elapsed().as_secs() < 60, "the check never ended");
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    h.run();
+    h.get_by_label("The database is damaged: walletdesk will not write to it");
+    h.get_by_label_contains("Restore the latest backup");
+    let e = h
+        .state_mut()
+        .wallet_mut()
+        .add_account(&common::alipay())
+        .unwrap_err();
+    assert!(e.to_string().contains("damaged"), "{e}");
+    assert_eq!(std::fs::read(&db).unwrap(), bytes, "not a byte written");
+}

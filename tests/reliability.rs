@@ -295,14 +295,7 @@ fn a_damaged_page_is_found_on_start_and_stops_writes() {
             .unwrap();
     }
     // Garbage over a page in the middle of the file (the WAL was checkpointed on close).
-    let mut bytes = std::fs::read(&db).unwrap();
-    let pages = bytes.len() / 4096;
-    assert!(pages > 20, "{pages} pages");
-    let mid = pages / 2 * 4096;
-    for (i, b) in bytes[mid..mid + 4096].iter_mut().enumerate() {
-        *b = (i * 7 % 251) as u8;
-    }
-    std::fs::write(&db, &bytes).unwrap();
+    let bytes = common::damage_middle_page(&db);
 
     let mut w = Wallet::open(&db, Vault::memory(), clock()).unwrap();
     let r = w

@@ -562,6 +562,11 @@ impl Store {
     }
 
     /// Why writes are refused, when the integrity check failed.
+    /// Refuse writes from now on: a check on another connection found damage.
+    pub fn mark_damaged(&mut self, problem: String) {
+        self.damaged = Some(problem);
+    }
+
     pub fn damaged(&self) -> Option<&str> {
         self.damaged.as_deref()
     }

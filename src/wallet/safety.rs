@@ -88,6 +88,38 @@ impl Wallet {
         self.store.damaged()
     }
 
+    /// The integrity check the start left unfinished (a large database), run
+    /// to its end on its own connection: `Some(problem)` when it finds damage.
+    /// The window starts it after its first frame and, on damage, calls
+    /// [`Wallet::found_damaged`].
+    pub fn start_integrity_check(&self) -> super::Job<Option<String>> {
+        super::Job::start(
+            "Checking the database",
+            self.path().to_owned(),
+            self.clock,
+            |w, _, _| match w.store.quick_check(Duration::from_secs(24 * 3600)) {
+                Ok(_) => Ok(super::Finished::Done(None)),
+                Err(store::Error::Damaged { problem, .. }) => {
+                    Ok(super::Finished::Done(Some(problem)))
+                }
+                Err(e) => Err(e.into()),
+            },
+        )
+    }
+
+    /// Damage found by [`Wallet::start_integrity_check`]: writes are refused
+    /// from now on, as after a failed check on start. Returns the report the
+    /// window shows (the problem and the latest backup).
+    pub fn found_damaged(&mut self, problem: String) -> StartReport {
+        self.store.mark_damaged(problem.clone());
+        StartReport {
+            integrity_checked: true,
+            damaged: Some(problem),
+            latest_backup: store::latest_backup(self.store.path()),
+            ..StartReport::default()
+        }
+    }
+
     /// A backup before a change that writes much (an import).
     pub(crate) fn backup_before(&self, reason: BackupReason) -> Result<PathBuf> {
         Ok(self.store.auto_backup(reason, self.clock.now().to_utc())?)

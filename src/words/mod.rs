@@ -219,6 +219,11 @@ pub const REACHED_FIRST: &str = "reached first";
 /// Above the transactions table while a filter is counted.
 pub const SEARCHING: &str = "Searching…";
 
+/// The integrity check left running after the start could not be finished.
+pub fn integrity_check_failed(why: &str) -> String {
+    format!("Could not finish checking the database: {why}")
+}
+
 /// The list's line while its rows are counted but not yet added up.
 pub fn txn_adding_up(listed: u64) -> String {
     format!("{listed} listed; adding them up…")

@@ -155,3 +155,17 @@ pub fn preview(w: &Wallet, a: AccountId, text: &str) -> walletdesk::wallet::Impo
         walletdesk::wallet::Finished::Cancelled => panic!("cancelled"),
     }
 }
+
+/// Garbage over a page in the middle of a closed database file (its WAL
+/// checkpointed); returns the file's bytes as written.
+pub fn damage_middle_page(db: &Path) -> Vec<u8> {
+    let mut bytes = std::fs::read(db).unwrap();
+    let pages = bytes.len() / 4096;
+    assert!(pages > 20, "{pages} pages");
+    let mid = pages / 2 * 4096;
+    for (i, b) in bytes[mid..mid + 4096].iter_mut().enumerate() {
+        *b = (i * 7 % 251) as u8;
+    }
+    std::fs::write(db, &bytes).unwrap();
+    bytes
+}

@@ -51,6 +51,8 @@ pub struct WalletApp {
     today: chrono::NaiveDate,
     /// What the checks on start found (damage, missing numbers).
     start: StartReport,
+    /// The integrity check the start left unfinished, running to its end.
+    integrity: Option<crate::wallet::Job<Option<String>>>,
     /// Every setting, as the service last gave them.
     settings: Settings,
     /// The theme and zoom applied to the context (applied again when they change).
@@ -85,6 +87,7 @@ impl WalletApp {
             notice: None,
             today: chrono::NaiveDate::MIN,
             start: StartReport::default(),
+            integrity: None,
             settings,
             look: None,
             about: None,
@@ -103,8 +106,32 @@ impl WalletApp {
         if !report.numbers_missing.is_empty() {
             self.error(words::numbers_missing(report.numbers_missing.len()));
         }
+        // A large database's check did not finish before the first frame: it
+        // goes on off the window's thread; damage found stops writes then.
+        if !report.integrity_checked && report.damaged.is_none() {
+            self.integrity = Some(self.wallet.start_integrity_check());
+        }
         self.start = report;
         self
+    }
+
+    /// The unfinished start check's result, once it is in.
+    fn poll_integrity(&mut self, ctx: &egui::Context) {
+        let Some(job) = &self.integrity else {
+            return;
+        };
+        let Some(result) = job.poll() else {
+            ctx.request_repaint_after(std::time::Duration::from_millis(250));
+            return;
+        };
+        self.integrity = None;
+        match result {
+            Ok(crate::wallet::Finished::Done(Some(problem))) => {
+                self.start = self.wallet.found_damaged(problem);
+            }
+            Ok(_) => self.start.integrity_checked = true,
+            Err(e) => self.error(words::integrity_check_failed(&e.to_string())),
+        }
     }
 
     /// Copy hands numbers to egui's output instead of the system clipboard: for
@@ -280,6 +307,7 @@ impl eframe::App for WalletApp {
         self.apply_look(ctx);
         self.secrets.expire(ctx);
         self.on_day_change();
+        self.poll_integrity(ctx);
         if self.poll_job() {
             self.reload();
         }
