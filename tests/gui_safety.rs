@@ -129,6 +129,10 @@ fn damage_the_start_check_had_no_time_for_is_found_after_the_first_frame() {
         "{report:?}"
     );
 
+    let wal = db.with_extension("sqlite-wal");
+    let wal_len = || std::fs::metadata(&wal).map_or(0, |m| m.len());
+    // What opening wrote before the window (not the window's doing).
+    let wal_before = wal_len();
     let mut h = harness(w, report);
     let started = std::time::Instant::now();
     while h.state().wallet().damaged().is_none() {
@@ -145,5 +149,24 @@ fn damage_the_start_check_had_no_time_for_is_found_after_the_first_frame() {
         .add_account(&common::alipay())
         .unwrap_err();
     assert!(e.to_string().contains("damaged"), "{e}");
+    // The window and its workers wrote nothing: not to the file, not to its WAL.
+    assert_eq!(wal_len(), wal_before, "the WAL grew");
     assert_eq!(std::fs::read(&db).unwrap(), bytes, "not a byte written");
+}
+
+#[test]
+fn a_start_check_cut_short_leaves_the_daily_backup_to_the_rest_of_the_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite");
+    let mut w = Wallet::open(&db, Vault::memory(), common::clock()).unwrap();
+    w.load_demo(2_000).unwrap();
+    let backups = || walletdesk::store::latest_backup(&db);
+    assert_eq!(backups(), None);
+    let report = w.start_checks(std::time::Duration::ZERO, true).unwrap();
+    assert!(!report.integrity_checked, "{report:?}");
+    assert_eq!(report.daily_backup, None, "not before the check has passed");
+    assert_eq!(backups(), None);
+    let done = w.start_integrity_check().wait(&mut |_| {}).unwrap();
+    assert!(matches!(done, walletdesk::wallet::Finished::Done(None)));
+    assert!(backups().is_some(), "made once the check passed");
 }

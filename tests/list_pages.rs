@@ -227,3 +227,24 @@ fn the_lists_workers_answer_the_count_and_the_totals_each_on_its_own() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn a_search_answers_the_same_before_and_after_indexing_whatever_the_letters() {
+    let (mut t, a) = demo_wallet(10);
+    let mut d = t
+        .wallet
+        .txn(walletdesk::domain::TxnId(1))
+        .unwrap()
+        .new
+        .to_draft();
+    d.counterparty = "Ärzte Praxis ÉCOLE".into();
+    let id = t.wallet.add_txn(a, &d).unwrap();
+    let words = ["Ärzte", "ärzte", "ÄRZTE PRAXIS", "praxis", "École", "ÉCOLE"];
+    let scanned: Vec<Vec<i64>> = words.iter().map(|s| matching(&t.wallet, a, s)).collect();
+    assert_eq!(scanned[0], vec![id.0]);
+    assert_eq!(scanned[3], vec![id.0], "ASCII case is ignored");
+    t.wallet.index_text(u64::MAX).unwrap();
+    for (s, want) in words.iter().zip(&scanned) {
+        assert_eq!(&matching(&t.wallet, a, s), want, "{s}");
+    }
+}

@@ -73,6 +73,10 @@ impl TxnFilter {
                     scan.replace("{n}", &(p.len() + 2).to_string()),
                     m = p.len() + 1,
                 ));
+                // The index folds the case of every letter, LIKE only of ASCII:
+                // its matches are candidates, and LIKE decides, as for rows not
+                // yet indexed.
+                w.push(scan.replace("{n}", &(p.len() + 2).to_string()));
                 p.push(Value::Text(format!("\"{}\"", text.replace('"', "\"\""))));
             } else {
                 w.push(scan.replace("{n}", &(p.len() + 1).to_string()));
@@ -142,7 +146,7 @@ pub fn txn_page_of(
     if offset <= total / 2 || offset >= total {
         return txn_page(c, f, offset, limit);
     }
-    let end = (offset + limit).min(total);
+    let end = offset.saturating_add(limit).min(total);
     page(c, f, total - end, end - offset, "ASC")
 }
 
@@ -274,9 +278,34 @@ pub fn txn_page_marked(
 
 /// Index up to `rows` more transactions for text search, in one transaction;
 /// returns how many are left to index. Searches are right at any point: rows
-/// not yet indexed are scanned.
-pub fn index_text(c: &Connection, rows: u64) -> Result<u64> {
-    let tx = rusqlite::Transaction::new_unchecked(c, rusqlite::TransactionBehavior::Immediate)?;
+/// not yet indexed are scanned. With `wait`, it waits for another writer as
+/// every write does (the command line); without, a busy database is an error
+/// at once (the list's worker, which tries again later). `marks` current before
+/// are kept current: the index is not the list.
+pub fn index_text(
+    c: &Connection,
+    rows: u64,
+    wait: bool,
+    marks: Option<&mut PageMarks>,
+) -> Result<u64> {
+    // Nothing to index: no write lock asked for.
+    let upto: i64 = c.query_row("SELECT id FROM txn_text_upto", [], |r| r.get(0))?;
+    let last: Option<i64> = c.query_row("SELECT max(id) FROM txn", [], |r| r.get(0))?;
+    if last.is_none_or(|l| l <= upto) {
+        return Ok(0);
+    }
+    if !wait {
+        c.busy_handler(None)?;
+    }
+    let begun = rusqlite::Transaction::new_unchecked(c, rusqlite::TransactionBehavior::Immediate);
+    if !wait {
+        c.busy_handler(Some(super::busy_wait))?;
+    }
+    let tx = begun?;
+    let current = match &marks {
+        Some(m) => m.is_current(&tx)?,
+        None => false,
+    };
     let upto: i64 = tx.query_row("SELECT id FROM txn_text_upto", [], |r| r.get(0))?;
     let to: Option<i64> = tx.query_row(
         "SELECT max(id) FROM (SELECT id FROM txn WHERE id > ?1 ORDER BY id LIMIT ?2)",
@@ -293,6 +322,13 @@ pub fn index_text(c: &Connection, rows: u64) -> Result<u64> {
     )?;
     tx.execute("UPDATE txn_text_upto SET id = ?1", [to])?;
     let left: i64 = tx.query_row("SELECT count(*) FROM txn WHERE id > ?1", [to], |r| r.get(0))?;
+    // Read while the write lock is held: no other commit can come between.
+    let after = version(&tx)?;
     tx.commit()?;
+    if let Some(m) = marks
+        && current
+    {
+        m.version = after;
+    }
     Ok(u64::try_from(left).unwrap_or(0))
 }

@@ -16,6 +16,9 @@ use crate::store::{MARK_STEP, PageMarks, TxnFilter};
 use crate::vault::Vault;
 
 enum Ask {
+    /// Whether the worker may index new rows for search while idle: not
+    /// before the database's integrity check has passed.
+    Index(bool),
     Count(u64, TxnFilter),
     Page {
         generation: u64,
@@ -80,15 +83,19 @@ impl Lister {
         let (handle_tx, handle_rx) = mpsc::channel();
         let (db2, outbox2, handle_tx2) = (db.clone(), outbox.clone(), handle_tx.clone());
         std::thread::spawn(move || {
-            let generation = |a: &Ask| match a {
-                Ask::Count(g, _) | Ask::Page { generation: g, .. } => *g,
+            let reply = |a: &Ask, e| match a {
+                Ask::Count(g, _) | Ask::Page { generation: g, .. } => {
+                    Some(Listed::Count(*g, Err(e)))
+                }
+                Ask::Index(_) => None,
             };
-            if let Some(w) = open(&db, clock, &handle_tx, &inbox, &outbox, generation) {
+            if let Some(w) = open(&db, clock, &handle_tx, &inbox, &outbox, reply) {
                 work(&w, &inbox, &outbox);
             }
         });
         std::thread::spawn(move || {
-            if let Some(w) = open(&db2, clock, &handle_tx2, &sums_inbox, &outbox2, |a| a.0) {
+            let reply = |a: &(u64, TxnFilter), e| Some(Listed::Totals(a.0, Err(e)));
+            if let Some(w) = open(&db2, clock, &handle_tx2, &sums_inbox, &outbox2, reply) {
                 add_up(&w, &sums_inbox, &outbox2);
             }
         });
@@ -129,6 +136,12 @@ impl Lister {
         });
     }
 
+    /// Let the worker index new rows for search while idle (after the
+    /// database's integrity check has passed), or stop it (damage found).
+    pub fn set_indexing(&self, allowed: bool) {
+        let _ = self.asks.send(Ask::Index(allowed));
+    }
+
     /// The current generation: answers of any other are stale.
     pub fn generation(&self) -> u64 {
         self.generation
@@ -148,7 +161,7 @@ fn open<A>(
     handles: &Sender<InterruptHandle>,
     inbox: &Receiver<A>,
     outbox: &Sender<Listed>,
-    generation: impl Fn(&A) -> u64,
+    reply: impl Fn(&A, super::Error) -> Option<Listed>,
 ) -> Option<Wallet> {
     match Wallet::open(db, Vault::unavailable("not needed"), clock) {
         Ok(w) => {
@@ -158,7 +171,9 @@ fn open<A>(
         Err(e) => {
             while let Ok(a) = inbox.recv() {
                 let e = super::service::invalid("database", e.to_string());
-                if outbox.send(Listed::Count(generation(&a), Err(e))).is_err() {
+                if let Some(answer) = reply(&a, e)
+                    && outbox.send(answer).is_err()
+                {
                     break;
                 }
             }
@@ -187,13 +202,17 @@ fn work(w: &Wallet, inbox: &Receiver<Ask>, outbox: &Sender<Listed>) {
     let mut queue: Vec<Ask> = Vec::new();
     // The current generation's page marks, read at its first page past the first step.
     let mut marks: Option<(u64, PageMarks)> = None;
-    // Rows may be waiting for the text index: checked at start and after each count.
+    // Indexing new rows for search while idle: allowed by the window once the
+    // integrity check has passed; rows may be waiting (checked at start and
+    // after each count; an error, such as another writer, stops it till then).
+    let mut allowed = false;
     let mut indexing = true;
     loop {
-        if queue.is_empty() && indexing {
+        if queue.is_empty() && allowed && indexing {
             // Idle: index a chunk of new rows for text search (a new ask
             // interrupts it; what was committed stays).
-            indexing = matches!(w.index_text(INDEX_CHUNK), Ok(left) if left > 0);
+            let m = marks.as_mut().map(|(_, m)| m);
+            indexing = matches!(w.index_text_idle(INDEX_CHUNK, m), Ok(left) if left > 0);
             match inbox.try_recv() {
                 Ok(a) => queue.push(a),
                 Err(TryRecvError::Empty) => continue,
@@ -213,17 +232,26 @@ fn work(w: &Wallet, inbox: &Receiver<Ask>, outbox: &Sender<Listed>) {
                 Err(TryRecvError::Disconnected) => return,
             }
         }
+        queue.retain(|a| match a {
+            Ask::Index(yes) => {
+                allowed = *yes;
+                indexing = true;
+                false
+            }
+            _ => true,
+        });
         let newest = queue
             .iter()
             .filter_map(|a| match a {
                 Ask::Count(g, _) => Some(*g),
-                Ask::Page { .. } => None,
+                Ask::Page { .. } | Ask::Index(_) => None,
             })
             .max()
             .unwrap_or(0);
         queue.retain(|a| match a {
             Ask::Count(g, _) => *g == newest,
             Ask::Page { generation, .. } => *generation >= newest,
+            Ask::Index(_) => false,
         });
         // The count first: the pages' reads need it.
         let next = queue
@@ -234,6 +262,7 @@ fn work(w: &Wallet, inbox: &Receiver<Ask>, outbox: &Sender<Listed>) {
             continue;
         }
         let answer = match queue.remove(next) {
+            Ask::Index(_) => continue,
             Ask::Count(g, f) => {
                 indexing = true;
                 Listed::Count(g, w.txn_count(&f))

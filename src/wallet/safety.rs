@@ -72,7 +72,10 @@ impl Wallet {
                 Err(e) => return Err(e.into()),
             }
         }
-        if backup_due {
+        // The window's check may run out of time (a large database); its
+        // daily backup then waits for the rest of the check (see
+        // `start_integrity_check`), so a damaged copy never pushes a good one out.
+        if backup_due && (report.integrity_checked || !full) {
             report.daily_backup = Some(self.store.auto_backup(BackupReason::Daily, now)?);
         }
         if full && self.vault.is_available() {
@@ -89,7 +92,8 @@ impl Wallet {
     }
 
     /// The integrity check the start left unfinished (a large database), run
-    /// to its end on its own connection: `Some(problem)` when it finds damage.
+    /// to its end on its own connection: `Some(problem)` when it finds damage;
+    /// when it passes, the day's backup is made if it is due.
     /// The window starts it after its first frame and, on damage, calls
     /// [`Wallet::found_damaged`].
     pub fn start_integrity_check(&self) -> super::Job<Option<String>> {
@@ -98,7 +102,16 @@ impl Wallet {
             self.path().to_owned(),
             self.clock,
             |w, _, _| match w.store.quick_check(Duration::from_secs(24 * 3600)) {
-                Ok(_) => Ok(super::Finished::Done(None)),
+                Ok(_) => {
+                    // The daily backup the start left for after the check.
+                    let now = w.clock.now().to_utc();
+                    if !store::has_backup_on(w.store.path(), now.date_naive())
+                        && !w.accounts()?.is_empty()
+                    {
+                        w.store.auto_backup(BackupReason::Daily, now)?;
+                    }
+                    Ok(super::Finished::Done(None))
+                }
                 Err(store::Error::Damaged { problem, .. }) => {
                     Ok(super::Finished::Done(Some(problem)))
                 }

@@ -150,10 +150,28 @@ impl Wallet {
         Ok(store::page_marks(self.store.conn(), filter)?)
     }
 
-    /// Index up to `rows` more transactions for text search (one transaction);
-    /// returns how many are left. The list's worker does this while idle.
+    /// Index up to `rows` more transactions for text search (one transaction,
+    /// waiting for another writer as any write does); returns how many are
+    /// left. Nothing is written to a database known to be damaged.
     pub fn index_text(&self, rows: u64) -> Result<u64> {
-        Ok(store::index_text(self.store.conn(), rows)?)
+        if self.store.damaged().is_some() {
+            return Ok(0);
+        }
+        Ok(store::index_text(self.store.conn(), rows, true, None)?)
+    }
+
+    /// [`Wallet::index_text`] for the list's worker while idle: a busy
+    /// database is an error at once (it tries again later), and `marks`
+    /// current before stay current.
+    pub(super) fn index_text_idle(
+        &self,
+        rows: u64,
+        marks: Option<&mut store::PageMarks>,
+    ) -> Result<u64> {
+        if self.store.damaged().is_some() {
+            return Ok(0);
+        }
+        Ok(store::index_text(self.store.conn(), rows, false, marks)?)
     }
 
     /// Whether `marks` are still true of the database (nothing written since).

@@ -128,8 +128,12 @@ impl WalletApp {
         match result {
             Ok(crate::wallet::Finished::Done(Some(problem))) => {
                 self.start = self.wallet.found_damaged(problem);
+                self.allow_indexing();
             }
-            Ok(_) => self.start.integrity_checked = true,
+            Ok(_) => {
+                self.start.integrity_checked = true;
+                self.allow_indexing();
+            }
             Err(e) => self.error(words::integrity_check_failed(&e.to_string())),
         }
     }
@@ -250,11 +254,20 @@ impl WalletApp {
         self.reload();
     }
 
+    /// The list's worker indexes new rows for search only in a database whose
+    /// integrity check has passed (it writes).
+    fn allow_indexing(&self) {
+        if let Some(l) = &self.txns.lister {
+            l.set_indexing(self.start.integrity_checked && self.start.damaged.is_none());
+        }
+    }
+
     /// The list's count and the pages the table asked for: asked of the
     /// service's worker, collected as they arrive. Returns whether more is to come.
     fn list_step(&mut self) -> bool {
         if self.txns.lister.is_none() {
             self.txns.lister = Some(self.wallet.lister());
+            self.allow_indexing();
         }
         self.txns.step(self.now)
     }
