@@ -106,6 +106,15 @@ fn marks_read_before_a_write_are_not_used() {
     assert!(!t.wallet.page_marks_current(&marks), "another's write too");
 }
 
+/// The draft of payment 1, to add a payment like it.
+fn first_draft(t: &TempWallet) -> walletdesk::domain::txn::TxnDraft {
+    t.wallet
+        .txn(walletdesk::domain::TxnId(1))
+        .unwrap()
+        .new
+        .to_draft()
+}
+
 fn matching(w: &walletdesk::Wallet, a: AccountId, text: &str) -> Vec<i64> {
     let f = TxnFilter {
         account: Some(a),
@@ -183,12 +192,7 @@ fn a_search_finds_the_same_rows_before_and_after_they_are_indexed_and_after_edit
 fn a_search_with_quotes_and_wildcards_matches_them_as_typed() {
     let (mut t, a) = demo_wallet(10);
     t.wallet.index_text(u64::MAX).unwrap();
-    let mut d = t
-        .wallet
-        .txn(walletdesk::domain::TxnId(1))
-        .unwrap()
-        .new
-        .to_draft();
+    let mut d = first_draft(&t);
     d.counterparty = r#"Bar "50%_off" \ AND OR NOT*"#.into();
     let id = t.wallet.add_txn(a, &d).unwrap();
     for text in [r#""50%_off""#, "50%", "%_o", r#"\ AND"#, "OR NOT*", "NOT"] {
@@ -231,12 +235,7 @@ fn the_lists_workers_answer_the_count_and_the_totals_each_on_its_own() {
 #[test]
 fn a_search_answers_the_same_before_and_after_indexing_whatever_the_letters() {
     let (mut t, a) = demo_wallet(10);
-    let mut d = t
-        .wallet
-        .txn(walletdesk::domain::TxnId(1))
-        .unwrap()
-        .new
-        .to_draft();
+    let mut d = first_draft(&t);
     d.counterparty = "Ärzte Praxis ÉCOLE".into();
     let id = t.wallet.add_txn(a, &d).unwrap();
     let words = ["Ärzte", "ärzte", "ÄRZTE PRAXIS", "praxis", "École", "ÉCOLE"];
