@@ -7,16 +7,15 @@ use std::collections::{HashMap, HashSet};
 use std::io::{BufRead, BufReader, Read};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use chrono::NaiveDate;
-
 use super::csv::Finished;
 use super::preview::{ImportPreview, ImportRow, Origin, RefundRow};
+use super::rates::DayRates;
 use super::service::{Result, Wallet};
 use crate::domain::bills::{
     self, CardRef, Columns, Detected, MethodMatch, Outcome, TextEncoding, clean, split_line,
 };
 use crate::domain::limits::local_day;
-use crate::domain::money::{Converted, Currency};
+use crate::domain::money::Currency;
 use crate::domain::txn::NewTxn;
 use crate::domain::{AccountId, MethodDetails};
 use crate::store;
@@ -152,7 +151,7 @@ impl Wallet {
         let mut seen: HashMap<(String, i64, String), u64> = HashMap::new();
         let mut seen_plain: HashMap<(i64, String, String), u64> = HashMap::new();
         let mut paid_orders: HashSet<String> = HashSet::new();
-        let mut rates: HashMap<NaiveDate, Vec<Converted>> = HashMap::new();
+        let mut rates = DayRates::default();
         loop {
             text.clear();
             match rdr.read_line(&mut text) {
@@ -227,13 +226,14 @@ impl Wallet {
                         fx_exempt: false,
                     };
                     let day = local_day(t.at, tz);
-                    let converted = match self.convert_cached(&mut rates, &t, day) {
-                        Ok(c) => c,
-                        Err(e) => {
-                            out.push_error(line_no, names.amount, e);
-                            continue;
-                        }
-                    };
+                    let converted =
+                        match rates.convert(self.store.conn(), t.amount, Currency::CNY, day) {
+                            Ok(c) => c,
+                            Err((_, e)) => {
+                                out.push_error(line_no, names.amount, e);
+                                continue;
+                            }
+                        };
                     let key = (
                         format!("refund {}", txn.order_no.as_deref().unwrap_or("")),
                         t.at.timestamp(),
@@ -298,13 +298,14 @@ impl Wallet {
                         fx_exempt: false,
                     };
                     let day = local_day(t.at, tz);
-                    let converted = match self.convert_cached(&mut rates, &t, day) {
-                        Ok(c) => c,
-                        Err(e) => {
-                            out.push_error(line_no, names.amount, e);
-                            continue;
-                        }
-                    };
+                    let converted =
+                        match rates.convert(self.store.conn(), t.amount, Currency::CNY, day) {
+                            Ok(c) => c,
+                            Err((_, e)) => {
+                                out.push_error(line_no, names.amount, e);
+                                continue;
+                            }
+                        };
                     let earlier = match &b.order_no {
                         Some(o) => seen
                             .insert((o.clone(), t.at.timestamp(), t.amount.to_string()), line_no),
@@ -358,30 +359,5 @@ impl Wallet {
         }
         progress(1.0);
         Ok(Finished::Done(out))
-    }
-}
-
-impl Wallet {
-    /// A CNY amount in the limit currencies, one rate lookup per day.
-    fn convert_cached(
-        &self,
-        rates: &mut HashMap<NaiveDate, Vec<Converted>>,
-        t: &NewTxn,
-        day: NaiveDate,
-    ) -> std::result::Result<Vec<Converted>, String> {
-        match rates.get(&day) {
-            Some(per) => per
-                .iter()
-                .map(|c| c.scaled("amount", t.amount))
-                .collect::<std::result::Result<Vec<_>, _>>()
-                .map_err(|e| e.to_string()),
-            None => match self.convert(t.amount, Currency::CNY, day) {
-                Ok(c) => {
-                    rates.insert(day, c.clone());
-                    Ok(c)
-                }
-                Err(e) => Err(e.to_string()),
-            },
-        }
     }
 }

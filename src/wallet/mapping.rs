@@ -8,17 +8,16 @@ use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use chrono::NaiveDate;
-
 use super::bills::Decoded;
 use super::csv::Finished;
 use super::jobs::Job;
 use super::preview::{ImportPreview, ImportRow};
+use super::rates::DayRates;
 use super::service::{Result, Wallet, invalid};
 use crate::domain::bills::mapping::{CsvMapping, MappedRow};
 use crate::domain::bills::{self, TextEncoding, clean, split_line};
 use crate::domain::limits::local_day;
-use crate::domain::money::{Converted, Currency};
+use crate::domain::money::Currency;
 use crate::domain::txn::{Destination, NewTxn, TxType};
 use crate::domain::{AccountId, FieldError};
 use crate::store;
@@ -158,7 +157,7 @@ impl Wallet {
         let mut line_no = 0u64;
         let mut text = String::new();
         let mut seen: HashMap<(i64, String, Currency, String), u64> = HashMap::new();
-        let mut rates: HashMap<(Currency, NaiveDate), Vec<Converted>> = HashMap::new();
+        let mut rates = DayRates::default();
         loop {
             text.clear();
             match rdr.read_line(&mut text) {
@@ -241,28 +240,12 @@ impl Wallet {
                 fx_exempt: false,
             };
             let day = local_day(t.at, tz);
-            let converted = match rates.get(&(t.currency, day)) {
-                Some(per) => match per
-                    .iter()
-                    .map(|c| c.scaled("amount", t.amount))
-                    .collect::<std::result::Result<Vec<_>, _>>()
-                {
-                    Ok(c) => c,
-                    Err(e) => {
-                        out.push_error(line_no, "amount", e.to_string());
-                        continue;
-                    }
-                },
-                None => match self.convert(t.amount, t.currency, day) {
-                    Ok(c) => {
-                        rates.insert((t.currency, day), c.clone());
-                        c
-                    }
-                    Err(e) => {
-                        out.push_error(line_no, "currency", e.to_string());
-                        continue;
-                    }
-                },
+            let converted = match rates.convert(self.store.conn(), t.amount, t.currency, day) {
+                Ok(c) => c,
+                Err((field, e)) => {
+                    out.push_error(line_no, field, e);
+                    continue;
+                }
             };
             let key = (
                 t.at.timestamp(),

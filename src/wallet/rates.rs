@@ -41,6 +41,35 @@ pub(crate) fn convert_with(
         .collect()
 }
 
+/// An import's conversions, the rates looked up once per currency and day:
+/// later amounts of that day are scaled from the first one's (Q6).
+#[derive(Debug, Default)]
+pub(crate) struct DayRates(std::collections::HashMap<(Currency, NaiveDate), Vec<Converted>>);
+
+impl DayRates {
+    /// `amount` in every limit currency, as [`convert_with`]; an error names
+    /// its field: `currency` (no rate that day), `amount` (out of range).
+    pub(crate) fn convert(
+        &mut self,
+        conn: &rusqlite::Connection,
+        amount: Decimal,
+        currency: Currency,
+        day: NaiveDate,
+    ) -> std::result::Result<Vec<Converted>, (&'static str, String)> {
+        if let Some(per_unit) = self.0.get(&(currency, day)) {
+            return per_unit
+                .iter()
+                .map(|c| c.scaled("amount", amount))
+                .collect::<std::result::Result<Vec<_>, _>>()
+                .map_err(|e| ("amount", e.to_string()));
+        }
+        let c =
+            convert_with(conn, amount, currency, day).map_err(|e| ("currency", e.to_string()))?;
+        self.0.insert((currency, day), c.clone());
+        Ok(c)
+    }
+}
+
 impl Wallet {
     /// Record 1 `from` = `rate` `to` from `date` (default: today).
     pub fn set_rate(&mut self, from: &str, to: &str, rate: &str, date: &str) -> Result<Rate> {

@@ -4,24 +4,22 @@
 //! the file's size: what is kept per row is an 8-byte key for the in-file
 //! duplicate check.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::hash::{Hash, Hasher};
 use std::io::Read;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use chrono::NaiveDate;
 use chrono_tz::Tz;
 use rusqlite::Connection;
 
 use super::csv::{CSV_HEADER, Finished, LfLines};
 use super::preview::{ImportPreview, ImportRow, ImportSource, KEPT_ROWS, RowEdit};
-use super::rates::convert_with;
+use super::rates::DayRates;
 use super::service::{Result, Wallet};
 use crate::domain::AccountId;
 use crate::domain::MethodId;
 use crate::domain::bills::{self, Detected, FormatChoice, Password};
 use crate::domain::limits::local_day;
-use crate::domain::money::{Converted, Currency};
 use crate::domain::txn::{NewTxn, TxnDraft};
 use crate::store::{self, Bulk, Stored};
 
@@ -87,7 +85,7 @@ pub(super) fn read_walletdesk(
     let mut seen: HashSet<u64> = HashSet::new();
     // Keys of lines left out by the person: a later repeat of one is still a repeat.
     let mut left_out: HashSet<u64> = HashSet::new();
-    let mut rates: HashMap<(Currency, NaiveDate), Vec<Converted>> = HashMap::new();
+    let mut rates = DayRates::default();
     let mut record = csv::StringRecord::new();
     let mut header_done = false;
     let mut lines: u64 = 0;
@@ -194,28 +192,12 @@ pub(super) fn read_walletdesk(
             continue;
         }
         let day = local_day(t.at, cx.tz);
-        let converted = match rates.get(&(t.currency, day)) {
-            Some(per_unit) => match per_unit
-                .iter()
-                .map(|c| c.scaled("amount", t.amount))
-                .collect::<std::result::Result<Vec<_>, _>>()
-            {
-                Ok(c) => c,
-                Err(e) => {
-                    out.push_error(line, "amount", e.to_string());
-                    continue;
-                }
-            },
-            None => match convert_with(conn, t.amount, t.currency, day) {
-                Ok(c) => {
-                    rates.insert((t.currency, day), c.clone());
-                    c
-                }
-                Err(e) => {
-                    out.push_error(line, "currency", e.to_string());
-                    continue;
-                }
-            },
+        let converted = match rates.convert(conn, t.amount, t.currency, day) {
+            Ok(c) => c,
+            Err((field, e)) => {
+                out.push_error(line, field, e);
+                continue;
+            }
         };
         let key = key_of(&t);
         out.fingerprint = out.fingerprint.wrapping_add(key);
