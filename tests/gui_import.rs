@@ -7,7 +7,7 @@ mod common;
 use std::path::PathBuf;
 
 use common::gui::{drop_file, harness, run_until};
-use common::{add_alipay, temp_wallet};
+use common::{add_alipay, add_usd_cny, temp_wallet};
 use eframe::egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -19,14 +19,7 @@ use walletdesk::vault::Vault;
 fn a_file_dropped_onto_the_window_is_previewed_and_imported_into_the_shown_account() {
     let mut t = temp_wallet(Vault::memory());
     let a = add_alipay(&mut t.wallet);
-    t.wallet
-        .add_rate(&walletdesk::wallet::RateDraft {
-            from: "USD".into(),
-            to: "CNY".into(),
-            rate: "7.2".into(),
-            date: "2026-01-01".into(),
-        })
-        .unwrap();
+    add_usd_cny(&mut t.wallet, "2026-01-01");
     let file = t.dir.path().join("november.csv");
     std::fs::write(
         &file,
@@ -89,14 +82,7 @@ fn a_dropped_bill_shows_what_each_row_becomes_and_a_changed_row_is_written_as_ch
         .wallet
         .add_card(a, &common::card("4111111111117449"))
         .unwrap();
-    t.wallet
-        .add_rate(&walletdesk::wallet::RateDraft {
-            from: "USD".into(),
-            to: "CNY".into(),
-            rate: "7.2".into(),
-            date: "2026-01-01".into(),
-        })
-        .unwrap();
+    add_usd_cny(&mut t.wallet, "2026-01-01");
     let mut h = harness(t.wallet);
     h.run();
     let bars = |h: &Harness<'_, WalletApp>| -> Vec<String> {
@@ -182,14 +168,7 @@ fn a_protected_zip_asks_for_its_password_in_the_window_and_then_previews() {
     use zip::write::SimpleFileOptions;
     let mut t = temp_wallet(Vault::memory());
     add_alipay(&mut t.wallet);
-    t.wallet
-        .add_rate(&walletdesk::wallet::RateDraft {
-            from: "USD".into(),
-            to: "CNY".into(),
-            rate: "7.2".into(),
-            date: "2026-01-01".into(),
-        })
-        .unwrap();
+    add_usd_cny(&mut t.wallet, "2026-01-01");
     let bill = std::fs::read(alipay_bill()).unwrap();
     let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let opts = SimpleFileOptions::default()

@@ -43,14 +43,7 @@ fn csv(n: usize) -> String {
 fn wallet() -> (TempWallet, AccountId) {
     let mut t = temp_wallet(Vault::memory());
     let a = add_alipay(&mut t.wallet);
-    t.wallet
-        .add_rate(&walletdesk::wallet::RateDraft {
-            from: "USD".into(),
-            to: "CNY".into(),
-            rate: "7.2".into(),
-            date: "2020-01-01".into(),
-        })
-        .unwrap();
+    add_usd_cny(&mut t.wallet, "2020-01-01");
     (t, a)
 }
 

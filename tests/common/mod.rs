@@ -169,3 +169,14 @@ pub fn damage_middle_page(db: &Path) -> Vec<u8> {
     std::fs::write(db, &bytes).unwrap();
     bytes
 }
+
+/// A USD/CNY rate of 7.2 from `date` (imports convert with it).
+pub fn add_usd_cny(w: &mut Wallet, date: &str) {
+    w.add_rate(&walletdesk::wallet::RateDraft {
+        from: "USD".into(),
+        to: "CNY".into(),
+        rate: "7.2".into(),
+        date: date.into(),
+    })
+    .unwrap();
+}
