@@ -31,19 +31,26 @@ impl Currency {
     pub const CNY: Currency = Currency(*b"CNY");
 
     pub fn parse(field: &'static str, input: &str) -> Result<Currency, FieldError> {
-        let s = input.trim().to_ascii_uppercase();
-        let bytes = s.as_bytes();
-        if bytes.len() == 3
-            && bytes.iter().all(u8::is_ascii_uppercase)
-            && ISO_4217.split_ascii_whitespace().any(|c| c == s)
-        {
-            Ok(Currency([bytes[0], bytes[1], bytes[2]]))
+        // No allocation and byte compares: this runs for every row of an import.
+        let code = match input.trim().as_bytes() {
+            &[a, b, c] if [a, b, c].iter().all(u8::is_ascii_alphabetic) => {
+                Some(Currency([a, b, c].map(|x| x.to_ascii_uppercase())))
+            }
+            _ => None,
+        };
+        if let Some(code) = code.filter(|c| c.is_in(ISO_4217)) {
+            Ok(code)
         } else {
             Err(FieldError::new(
                 field,
                 format!("{input:?} is not an ISO 4217 currency code such as CNY, USD or HKD"),
             ))
         }
+    }
+
+    /// In a list of codes each followed by one space (the last need not be).
+    fn is_in(self, list: &str) -> bool {
+        list.as_bytes().chunks(4).any(|c| c[..3] == self.0)
     }
 
     pub fn as_str(&self) -> &str {
@@ -53,11 +60,9 @@ impl Currency {
 
     /// Digits after the decimal point of the currency's minor unit.
     pub fn minor_digits(self) -> u32 {
-        // Compared as bytes: this runs for every row of an import.
-        let is_in = |list: &str| list.as_bytes().chunks(4).any(|c| c[..3] == self.0);
-        if is_in(NO_MINOR) {
+        if self.is_in(NO_MINOR) {
             0
-        } else if is_in(THREE_MINOR) {
+        } else if self.is_in(THREE_MINOR) {
             3
         } else {
             2
@@ -295,6 +300,28 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn currency_codes() {
+        // Each list is codes joined by single spaces: the byte compares rely on it.
+        for list in [ISO_4217, NO_MINOR, THREE_MINOR] {
+            assert_eq!(list.len() % 4, 3, "{list}");
+            for code in list.split(' ') {
+                assert!(code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()));
+            }
+        }
+        for code in ISO_4217.split(' ') {
+            assert_eq!(Currency::parse("c", code).unwrap().as_str(), code);
+        }
+        assert_eq!(Currency::parse("c", " hkd ").unwrap(), Currency(*b"HKD"));
+        for bad in ["", "US", "USDT", "XXQ", "ÜSD", "U D", "12A"] {
+            let e = Currency::parse("currency", bad).unwrap_err();
+            assert_eq!(e.field, "currency", "{bad}");
+        }
+        assert_eq!(Currency(*b"JPY").minor_digits(), 0);
+        assert_eq!(Currency(*b"KWD").minor_digits(), 3);
+        assert_eq!(Currency(*b"EUR").minor_digits(), 2);
     }
 
     #[test]

@@ -54,8 +54,14 @@ impl<R: Read> Read for LfLines<R> {
             self.held_cr = true;
             len -= 1;
         }
-        let mut out = 0;
-        for i in 0..len {
+        // Most files have no CR at all (`contains` is a memchr): nothing to move.
+        let first_cr = if buf[..len].contains(&b'\r') {
+            buf[..len].iter().position(|b| *b == b'\r').unwrap_or(len)
+        } else {
+            len
+        };
+        let mut out = first_cr;
+        for i in first_cr..len {
             let next_is_lf = buf.get(i + 1).is_some_and(|b| *b == b'\n') && i + 1 < len;
             if buf[i] == b'\r' && next_is_lf {
                 continue;
@@ -380,5 +386,59 @@ impl Wallet {
         }
         w.flush().map_err(|e| io(e.into()))?;
         Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod lf_tests {
+    use super::LfLines;
+    use std::io::Read;
+
+    /// Gives at most `step` bytes a read, as a pipe or a slow disk may.
+    struct Trickle<'a>(&'a [u8], usize);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = self.0.len().min(self.1).min(buf.len());
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn crlf_becomes_lf_in_any_chunking() {
+        let inputs = [
+            "a\r\nb\r\n",
+            "a\rb\r",
+            "\r",
+            "\r\n",
+            "a\r",
+            "\r\r\n\r",
+            "no cr\n",
+            "",
+        ];
+        for input in inputs {
+            let want = input.replace("\r\n", "\n");
+            for step in 1..=4 {
+                for buf_len in [2, 3, 64] {
+                    let mut lines = LfLines::new(Trickle(input.as_bytes(), step));
+                    let mut got = Vec::new();
+                    let mut buf = vec![0; buf_len];
+                    loop {
+                        let n = lines.read(&mut buf).unwrap();
+                        if n == 0 {
+                            break;
+                        }
+                        got.extend_from_slice(&buf[..n]);
+                    }
+                    assert_eq!(
+                        String::from_utf8(got).unwrap(),
+                        want,
+                        "{input:?} {step} {buf_len}"
+                    );
+                }
+            }
+        }
     }
 }

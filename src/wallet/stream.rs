@@ -5,7 +5,7 @@
 //! duplicate check.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::io::Read;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -59,6 +59,26 @@ fn key_of(t: &NewTxn) -> u64 {
     h.finish()
 }
 
+/// Hashes [`key_of`]'s keys, which are hashes already: as they are.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, key: u64) {
+        self.0 = key;
+    }
+}
+
+type Keys = HashSet<u64, BuildHasherDefault<KeyHasher>>;
+
 /// Read walletdesk's own CSV (docs/cli.md) from `input`.
 #[allow(clippy::too_many_lines, clippy::too_many_arguments)]
 pub(super) fn read_walletdesk(
@@ -82,11 +102,12 @@ pub(super) fn read_walletdesk(
         ..ImportPreview::default()
     };
     let mut stored = Stored::new(conn, cx.account)?;
-    let mut seen: HashSet<u64> = HashSet::new();
+    let mut seen = Keys::default();
     // Keys of lines left out by the person: a later repeat of one is still a repeat.
-    let mut left_out: HashSet<u64> = HashSet::new();
+    let mut left_out = Keys::default();
     let mut rates = DayRates::default();
     let mut record = csv::StringRecord::new();
+    let mut draft = TxnDraft::default();
     let mut header_done = false;
     let mut lines: u64 = 0;
     loop {
@@ -156,18 +177,23 @@ pub(super) fn read_walletdesk(
             );
             continue;
         }
-        let get = |i: usize| record.get(i).unwrap_or("").to_owned();
-        let draft = TxnDraft {
-            at: get(0),
-            amount: get(1),
-            currency: get(2),
-            ty: get(3),
-            to: get(4),
-            method: get(5),
-            counterparty: get(6),
-            note: get(7),
-            fx_exempt: get(8),
-        };
+        // The draft's strings are reused: no allocation per field and row.
+        let d = &mut draft;
+        let fields = [
+            &mut d.at,
+            &mut d.amount,
+            &mut d.currency,
+            &mut d.ty,
+            &mut d.to,
+            &mut d.method,
+            &mut d.counterparty,
+            &mut d.note,
+            &mut d.fx_exempt,
+        ];
+        for (i, field) in fields.into_iter().enumerate() {
+            field.clear();
+            field.push_str(record.get(i).unwrap_or(""));
+        }
         if draft.at.trim().is_empty() {
             out.push_error(line, "at", "at: required".into());
             continue;
