@@ -180,3 +180,49 @@ fn one_pass_import_writes_every_row_or_none() {
     assert!(p.errors[0].1.contains("amount"), "{:?}", p.errors);
     assert_eq!(count(&t.wallet, a), u64::try_from(n).unwrap(), "unchanged");
 }
+
+/// The file is read on a second thread while this one writes: errors come in
+/// the file's order, and a cancel writes nothing.
+#[test]
+fn a_large_import_lists_errors_in_line_order_and_a_cancel_writes_nothing() {
+    let (mut t, a) = wallet();
+    let n = 20_000;
+    let mut lines: Vec<String> = csv(n).lines().map(str::to_owned).collect();
+    // Line numbers are 1-based with the header at 1: payment i is line i + 2.
+    for line in [19_001, 7, 12_345, 4_097] {
+        lines[line - 1] = lines[line - 1].replace(",CNY,", ",CNQ,");
+    }
+    let text = lines.join("\n") + "\n";
+    let Finished::Done(p) = t
+        .wallet
+        .import_preview(
+            a,
+            text.as_bytes(),
+            text.len() as u64,
+            &mut |_| {},
+            &std::sync::atomic::AtomicBool::new(false),
+        )
+        .unwrap()
+    else {
+        panic!("cancelled")
+    };
+    let at: Vec<u64> = p.errors.iter().map(|(line, _)| *line).collect();
+    assert_eq!(at, vec![7, 4_097, 12_345, 19_001]);
+    assert_eq!(p.row_total, n - 4);
+
+    let good = csv(n);
+    let cancelled = t
+        .wallet
+        .import_file(
+            a,
+            FormatChoice::Auto,
+            good.as_bytes(),
+            good.len() as u64,
+            None,
+            &mut |_| {},
+            &std::sync::atomic::AtomicBool::new(true),
+        )
+        .unwrap();
+    assert!(matches!(cancelled, Finished::Cancelled));
+    assert_eq!(count(&t.wallet, a), 0, "nothing written");
+}

@@ -17,6 +17,37 @@ use super::txns::{DAY_TOTAL_ADD, TXN_EXISTS, cents};
 /// A day total's key: the `day_total` primary key less the account.
 type DayKey = (NaiveDate, &'static str, &'static str, bool, i64);
 
+/// A fast hasher for the small keys an import looks up on every row (the
+/// step of rustc's FxHash: rotate, xor, multiply). The keys come from the
+/// person's own file, so no one can choose them to make the table slow.
+#[derive(Default, Clone, Copy)]
+pub struct QuickHasher(u64);
+
+impl QuickHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl std::hash::Hasher for QuickHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+    fn write_u64(&mut self, word: u64) {
+        self.add(word);
+    }
+}
+
+/// Maps and sets keyed with [`QuickHasher`].
+pub type QuickHash = std::hash::BuildHasherDefault<QuickHasher>;
+
 /// Whether an account already holds a payment (same time, amount, currency and
 /// counterparty), asked of many payments in a row.
 pub struct Stored<'c> {
@@ -32,7 +63,7 @@ pub struct Stored<'c> {
 pub struct Bulk<'c> {
     account: AccountId,
     insert: Statement<'c>,
-    days: HashMap<DayKey, (i64, i64, i64)>,
+    days: HashMap<DayKey, (i64, i64, i64), QuickHash>,
     texts: Texts,
     /// The search index's insert trigger (its SQL), set aside while the bulk
     /// writes: see [`Bulk::new`].
@@ -52,10 +83,18 @@ fn text_of(buf: &mut String, v: impl std::fmt::Display) -> &str {
 /// parameter's value from one row to the next, so a value that has not changed
 /// (an import's rows come a day at a time, at that day's rates) is not
 /// written out and bound again.
-#[derive(Default)]
 struct Bound<K> {
     key: Option<K>,
     text: String,
+}
+
+impl<K> Default for Bound<K> {
+    fn default() -> Self {
+        Bound {
+            key: None,
+            text: String::new(),
+        }
+    }
 }
 
 impl<K: PartialEq + Copy> Bound<K> {
@@ -90,6 +129,9 @@ fn shown(value: Option<&NaiveDate>) -> Option<&dyn std::fmt::Display> {
 #[derive(Default)]
 struct Texts {
     amount: String,
+    currency: Bound<Currency>,
+    ty: Bound<&'static str>,
+    to: Bound<&'static str>,
     day: Bound<NaiveDate>,
     // A rate's key is its exact representation: 1.0 and 1.00 are equal
     // decimals with different texts.
@@ -189,7 +231,7 @@ impl<'c> Bulk<'c> {
             trigger,
             account,
             insert,
-            days: HashMap::new(),
+            days: HashMap::default(),
             conn: c,
         })
     }
@@ -203,17 +245,32 @@ impl<'c> Bulk<'c> {
         converted: &[Converted],
         origin: Option<(&str, Option<&str>)>,
     ) -> Result<()> {
+        self.insert_at(t, &t.at.to_rfc3339(), day, converted, origin)
+    }
+
+    /// As [`Bulk::insert`], with `t.at`'s RFC 3339 text already written (by a
+    /// thread that reads the file while this one writes).
+    pub fn insert_at(
+        &mut self,
+        t: &NewTxn,
+        at: &str,
+        day: NaiveDate,
+        converted: &[Converted],
+        origin: Option<(&str, Option<&str>)>,
+    ) -> Result<()> {
+        debug_assert_eq!(at, t.at.to_rfc3339());
         let usd = super::txns::conv(converted, Currency::USD);
         let cny = super::txns::conv(converted, Currency::CNY);
         let (usd_cents, cny_cents) = (cents(usd.amount)?, cents(cny.amount)?);
         let (st, x) = (&mut self.insert, &mut self.texts);
-        st.raw_bind_parameter(2, t.at.to_rfc3339())?;
+        st.raw_bind_parameter(2, at)?;
         st.raw_bind_parameter(3, t.at.timestamp())?;
         x.day.bind(st, 4, day, Some(&day))?;
         st.raw_bind_parameter(5, text_of(&mut x.amount, t.amount))?;
-        st.raw_bind_parameter(6, t.currency.as_str())?;
-        st.raw_bind_parameter(7, t.ty.id())?;
-        st.raw_bind_parameter(8, t.to.id())?;
+        x.currency
+            .bind(st, 6, t.currency, Some(&t.currency.as_str()))?;
+        x.ty.bind(st, 7, t.ty.id(), Some(&t.ty.id()))?;
+        x.to.bind(st, 8, t.to.id(), Some(&t.to.id()))?;
         st.raw_bind_parameter(9, t.method)?;
         st.raw_bind_parameter(10, &t.counterparty)?;
         st.raw_bind_parameter(11, &t.note)?;

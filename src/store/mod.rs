@@ -33,7 +33,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavio
 
 pub use backup::*;
 pub use bills::*;
-pub use bulk::{Bulk, Stored};
+pub use bulk::{Bulk, QuickHash, Stored};
 pub use journal::*;
 pub use limit_settings::*;
 pub use list::*;

@@ -89,7 +89,7 @@ impl Wallet {
     pub fn import_preview(
         &self,
         account: AccountId,
-        input: impl Read,
+        input: impl Read + Send,
         total_bytes: u64,
         progress: &mut dyn FnMut(f32),
         cancel: &AtomicBool,
@@ -110,7 +110,7 @@ impl Wallet {
         &self,
         account: AccountId,
         format: FormatChoice,
-        input: impl Read,
+        input: impl Read + Send,
         total_bytes: u64,
         progress: &mut dyn FnMut(f32),
         cancel: &AtomicBool,
@@ -127,7 +127,7 @@ impl Wallet {
         &self,
         account: AccountId,
         format: FormatChoice,
-        mut input: impl Read,
+        mut input: impl Read + Send,
         total_bytes: u64,
         password: Option<&Password>,
         progress: &mut dyn FnMut(f32),
@@ -145,7 +145,7 @@ impl Wallet {
         }
         let mut total_bytes = total_bytes;
         let mut packaging = None;
-        let mut input: Box<dyn Read + '_> = Box::new(input);
+        let mut input: Box<dyn Read + Send + '_> = Box::new(input);
         if bills::packed::is_ole(&head) {
             let mut out = ImportPreview::default();
             out.push_error(
@@ -225,7 +225,7 @@ impl Wallet {
     fn walletdesk_preview(
         &self,
         account: AccountId,
-        input: impl Read,
+        input: impl Read + Send,
         total_bytes: u64,
         progress: &mut dyn FnMut(f32),
         cancel: &AtomicBool,

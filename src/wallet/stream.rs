@@ -5,9 +5,12 @@
 //! duplicate check.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
-use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 use std::io::Read;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{SyncSender, sync_channel};
+
+use chrono::NaiveDate;
 
 use chrono_tz::Tz;
 use rusqlite::Connection;
@@ -59,55 +62,60 @@ fn key_of(t: &NewTxn) -> u64 {
     h.finish()
 }
 
-/// Hashes [`key_of`]'s keys, which are hashes already: as they are.
-#[derive(Default)]
-struct KeyHasher(u64);
+/// Keys seen: [`key_of`]'s hashes, hashed again cheaply.
+type Keys = HashSet<u64, store::QuickHash>;
 
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, key: u64) {
-        self.0 = key;
-    }
+/// What the reading thread makes of the file, in its order.
+enum Line {
+    /// A good line: its payment, its time's text as stored, its day in the
+    /// limits' zone, its duplicate key, and whether an earlier line had the
+    /// same key.
+    Row {
+        line: u64,
+        txn: NewTxn,
+        at: String,
+        day: NaiveDate,
+        key: u64,
+        repeated: bool,
+    },
+    /// A line that cannot be imported: the field and what is wrong with it.
+    Bad {
+        line: u64,
+        field: &'static str,
+        message: String,
+    },
+    /// How far into the file the reading is (bytes), every 4,096 lines.
+    At(u64),
 }
 
-type Keys = HashSet<u64, BuildHasherDefault<KeyHasher>>;
+/// Lines sent to the writing side at a time.
+const BATCH: usize = 1024;
 
-/// Read walletdesk's own CSV (docs/cli.md) from `input`.
-#[allow(clippy::too_many_lines, clippy::too_many_arguments)]
-pub(super) fn read_walletdesk(
-    conn: &Connection,
-    cx: &Context,
-    input: impl Read,
-    total_bytes: u64,
-    mut pass: Pass<'_, '_>,
-    progress: &mut dyn FnMut(f32),
-    cancel: &AtomicBool,
-) -> Result<Finished<ImportPreview>> {
+/// The reading side: parse and check each line of `input`, send what it makes
+/// of them in batches. Stops at the end, at a wrong header, when `cancel` is
+/// set, or when the other side stops listening.
+fn parse_lines(cx: &Context, input: impl Read, send: &SyncSender<Vec<Line>>, cancel: &AtomicBool) {
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .buffer_capacity(256 * 1024)
         .from_reader(LfLines::new(input));
-    let mut out = ImportPreview {
-        format: Detected::Walletdesk.describe(),
-        keep_rows: Some(KEPT_ROWS),
-        written: matches!(pass, Pass::Write { .. }).then_some(0),
-        ..ImportPreview::default()
+    let mut batch = Vec::with_capacity(BATCH);
+    let put = |batch: &mut Vec<Line>, item: Line| {
+        batch.push(item);
+        batch.len() < BATCH
+            || send
+                .send(std::mem::replace(batch, Vec::with_capacity(BATCH)))
+                .is_ok()
     };
-    let mut stored = Stored::new(conn, cx.account)?;
-    let mut seen = Keys::default();
-    // Keys of lines left out by the person: a later repeat of one is still a repeat.
-    let mut left_out = Keys::default();
-    let mut rates = DayRates::default();
+    let bad = |line: u64, field: &'static str, message: String| Line::Bad {
+        line,
+        field,
+        message,
+    };
     let mut record = csv::StringRecord::new();
     let mut draft = TxnDraft::default();
+    let mut seen = Keys::default();
     let mut header_done = false;
     let mut lines: u64 = 0;
     loop {
@@ -116,8 +124,8 @@ pub(super) fn read_walletdesk(
             Ok(true) => {}
             Err(e) => {
                 let line = e.position().map_or(0, csv::Position::line);
-                out.push_error(line, "file", format!("not valid CSV: {e}"));
-                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                let io = matches!(e.kind(), csv::ErrorKind::Io(_));
+                if !put(&mut batch, bad(line, "file", format!("not valid CSV: {e}"))) || io {
                     break;
                 }
                 continue;
@@ -125,14 +133,10 @@ pub(super) fn read_walletdesk(
         }
         let line = record.position().map_or(0, csv::Position::line);
         lines += 1;
-        if lines.is_multiple_of(4096) {
-            if cancel.load(Ordering::Relaxed) {
-                return Ok(Finished::Cancelled);
-            }
-            if total_bytes > 0 {
-                #[allow(clippy::cast_precision_loss)]
-                progress(rdr.position().byte() as f32 / total_bytes as f32);
-            }
+        if lines.is_multiple_of(4096)
+            && (cancel.load(Ordering::Relaxed) || !put(&mut batch, Line::At(rdr.position().byte())))
+        {
+            return;
         }
         if !header_done {
             header_done = true;
@@ -148,15 +152,12 @@ pub(super) fn read_walletdesk(
                 })
                 .collect();
             if fields != CSV_HEADER {
-                out.push_error(
-                    line,
-                    "header",
-                    format!(
-                        "the header must be {} (found {})",
-                        CSV_HEADER.join(","),
-                        fields.join(",")
-                    ),
+                let message = format!(
+                    "the header must be {} (found {})",
+                    CSV_HEADER.join(","),
+                    fields.join(",")
                 );
+                put(&mut batch, bad(line, "header", message));
                 break;
             }
             continue;
@@ -164,122 +165,207 @@ pub(super) fn read_walletdesk(
         if record.len() == 1 && record.get(0).is_some_and(|f| f.trim().is_empty()) {
             continue;
         }
-        if record.len() != CSV_HEADER.len() {
-            out.push_error(
-                line,
-                "line",
-                format!(
-                    "{}; expected {} ({})",
-                    crate::words::count(record.len(), "column", "columns"),
-                    CSV_HEADER.len(),
-                    CSV_HEADER.join(",")
-                ),
+        let item = if record.len() == CSV_HEADER.len() {
+            parse_line(cx, line, &record, &mut draft, &mut seen)
+        } else {
+            let message = format!(
+                "{}; expected {} ({})",
+                crate::words::count(record.len(), "column", "columns"),
+                CSV_HEADER.len(),
+                CSV_HEADER.join(",")
             );
-            continue;
-        }
-        // The draft's strings are reused: no allocation per field and row.
-        let d = &mut draft;
-        let fields = [
-            &mut d.at,
-            &mut d.amount,
-            &mut d.currency,
-            &mut d.ty,
-            &mut d.to,
-            &mut d.method,
-            &mut d.counterparty,
-            &mut d.note,
-            &mut d.fx_exempt,
-        ];
-        for (i, field) in fields.into_iter().enumerate() {
-            field.clear();
-            field.push_str(record.get(i).unwrap_or(""));
-        }
-        if draft.at.trim().is_empty() {
-            out.push_error(line, "at", "at: required".into());
-            continue;
-        }
-        let mut t = match draft.validate(cx.now, cx.tz) {
-            Ok(t) => t,
-            Err(e) => {
-                let msg: Vec<String> = e.0.iter().map(ToString::to_string).collect();
-                let field = e.0.first().map_or("line", |f| f.field);
-                out.push_error(line, field, msg.join("; "));
-                continue;
-            }
+            bad(line, "line", message)
         };
-        if let Some(m) = t.method
-            && !cx.methods.contains(&m)
-        {
-            out.push_error(
-                line,
-                "method",
-                format!("method: {m} is no method of this account"),
-            );
-            continue;
+        if !put(&mut batch, item) {
+            return;
         }
-        let day = local_day(t.at, cx.tz);
-        let converted = match rates.convert(conn, t.amount, t.currency, day) {
-            Ok(c) => c,
-            Err((field, e)) => {
-                out.push_error(line, field, e);
-                continue;
-            }
-        };
-        let key = key_of(&t);
-        out.fingerprint = out.fingerprint.wrapping_add(key);
-        let repeated = !seen.insert(key);
-        // Only a writing reading can tell a repeat for sure (the earlier line is
-        // in the table by now); a preview trusts the 64-bit key.
-        let writing = matches!(pass, Pass::Write { .. });
-        if repeated && (!writing || left_out.contains(&key) || stored.holds(&t, true)?) {
-            out.add_duplicate(line, "repeats an earlier line of the file".into());
-            continue;
-        }
-        if !repeated && stored.holds(&t, false)? {
-            out.add_duplicate(
-                line,
-                "already recorded (same time, amount and counterparty)".into(),
-            );
-            continue;
-        }
-        if let Pass::Write {
-            bulk,
-            edits,
-            excluded,
-        } = &mut pass
-            && out.error_total == 0
-        {
-            if excluded.contains(&line) {
-                left_out.insert(key);
-            } else {
-                if let Some(e) = edits.get(&line) {
-                    e.apply(&mut t);
-                }
-                bulk.insert(&t, day, &converted, None)?;
-                out.written = out.written.map(|n| n + 1);
-            }
-        }
-        out.add_row(ImportRow {
-            line,
-            txn: t,
-            day,
-            converted,
-            origin: None,
-            method_note: None,
-        })?;
     }
     if !header_done {
-        out.push_error(
-            1,
-            "file",
-            format!(
-                "the file is empty; the first line must be {}",
-                CSV_HEADER.join(",")
-            ),
+        let message = format!(
+            "the file is empty; the first line must be {}",
+            CSV_HEADER.join(",")
+        );
+        batch.push(bad(1, "file", message));
+    }
+    let _ = send.send(batch);
+}
+
+/// One line of the right width: its payment, or what is wrong with it.
+fn parse_line(
+    cx: &Context,
+    line: u64,
+    record: &csv::StringRecord,
+    draft: &mut TxnDraft,
+    seen: &mut Keys,
+) -> Line {
+    // The draft's strings are reused: no allocation per field and row.
+    let d = draft;
+    let fields = [
+        &mut d.at,
+        &mut d.amount,
+        &mut d.currency,
+        &mut d.ty,
+        &mut d.to,
+        &mut d.method,
+        &mut d.counterparty,
+        &mut d.note,
+        &mut d.fx_exempt,
+    ];
+    for (i, field) in fields.into_iter().enumerate() {
+        field.clear();
+        field.push_str(record.get(i).unwrap_or(""));
+    }
+    let bad = |field: &'static str, message: String| Line::Bad {
+        line,
+        field,
+        message,
+    };
+    if d.at.trim().is_empty() {
+        return bad("at", "at: required".into());
+    }
+    let txn = match d.validate(cx.now, cx.tz) {
+        Ok(t) => t,
+        Err(e) => {
+            let msg: Vec<String> = e.0.iter().map(ToString::to_string).collect();
+            return bad(e.0.first().map_or("line", |f| f.field), msg.join("; "));
+        }
+    };
+    if let Some(m) = txn.method
+        && !cx.methods.contains(&m)
+    {
+        return bad(
+            "method",
+            format!("method: {m} is no method of this account"),
         );
     }
-    progress(1.0);
-    Ok(Finished::Done(out))
+    let key = key_of(&txn);
+    Line::Row {
+        line,
+        at: txn.at.to_rfc3339(),
+        day: local_day(txn.at, cx.tz),
+        key,
+        repeated: !seen.insert(key),
+        txn,
+    }
+}
+
+/// Read walletdesk's own CSV (docs/cli.md) from `input`. A second thread
+/// parses and checks the lines while this one converts, looks for repeats and
+/// writes (both halves take about as long).
+pub(super) fn read_walletdesk(
+    conn: &Connection,
+    cx: &Context,
+    input: impl Read + Send,
+    total_bytes: u64,
+    mut pass: Pass<'_, '_>,
+    progress: &mut dyn FnMut(f32),
+    cancel: &AtomicBool,
+) -> Result<Finished<ImportPreview>> {
+    let mut out = ImportPreview {
+        format: Detected::Walletdesk.describe(),
+        keep_rows: Some(KEPT_ROWS),
+        written: matches!(pass, Pass::Write { .. }).then_some(0),
+        ..ImportPreview::default()
+    };
+    let mut stored = Stored::new(conn, cx.account)?;
+    // Keys of lines left out by the person: a later repeat of one is still a repeat.
+    let mut left_out = Keys::default();
+    let mut rates = DayRates::default();
+    std::thread::scope(|scope| {
+        let (send, lines) = sync_channel(4);
+        std::thread::Builder::new()
+            .name("import-read".into())
+            .spawn_scoped(scope, move || parse_lines(cx, input, &send, cancel))
+            .map_err(|e| {
+                super::service::invalid(
+                    "file",
+                    format!("could not be read: the system gave no thread to read it ({e})"),
+                )
+            })?;
+        // Returning early drops `lines`: the reading thread stops at its next send.
+        for item in lines.iter().flatten() {
+            let (line, mut t, at, day, key, repeated) = match item {
+                Line::Row {
+                    line,
+                    txn,
+                    at,
+                    day,
+                    key,
+                    repeated,
+                } => (line, txn, at, day, key, repeated),
+                Line::Bad {
+                    line,
+                    field,
+                    message,
+                } => {
+                    out.push_error(line, field, message);
+                    continue;
+                }
+                Line::At(byte) => {
+                    if cancel.load(Ordering::Relaxed) {
+                        return Ok(Finished::Cancelled);
+                    }
+                    if total_bytes > 0 {
+                        #[allow(clippy::cast_precision_loss)]
+                        progress(byte as f32 / total_bytes as f32);
+                    }
+                    continue;
+                }
+            };
+            let converted = match rates.convert(conn, t.amount, t.currency, day) {
+                Ok(c) => c,
+                Err((field, e)) => {
+                    out.push_error(line, field, e);
+                    continue;
+                }
+            };
+            out.fingerprint = out.fingerprint.wrapping_add(key);
+            // Only a writing reading can tell a repeat for sure (the earlier line is
+            // in the table by now); a preview trusts the 64-bit key.
+            let writing = matches!(pass, Pass::Write { .. });
+            if repeated && (!writing || left_out.contains(&key) || stored.holds(&t, true)?) {
+                out.add_duplicate(line, "repeats an earlier line of the file".into());
+                continue;
+            }
+            if !repeated && stored.holds(&t, false)? {
+                out.add_duplicate(
+                    line,
+                    "already recorded (same time, amount and counterparty)".into(),
+                );
+                continue;
+            }
+            if let Pass::Write {
+                bulk,
+                edits,
+                excluded,
+            } = &mut pass
+                && out.error_total == 0
+            {
+                if excluded.contains(&line) {
+                    left_out.insert(key);
+                } else {
+                    if let Some(e) = edits.get(&line) {
+                        e.apply(&mut t); // the type, destination or method: not the time
+                    }
+                    bulk.insert_at(&t, &at, day, &converted, None)?;
+                    out.written = out.written.map(|n| n + 1);
+                }
+            }
+            out.add_row(ImportRow {
+                line,
+                txn: t,
+                day,
+                converted,
+                origin: None,
+                method_note: None,
+            })?;
+        }
+        if cancel.load(Ordering::Relaxed) {
+            return Ok(Finished::Cancelled);
+        }
+        progress(1.0);
+        Ok(Finished::Done(out))
+    })
 }
 
 /// Why a second reading refused to write: the file is not the one previewed.
@@ -311,7 +397,7 @@ impl Wallet {
     pub(super) fn write_walletdesk(
         &mut self,
         account: AccountId,
-        input: impl Read,
+        input: impl Read + Send,
         total_bytes: u64,
         previewed: Option<(&ImportPreview, &std::path::Path)>,
         progress: &mut dyn FnMut(f32),
@@ -396,7 +482,7 @@ impl Wallet {
         &mut self,
         account: AccountId,
         format: FormatChoice,
-        mut input: impl Read,
+        mut input: impl Read + Send,
         total_bytes: u64,
         password: Option<&Password>,
         progress: &mut dyn FnMut(f32),
