@@ -18,10 +18,17 @@ pub fn bill_exists(
     t: &NewTxn,
     refund: bool,
 ) -> Result<bool> {
-    let mut st = c.prepare_cached(
+    // `is_refund` is written into the SQL, not bound: compared with a
+    // parameter, it matches the WHERE of the partial index `txn_refunds`, and
+    // SQLite then prepares the statement again each time that parameter is
+    // bound (two thirds of a bill import's time, measured).
+    let mut st = c.prepare_cached(if refund {
         "SELECT 1 FROM txn WHERE account_id = ?1 AND provider = ?2 AND order_no = ?3
-         AND at_utc = ?4 AND amount = ?5 AND currency = ?6 AND is_refund = ?7 LIMIT 1",
-    )?;
+         AND at_utc = ?4 AND amount = ?5 AND currency = ?6 AND is_refund = 1 LIMIT 1"
+    } else {
+        "SELECT 1 FROM txn WHERE account_id = ?1 AND provider = ?2 AND order_no = ?3
+         AND at_utc = ?4 AND amount = ?5 AND currency = ?6 AND is_refund = 0 LIMIT 1"
+    })?;
     Ok(st
         .query_row(
             params![
@@ -31,7 +38,6 @@ pub fn bill_exists(
                 t.at.timestamp(),
                 t.amount.to_string(),
                 t.currency.as_str(),
-                refund
             ],
             |_| Ok(()),
         )

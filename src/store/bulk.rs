@@ -215,7 +215,6 @@ impl<'c> Bulk<'c> {
         if trigger.is_some() {
             c.execute_batch("DROP TRIGGER txn_text_add")?;
         }
-        c.pragma_update(None, "ignore_check_constraints", true)?;
         let mut insert = c.prepare(
             "INSERT INTO txn (account_id, at, at_utc, day, amount, currency, type, dest,
                  method_id, counterparty, note, fx_exempt, usd_cents, usd_rate, usd_rate_day,
@@ -226,6 +225,8 @@ impl<'c> Bulk<'c> {
         // The same for every row: bound once.
         insert.raw_bind_parameter(1, account)?;
         insert.raw_bind_parameter(19, now.to_rfc3339())?;
+        // Last: from here on a `Bulk` exists, whose drop turns the checks back on.
+        c.pragma_update(None, "ignore_check_constraints", true)?;
         Ok(Bulk {
             texts: Texts::default(),
             trigger,
