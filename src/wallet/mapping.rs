@@ -261,14 +261,7 @@ impl Wallet {
                 out.add_duplicate(line_no, words::bill_recorded("", false));
                 continue;
             }
-            out.add_row(ImportRow {
-                line: line_no,
-                txn: t,
-                day,
-                converted,
-                origin: None,
-                method_note: None,
-            })?;
+            out.add_row(ImportRow::plain(line_no, t, day, converted))?;
         }
         if cols.is_none() {
             out.push_error(

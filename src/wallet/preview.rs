@@ -51,6 +51,20 @@ pub struct ImportRow {
     pub method_note: Option<String>,
 }
 
+impl ImportRow {
+    /// A row of no provider's bill: no order number, nothing to say of its method.
+    pub(super) fn plain(line: u64, txn: NewTxn, day: NaiveDate, converted: Vec<Converted>) -> Self {
+        ImportRow {
+            line,
+            txn,
+            day,
+            converted,
+            origin: None,
+            method_note: None,
+        }
+    }
+}
+
 /// What an import would do, before anything is written.
 #[derive(Debug, Clone, Default)]
 pub struct ImportPreview {

@@ -351,14 +351,7 @@ pub(super) fn read_walletdesk(
                     out.written = out.written.map(|n| n + 1);
                 }
             }
-            out.add_row(ImportRow {
-                line,
-                txn: t,
-                day,
-                converted,
-                origin: None,
-                method_note: None,
-            })?;
+            out.add_row(ImportRow::plain(line, t, day, converted))?;
         }
         if cancel.load(Ordering::Relaxed) {
             return Ok(Finished::Cancelled);
