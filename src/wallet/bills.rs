@@ -12,11 +12,10 @@ use super::preview::{ImportPreview, ImportRow, Origin, RefundRow};
 use super::rates::DayRates;
 use super::service::{Result, Wallet};
 use crate::domain::bills::{
-    self, CardRef, Columns, Detected, MethodMatch, Outcome, TextEncoding, clean, split_line,
+    self, CardRef, Columns, Detected, Outcome, TextEncoding, clean, split_line,
 };
 use crate::domain::limits::local_day;
 use crate::domain::money::Currency;
-use crate::domain::txn::NewTxn;
 use crate::domain::{AccountId, MethodDetails};
 use crate::store;
 use crate::words;
@@ -195,10 +194,84 @@ impl Wallet {
                 );
                 continue;
             }
-            match bills::classify(provider, columns, names, map, &cards, &fields) {
-                Err(e) => out.push_error(line_no, e.field, e.to_string()),
-                Ok(Outcome::Skip(r)) => out.add_skipped(line_no, words::bill_skip(&r)),
-                Ok(Outcome::Refund { txn, of }) => {
+            let (txn, refund_of) =
+                match bills::classify(provider, columns, names, map, &cards, &fields) {
+                    Err(e) => {
+                        out.push_error(line_no, e.field, e.to_string());
+                        continue;
+                    }
+                    Ok(Outcome::Skip(r)) => {
+                        out.add_skipped(line_no, words::bill_skip(&r));
+                        continue;
+                    }
+                    Ok(Outcome::Refund { txn, of }) => (txn, Some(of)),
+                    Ok(Outcome::Record(b)) => (b, None),
+                };
+            let method_note = match refund_of {
+                Some(_) => None,
+                None => words::bill_method(&txn.method),
+            };
+            let (t, order_no) = txn.split();
+            let day = local_day(t.at, tz);
+            let converted = match rates.convert(self.store.conn(), t.amount, Currency::CNY, day) {
+                Ok(c) => c,
+                Err((_, e)) => {
+                    out.push_error(line_no, names.amount, e);
+                    continue;
+                }
+            };
+            let earlier = match (&refund_of, &order_no) {
+                (Some(_), o) => seen.insert(
+                    (
+                        format!("refund {}", o.as_deref().unwrap_or("")),
+                        t.at.timestamp(),
+                        t.amount.to_string(),
+                    ),
+                    line_no,
+                ),
+                (None, Some(o)) => {
+                    seen.insert((o.clone(), t.at.timestamp(), t.amount.to_string()), line_no)
+                }
+                (None, None) => seen_plain.insert(
+                    (
+                        t.at.timestamp(),
+                        t.amount.to_string(),
+                        t.counterparty.clone(),
+                    ),
+                    line_no,
+                ),
+            };
+            if let Some(first) = earlier {
+                out.add_duplicate(line_no, words::bill_repeats(first));
+                continue;
+            }
+            let refund = refund_of.is_some();
+            let stored = match &order_no {
+                Some(o) => {
+                    store::bill_exists(self.store.conn(), account, provider.id(), o, &t, refund)?
+                }
+                None => store::txn_exists(self.store.conn(), account, &t)?,
+            };
+            if stored {
+                out.add_duplicate(
+                    line_no,
+                    words::bill_recorded(provider.name(), order_no.is_some()),
+                );
+                continue;
+            }
+            let row = ImportRow {
+                line: line_no,
+                txn: t,
+                day,
+                converted,
+                origin: Some(Origin {
+                    provider: provider.id(),
+                    order_no: order_no.clone(),
+                }),
+                method_note,
+            };
+            match refund_of {
+                Some(of) => {
                     let linked = match &of {
                         Some(o) => {
                             paid_orders.contains(o)
@@ -211,149 +284,21 @@ impl Wallet {
                         }
                         None => false,
                     };
-                    let t = NewTxn {
-                        at: txn.at,
-                        amount: txn.amount,
-                        currency: Currency::CNY,
-                        ty: txn.ty,
-                        to: txn.to,
-                        method: match txn.method {
-                            MethodMatch::Card(id) => Some(id),
-                            _ => None,
-                        },
-                        counterparty: txn.counterparty,
-                        note: txn.note,
-                        fx_exempt: false,
-                    };
-                    let day = local_day(t.at, tz);
-                    let converted =
-                        match rates.convert(self.store.conn(), t.amount, Currency::CNY, day) {
-                            Ok(c) => c,
-                            Err((_, e)) => {
-                                out.push_error(line_no, names.amount, e);
-                                continue;
-                            }
-                        };
-                    let key = (
-                        format!("refund {}", txn.order_no.as_deref().unwrap_or("")),
-                        t.at.timestamp(),
-                        t.amount.to_string(),
-                    );
-                    if let Some(first) = seen.insert(key, line_no) {
-                        out.add_duplicate(line_no, words::bill_repeats(first));
-                        continue;
-                    }
-                    let stored = match &txn.order_no {
-                        Some(o) => store::bill_exists(
-                            self.store.conn(),
-                            account,
-                            provider.id(),
-                            o,
-                            &t,
-                            true,
-                        )?,
-                        None => store::txn_exists(self.store.conn(), account, &t)?,
-                    };
-                    if stored {
-                        out.add_duplicate(
-                            line_no,
-                            words::bill_recorded(provider.name(), txn.order_no.is_some()),
-                        );
-                        continue;
-                    }
                     out.refunds.push(RefundRow {
                         line: line_no,
-                        at: t.at,
-                        amount: t.amount,
-                        order_no: txn.order_no.clone(),
+                        at: row.txn.at,
+                        amount: row.txn.amount,
+                        order_no,
                         of,
                         linked,
-                        row: ImportRow {
-                            line: line_no,
-                            txn: t,
-                            day,
-                            converted,
-                            origin: Some(Origin {
-                                provider: provider.id(),
-                                order_no: txn.order_no,
-                            }),
-                            method_note: None,
-                        },
+                        row,
                     });
                 }
-                Ok(Outcome::Record(b)) => {
-                    let method_note = words::bill_method(&b.method);
-                    let t = NewTxn {
-                        at: b.at,
-                        amount: b.amount,
-                        currency: Currency::CNY,
-                        ty: b.ty,
-                        to: b.to,
-                        method: match b.method {
-                            MethodMatch::Card(id) => Some(id),
-                            _ => None,
-                        },
-                        counterparty: b.counterparty,
-                        note: b.note,
-                        fx_exempt: false,
-                    };
-                    let day = local_day(t.at, tz);
-                    let converted =
-                        match rates.convert(self.store.conn(), t.amount, Currency::CNY, day) {
-                            Ok(c) => c,
-                            Err((_, e)) => {
-                                out.push_error(line_no, names.amount, e);
-                                continue;
-                            }
-                        };
-                    let earlier = match &b.order_no {
-                        Some(o) => seen
-                            .insert((o.clone(), t.at.timestamp(), t.amount.to_string()), line_no),
-                        None => seen_plain.insert(
-                            (
-                                t.at.timestamp(),
-                                t.amount.to_string(),
-                                t.counterparty.clone(),
-                            ),
-                            line_no,
-                        ),
-                    };
-                    if let Some(first) = earlier {
-                        out.add_duplicate(line_no, words::bill_repeats(first));
-                        continue;
+                None => {
+                    if let Some(o) = order_no {
+                        paid_orders.insert(o);
                     }
-                    let stored = match &b.order_no {
-                        Some(o) => store::bill_exists(
-                            self.store.conn(),
-                            account,
-                            provider.id(),
-                            o,
-                            &t,
-                            false,
-                        )?,
-                        None => store::txn_exists(self.store.conn(), account, &t)?,
-                    };
-                    if stored {
-                        out.add_duplicate(
-                            line_no,
-                            words::bill_recorded(provider.name(), b.order_no.is_some()),
-                        );
-                        continue;
-                    }
-                    if let Some(o) = &b.order_no {
-                        paid_orders.insert(o.clone());
-                    }
-                    out.add_row(ImportRow {
-                        line: line_no,
-                        txn: t,
-                        day,
-                        converted,
-                        origin: Some(Origin {
-                            provider: provider.id(),
-                            order_no: b.order_no,
-                        }),
-                        method_note,
-                    })?;
+                    out.add_row(row)?;
                 }
             }
         }

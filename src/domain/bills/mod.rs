@@ -13,7 +13,7 @@ use super::calendar::from_local;
 use super::field::FieldError;
 use super::ids::MethodId;
 use super::money::{Currency, parse_amount};
-use super::txn::{Destination, TxType};
+use super::txn::{Destination, NewTxn, TxType};
 use map::{BillMap, KindRule};
 pub use packed::{Packaging, Password};
 
@@ -431,6 +431,28 @@ pub struct BillTxn {
     pub note: String,
     /// The provider's order number, trimmed; `None` when the row has none.
     pub order_no: Option<String>,
+}
+
+impl BillTxn {
+    /// The payment it records (CNY, the method only when a card matched) and
+    /// the provider's order number.
+    pub fn split(self) -> (NewTxn, Option<String>) {
+        let t = NewTxn {
+            at: self.at,
+            amount: self.amount,
+            currency: Currency::CNY,
+            ty: self.ty,
+            to: self.to,
+            method: match self.method {
+                MethodMatch::Card(id) => Some(id),
+                _ => None,
+            },
+            counterparty: self.counterparty,
+            note: self.note,
+            fx_exempt: false,
+        };
+        (t, self.order_no)
+    }
 }
 
 /// What walletdesk makes of one bill row.
