@@ -55,7 +55,7 @@ fn bench(c: &mut Criterion) {
 
 criterion_group! {
     name = benches;
-    config = Criterion::default().sample_size(20).measurement_time(std::time::Duration::from_secs(3));
+    config = common::quick();
     targets = bench
 }
 criterion_main!(benches);

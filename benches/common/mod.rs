@@ -39,3 +39,11 @@ pub fn database() -> PathBuf {
     }
     path
 }
+
+/// Criterion's settings for the million-row benches: each read takes
+/// milliseconds, so 20 samples over 3 s are enough.
+pub fn quick() -> criterion::Criterion {
+    criterion::Criterion::default()
+        .sample_size(20)
+        .measurement_time(std::time::Duration::from_secs(3))
+}
