@@ -56,6 +56,7 @@ pub struct Stored<'c> {
     /// The oldest and newest `at_utc` the account held at the start: a payment
     /// outside it cannot already be stored (no query needed).
     range: Option<(i64, i64)>,
+    conn: &'c Connection,
 }
 
 /// Writes payments into one account inside the caller's transaction. Call
@@ -155,6 +156,7 @@ impl<'c> Stored<'c> {
             account,
             exists: c.prepare(TXN_EXISTS)?,
             range,
+            conn: c,
         })
     }
 
@@ -162,11 +164,10 @@ impl<'c> Stored<'c> {
     /// since the start (an earlier line of the same file), so the table is asked
     /// whatever its time.
     pub fn holds(&mut self, t: &NewTxn, written_since: bool) -> Result<bool> {
-        let at = t.at.timestamp();
-        let inside = self.range.is_some_and(|(a, b)| a <= at && at <= b);
-        if !inside && !written_since {
+        if !written_since && !self.inside(t) {
             return Ok(false);
         }
+        let at = t.at.timestamp();
         let mut amount = String::new();
         Ok(self
             .exists
@@ -182,6 +183,29 @@ impl<'c> Stored<'c> {
             )
             .optional()?
             .is_some())
+    }
+
+    /// B4: the account holds this row of a bill (a payment, or a refund when
+    /// `refund`): same provider, order number, time and amount.
+    /// `written_since` as for [`Stored::holds`].
+    pub fn holds_bill(
+        &mut self,
+        provider: &str,
+        order_no: &str,
+        t: &NewTxn,
+        refund: bool,
+        written_since: bool,
+    ) -> Result<bool> {
+        if !written_since && !self.inside(t) {
+            return Ok(false);
+        }
+        super::bills::bill_exists(self.conn, self.account, provider, order_no, t, refund)
+    }
+
+    /// `t` falls between the oldest and newest payment held at the start.
+    fn inside(&self, t: &NewTxn) -> bool {
+        let at = t.at.timestamp();
+        self.range.is_some_and(|(a, b)| a <= at && at <= b)
     }
 }
 

@@ -1,22 +1,19 @@
-//! Importing a provider's bill (Alipay, WeChat Pay CSV): the file is decoded as it
-//! streams (GBK or UTF-8), each row goes through B1–B3/B5 (domain::bills), and the
-//! recorded rows join the same preview → write job as walletdesk's own CSV (B4
-//! re-checked inside the writing transaction).
+//! Reading a provider's bill (Alipay, WeChat Pay CSV) as a stream: the file is
+//! decoded as it is read (GBK or UTF-8), each row goes through B1–B3/B5
+//! (domain::bills), and what it makes of each line goes to the same writing
+//! side as walletdesk's own CSV (`stream`: B4 there, against the table).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use super::csv::Finished;
-use super::preview::{ImportPreview, ImportRow, Origin, RefundRow};
-use super::rates::DayRates;
-use super::service::{Result, Wallet};
+use super::service::Result;
+use super::stream::{Batches, BillRow, Context, Line, bill_key};
 use crate::domain::bills::{
-    self, CardRef, Columns, Detected, Outcome, TextEncoding, clean, split_line,
+    self, BillProvider, CardRef, Columns, Detected, Names, Outcome, TextEncoding, clean, split_line,
 };
 use crate::domain::limits::local_day;
-use crate::domain::money::Currency;
-use crate::domain::{AccountId, MethodDetails};
+use crate::domain::{Method, MethodDetails};
 use crate::store;
 use crate::words;
 
@@ -97,20 +94,23 @@ fn width(c: &Columns) -> usize {
         + 1
 }
 
-impl Wallet {
-    /// Read a bill detected as `detected` (`head` are its first bytes, already read
-    /// from `input`) into a preview.
-    #[allow(clippy::too_many_arguments, clippy::too_many_lines)]
-    pub(super) fn bill_preview(
-        &self,
-        account: AccountId,
-        detected: &Detected,
-        head: Vec<u8>,
-        input: impl Read,
-        total_bytes: u64,
-        progress: &mut dyn FnMut(f32),
-        cancel: &AtomicBool,
-    ) -> Result<Finished<ImportPreview>> {
+/// How to read one provider's bill, from its header.
+pub(super) struct BillCx {
+    pub provider: BillProvider,
+    /// "Alipay CSV (header of 2023-02, GBK)".
+    pub described: String,
+    pub names: Names,
+    encoding: TextEncoding,
+    header_line: u64,
+    columns: Columns,
+    map: &'static bills::map::BillMap,
+    /// The account's cards, for B3.
+    cards: Vec<CardRef>,
+}
+
+impl BillCx {
+    /// `detected` must be a bill; `methods` are the account's (not removed).
+    pub(super) fn new(detected: &Detected, methods: &[Method]) -> Result<Self> {
         let Detected::Bill {
             provider,
             encoding,
@@ -120,13 +120,9 @@ impl Wallet {
             ..
         } = detected
         else {
-            unreachable!("walletdesk's own CSV is read by import_preview");
+            unreachable!("walletdesk's own CSV has no bill to read");
         };
-        let (provider, header_line) = (*provider, *header_line);
-        let map = bills::map::built_in(provider)?;
-        let tz = self.time_zone();
-        let cards: Vec<CardRef> = self
-            .methods(account, false)?
+        let cards = methods
             .iter()
             .filter_map(|m| match &m.details {
                 MethodDetails::Card(c) => Some(CardRef {
@@ -136,173 +132,136 @@ impl Wallet {
                 MethodDetails::Paypal(_) => None,
             })
             .collect();
-        let mut out = ImportPreview {
-            format: detected.describe(),
-            ..ImportPreview::default()
-        };
-        let mut rdr = BufReader::with_capacity(
-            64 * 1024,
-            Decoded::new(std::io::Cursor::new(head).chain(input), *encoding),
-        );
-        let need = width(columns);
-        let mut line_no = 0u64;
-        let mut text = String::new();
-        let mut seen: HashMap<(String, i64, String), u64> = HashMap::new();
-        let mut seen_plain: HashMap<(i64, String, String), u64> = HashMap::new();
-        let mut paid_orders: HashSet<String> = HashSet::new();
-        let mut rates = DayRates::default();
-        loop {
-            text.clear();
-            match rdr.read_line(&mut text) {
-                Ok(0) => break,
-                Ok(_) => {}
-                Err(e) => {
-                    out.push_error(line_no + 1, "file", format!("file: could not be read: {e}"));
-                    break;
-                }
-            }
-            line_no += 1;
-            if line_no <= header_line {
-                continue;
-            }
-            if line_no.is_multiple_of(2048) {
-                if cancel.load(Ordering::Relaxed) {
-                    return Ok(Finished::Cancelled);
-                }
-                if total_bytes > 0 {
-                    #[allow(clippy::cast_precision_loss)]
-                    progress(rdr.get_ref().consumed as f32 / total_bytes as f32);
-                }
-            }
-            let fields = split_line(&text);
-            if fields.iter().all(|f| clean(f).is_empty()) {
-                continue;
-            }
-            // Text after the table (a dashed line, an export note): not a row.
-            if fields.len() == 1 || clean(&fields[0]).starts_with("---") {
-                continue;
-            }
-            if fields.len() < need {
-                out.push_error(
-                    line_no,
-                    "line",
-                    format!(
-                        "{}; the header has {}",
-                        words::count(fields.len(), "column", "columns"),
-                        need
-                    ),
-                );
-                continue;
-            }
-            let (txn, refund_of) =
-                match bills::classify(provider, columns, names, map, &cards, &fields) {
-                    Err(e) => {
-                        out.push_error(line_no, e.field, e.to_string());
-                        continue;
-                    }
-                    Ok(Outcome::Skip(r)) => {
-                        out.add_skipped(line_no, words::bill_skip(&r));
-                        continue;
-                    }
-                    Ok(Outcome::Refund { txn, of }) => (txn, Some(of)),
-                    Ok(Outcome::Record(b)) => (b, None),
-                };
-            let method_note = match refund_of {
-                Some(_) => None,
-                None => words::bill_method(&txn.method),
-            };
-            let (t, order_no) = txn.split();
-            let day = local_day(t.at, tz);
-            let converted = match rates.convert(self.store.conn(), t.amount, Currency::CNY, day) {
-                Ok(c) => c,
-                Err((_, e)) => {
-                    out.push_error(line_no, names.amount, e);
-                    continue;
-                }
-            };
-            let earlier = match (&refund_of, &order_no) {
-                (Some(_), o) => seen.insert(
-                    (
-                        format!("refund {}", o.as_deref().unwrap_or("")),
-                        t.at.timestamp(),
-                        t.amount.to_string(),
-                    ),
-                    line_no,
-                ),
-                (None, Some(o)) => {
-                    seen.insert((o.clone(), t.at.timestamp(), t.amount.to_string()), line_no)
-                }
-                (None, None) => seen_plain.insert(
-                    (
-                        t.at.timestamp(),
-                        t.amount.to_string(),
-                        t.counterparty.clone(),
-                    ),
-                    line_no,
-                ),
-            };
-            if let Some(first) = earlier {
-                out.add_duplicate(line_no, words::bill_repeats(first));
-                continue;
-            }
-            let refund = refund_of.is_some();
-            let stored = match &order_no {
-                Some(o) => {
-                    store::bill_exists(self.store.conn(), account, provider.id(), o, &t, refund)?
-                }
-                None => store::txn_exists(self.store.conn(), account, &t)?,
-            };
-            if stored {
-                out.add_duplicate(
-                    line_no,
-                    words::bill_recorded(provider.name(), order_no.is_some()),
-                );
-                continue;
-            }
-            let row = ImportRow {
-                line: line_no,
-                txn: t,
-                day,
-                converted,
-                origin: Some(Origin {
-                    provider: provider.id(),
-                    order_no: order_no.clone(),
-                }),
-                method_note,
-            };
-            match refund_of {
-                Some(of) => {
-                    let linked = match &of {
-                        Some(o) => {
-                            paid_orders.contains(o)
-                                || store::order_recorded(
-                                    self.store.conn(),
-                                    account,
-                                    provider.id(),
-                                    o,
-                                )?
-                        }
-                        None => false,
-                    };
-                    out.refunds.push(RefundRow {
-                        line: line_no,
-                        at: row.txn.at,
-                        amount: row.txn.amount,
-                        order_no,
-                        of,
-                        linked,
-                        row,
-                    });
-                }
-                None => {
-                    if let Some(o) = order_no {
-                        paid_orders.insert(o);
-                    }
-                    out.add_row(row)?;
-                }
+        Ok(BillCx {
+            provider: *provider,
+            described: detected.describe(),
+            names: names.clone(),
+            encoding: *encoding,
+            header_line: *header_line,
+            columns: columns.clone(),
+            map: bills::map::built_in(*provider)?,
+            cards,
+        })
+    }
+}
+
+/// The reading side for a bill: decode, split and classify each line of
+/// `input` (the whole file, its header too). Stops at the end, at a read
+/// error, when `cancel` is set, or when the other side stops listening.
+pub(super) fn parse_bill_lines(
+    cx: &Context,
+    b: &BillCx,
+    input: impl Read,
+    mut out: Batches<'_>,
+    cancel: &AtomicBool,
+) {
+    let mut rdr = BufReader::with_capacity(64 * 1024, Decoded::new(input, b.encoding));
+    let need = width(&b.columns);
+    let mut line_no = 0u64;
+    let mut text = String::new();
+    // B4's identities seen, and the line each was first seen on.
+    let mut seen: HashMap<u64, u64, store::QuickHash> = HashMap::default();
+    loop {
+        text.clear();
+        match rdr.read_line(&mut text) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) => {
+                let message = format!("file: could not be read: {e}");
+                out.put(Line::Bad {
+                    line: line_no + 1,
+                    field: "file",
+                    message,
+                });
+                break;
             }
         }
-        progress(1.0);
-        Ok(Finished::Done(out))
+        line_no += 1;
+        if line_no <= b.header_line {
+            continue;
+        }
+        if line_no.is_multiple_of(4096)
+            && (cancel.load(Ordering::Relaxed) || !out.put(Line::At(rdr.get_ref().consumed)))
+        {
+            return;
+        }
+        let Some(item) = bill_line(cx, b, line_no, &text, need, &mut seen) else {
+            continue;
+        };
+        if !out.put(item) {
+            return;
+        }
     }
+    out.end();
+}
+
+/// What one line of a bill is: a payment or a refund, a row skipped (B1), an
+/// error; `None` for a blank line or the text after the table.
+fn bill_line(
+    cx: &Context,
+    b: &BillCx,
+    line: u64,
+    text: &str,
+    need: usize,
+    seen: &mut HashMap<u64, u64, store::QuickHash>,
+) -> Option<Line> {
+    let fields = split_line(text);
+    if fields.iter().all(|f| clean(f).is_empty()) {
+        return None;
+    }
+    // Text after the table (a dashed line, an export note): not a row.
+    if fields.len() == 1 || clean(&fields[0]).starts_with("---") {
+        return None;
+    }
+    if fields.len() < need {
+        let message = format!(
+            "{}; the header has {}",
+            words::count(fields.len(), "column", "columns"),
+            need
+        );
+        return Some(Line::Bad {
+            line,
+            field: "line",
+            message,
+        });
+    }
+    let (txn, refund_of) =
+        match bills::classify(b.provider, &b.columns, &b.names, b.map, &b.cards, &fields) {
+            Err(e) => {
+                return Some(Line::Bad {
+                    line,
+                    field: e.field,
+                    message: e.to_string(),
+                });
+            }
+            Ok(Outcome::Skip(r)) => {
+                return Some(Line::Skipped {
+                    line,
+                    why: words::bill_skip(&r),
+                });
+            }
+            Ok(Outcome::Refund { txn, of }) => (txn, Some(of)),
+            Ok(Outcome::Record(t)) => (t, None),
+        };
+    let method_note = match refund_of {
+        Some(_) => None,
+        None => words::bill_method(&txn.method),
+    };
+    let (t, order_no) = txn.split();
+    let key = bill_key(&t, order_no.as_deref(), refund_of.is_some());
+    let first = *seen.entry(key).or_insert(line);
+    Some(Line::Row {
+        line,
+        at: t.at.to_rfc3339(),
+        day: local_day(t.at, cx.tz),
+        key,
+        repeated: first != line,
+        txn: t,
+        bill: Some(BillRow {
+            order_no,
+            refund_of,
+            method_note,
+            first,
+        }),
+    })
 }

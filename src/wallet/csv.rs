@@ -4,11 +4,11 @@
 use std::io::{Read, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use super::preview::{ImportPreview, Origin};
-use super::service::{Error, Result, Wallet, invalid};
-use super::stream::{Pass, read_walletdesk};
+use super::preview::{ImportPreview, KEPT_ROWS};
+use super::service::{Error, Result, Wallet};
+use super::stream::{Pass, read_stream};
 use crate::domain::AccountId;
-use crate::domain::bills::{self, Detected, FormatChoice, Password};
+use crate::domain::bills::{self, Detected, FormatChoice, Packaging, Password};
 use crate::store;
 
 /// The CSV header of `tx import` / `tx export` (docs/cli.md).
@@ -83,6 +83,94 @@ impl<R: Read> Read for LfLines<R> {
     }
 }
 
+/// A file opened for an import: what it was found to be, and its text from
+/// the first byte (unpacked, for a zip or an XLSX).
+pub(super) struct Opened<'a> {
+    pub detected: Detected,
+    pub input: Box<dyn Read + Send + 'a>,
+    pub total_bytes: u64,
+    /// A zip's or an XLSX's, read in memory.
+    pub packaging: Option<Packaging>,
+}
+
+/// How opening a file for an import went.
+pub(super) enum Opening<'a> {
+    Ready(Opened<'a>),
+    /// It cannot be read as `format`: a preview that says why.
+    Failed(ImportPreview),
+    Cancelled,
+}
+
+/// Look at the first bytes of `input` to tell what it is (`format` may say),
+/// unpacking a zip (with `password`) or an XLSX in memory.
+pub(super) fn open_import<'a>(
+    format: FormatChoice,
+    mut input: impl Read + Send + 'a,
+    total_bytes: u64,
+    password: Option<&Password>,
+    cancel: &AtomicBool,
+) -> Opening<'a> {
+    let failed = |field: &str, message: String| {
+        let mut out = ImportPreview::default();
+        out.push_error(1, field, message);
+        Opening::Failed(out)
+    };
+    let mut head = Vec::with_capacity(bills::HEAD_BYTES);
+    if let Err(e) = (&mut input)
+        .take(bills::HEAD_BYTES as u64)
+        .read_to_end(&mut head)
+    {
+        return failed("file", format!("file: could not be read: {e}"));
+    }
+    let mut total_bytes = total_bytes;
+    let mut packaging = None;
+    let mut input: Box<dyn Read + Send + 'a> = Box::new(input);
+    if bills::packed::is_ole(&head) {
+        return failed("file", format!("file: {}", crate::words::excel_protected()));
+    }
+    if bills::packed::is_zip(&head) {
+        let mut data = head;
+        let room = (bills::packed::MAX_UNPACKED + 1).saturating_sub(data.len() as u64);
+        if let Err(e) = input.take(room).read_to_end(&mut data) {
+            return failed("file", format!("file: could not be read: {e}"));
+        }
+        if data.len() as u64 > bills::packed::MAX_UNPACKED {
+            let limit = crate::words::bill_too_large(bills::packed::MAX_UNPACKED);
+            return failed("file", format!("file: {limit}"));
+        }
+        if cancel.load(Ordering::Relaxed) {
+            return Opening::Cancelled;
+        }
+        let mut unpacked = match super::packed::unpack(data, password) {
+            Ok(u) => u,
+            Err(e) => return failed(e.field, e.to_string()),
+        };
+        total_bytes = unpacked.bytes.len() as u64;
+        let rest = unpacked
+            .bytes
+            .split_off(bills::HEAD_BYTES.min(unpacked.bytes.len()));
+        head = unpacked.bytes;
+        input = Box::new(std::io::Cursor::new(rest));
+        packaging = Some(unpacked.packaging);
+    }
+    // An empty file: walletdesk's own import says what its first line must be.
+    let empty = head.iter().all(u8::is_ascii_whitespace);
+    let detected = if empty && format == FormatChoice::Auto {
+        Ok(Detected::Walletdesk)
+    } else {
+        bills::detect(&head, format)
+    };
+    match detected {
+        Ok(detected) => Opening::Ready(Opened {
+            detected,
+            input: Box::new(std::io::Cursor::new(head).chain(input)),
+            total_bytes,
+            packaging,
+        }),
+        Err(e) => failed(e.field, e.to_string()),
+    }
+}
+
 impl Wallet {
     /// Read a CSV (docs/cli.md) and say what importing it would do; writes nothing.
     /// `progress` gets the share of bytes read; `cancel` stops it.
@@ -127,212 +215,41 @@ impl Wallet {
         &self,
         account: AccountId,
         format: FormatChoice,
-        mut input: impl Read + Send,
+        input: impl Read + Send,
         total_bytes: u64,
         password: Option<&Password>,
         progress: &mut dyn FnMut(f32),
         cancel: &AtomicBool,
     ) -> Result<Finished<ImportPreview>> {
         self.live_account(account)?;
-        let mut head = Vec::with_capacity(bills::HEAD_BYTES);
-        if let Err(e) = (&mut input)
-            .take(bills::HEAD_BYTES as u64)
-            .read_to_end(&mut head)
-        {
-            let mut out = ImportPreview::default();
-            out.push_error(1, "file", format!("file: could not be read: {e}"));
-            return Ok(Finished::Done(out));
-        }
-        let mut total_bytes = total_bytes;
-        let mut packaging = None;
-        let mut input: Box<dyn Read + Send + '_> = Box::new(input);
-        if bills::packed::is_ole(&head) {
-            let mut out = ImportPreview::default();
-            out.push_error(
-                1,
-                "file",
-                format!("file: {}", crate::words::excel_protected()),
-            );
-            return Ok(Finished::Done(out));
-        }
-        if bills::packed::is_zip(&head) {
-            let failed = |field: &str, message: String| {
-                let mut out = ImportPreview::default();
-                out.push_error(1, field, message);
-                Ok(Finished::Done(out))
-            };
-            let mut data = head;
-            let room = (bills::packed::MAX_UNPACKED + 1).saturating_sub(data.len() as u64);
-            if let Err(e) = input.take(room).read_to_end(&mut data) {
-                return failed("file", format!("file: could not be read: {e}"));
-            }
-            if data.len() as u64 > bills::packed::MAX_UNPACKED {
-                let limit = crate::words::bill_too_large(bills::packed::MAX_UNPACKED);
-                return failed("file", format!("file: {limit}"));
-            }
-            if cancel.load(Ordering::Relaxed) {
-                return Ok(Finished::Cancelled);
-            }
-            let mut unpacked = match super::packed::unpack(data, password) {
-                Ok(u) => u,
-                Err(e) => return failed(e.field, e.to_string()),
-            };
-            total_bytes = unpacked.bytes.len() as u64;
-            let rest = unpacked
-                .bytes
-                .split_off(bills::HEAD_BYTES.min(unpacked.bytes.len()));
-            head = unpacked.bytes;
-            input = Box::new(std::io::Cursor::new(rest));
-            packaging = Some(unpacked.packaging);
-        }
-        // An empty file: walletdesk's own import says what its first line must be.
-        let empty = head.iter().all(u8::is_ascii_whitespace);
-        let detected = if empty && format == FormatChoice::Auto {
-            Ok(Detected::Walletdesk)
-        } else {
-            bills::detect(&head, format)
+        let o = match open_import(format, input, total_bytes, password, cancel) {
+            Opening::Ready(o) => o,
+            Opening::Failed(p) => return Ok(Finished::Done(p)),
+            Opening::Cancelled => return Ok(Finished::Cancelled),
         };
-        let described = match (&detected, packaging) {
-            (Ok(d), Some(p)) => Some(d.describe_packed(p)),
-            _ => None,
-        };
-        let read = match detected {
-            Ok(Detected::Walletdesk) => self.walletdesk_preview(
-                account,
-                std::io::Cursor::new(head).chain(input),
-                total_bytes,
-                progress,
-                cancel,
-            ),
-            Ok(d) => self.bill_preview(account, &d, head, input, total_bytes, progress, cancel),
-            Err(e) => {
-                let mut out = ImportPreview::default();
-                out.push_error(1, e.field, e.to_string());
-                Ok(Finished::Done(out))
-            }
-        };
-        // Say it was an XLSX, or came out of a zip.
-        match (read, described) {
-            (Ok(Finished::Done(mut p)), Some(d)) => {
-                p.format = d;
-                Ok(Finished::Done(p))
-            }
-            (read, _) => read,
-        }
-    }
-
-    /// walletdesk's own CSV (docs/cli.md): counted, its first rows kept.
-    fn walletdesk_preview(
-        &self,
-        account: AccountId,
-        input: impl Read + Send,
-        total_bytes: u64,
-        progress: &mut dyn FnMut(f32),
-        cancel: &AtomicBool,
-    ) -> Result<Finished<ImportPreview>> {
-        let cx = self.stream_context(account)?;
+        // A file in memory (a zip's, an XLSX's) keeps all its rows: it is not read again.
+        let keep = o.packaging.is_none().then_some(KEPT_ROWS);
+        let cx = self.stream_context(account, &o.detected, keep)?;
         let conn = self.store.conn();
-        read_walletdesk(
+        let read = read_stream(
             conn,
             &cx,
-            input,
-            total_bytes,
+            o.input,
+            o.total_bytes,
             Pass::Preview,
             progress,
             cancel,
-        )
-    }
-
-    /// Write a preview's rows in one transaction: all or none (after a backup).
-    /// Refused while the preview has errors. Returns how many were written: rows
-    /// another import wrote since the preview are skipped as duplicates.
-    pub fn import_commit(
-        &mut self,
-        account: AccountId,
-        preview: &ImportPreview,
-        progress: &mut dyn FnMut(f32),
-        cancel: &AtomicBool,
-    ) -> Result<Finished<usize>> {
-        if let Some((line, e)) = preview.errors.first() {
-            return Err(invalid(
-                "file",
-                format!(
-                    "line {line}: {e} ({} in all; nothing was written)",
-                    crate::words::count(preview.errors.len(), "error", "errors")
-                ),
-            ));
-        }
-        if !preview.holds_all() {
-            return self.write_again(account, preview, progress, cancel);
-        }
-        let now = self.clock.now();
-        let n = preview.chosen_count();
-        if n > 0 {
-            self.backup_before(store::BackupReason::BeforeImport)?;
-        }
-        let tx = self.store.transaction()?;
-        let mut bulk = store::Bulk::new(&tx, account, now)?;
-        let mut stored = store::Stored::new(&tx, account)?;
-        let mut written = 0;
-        for (i, r) in preview.chosen_rows().enumerate() {
-            if i % 4096 == 0 {
-                if cancel.load(Ordering::Relaxed) {
-                    // Dropping the transaction rolls every row back.
-                    return Ok(Finished::Cancelled);
+        )?;
+        Ok(match read {
+            Finished::Done(mut p) => {
+                if let Some(packed) = o.packaging {
+                    p.format = o.detected.describe_packed(packed); // an XLSX, or out of a zip
                 }
-                #[allow(clippy::cast_precision_loss)]
-                progress(i as f32 / n.max(1) as f32);
+                p.read_as = format;
+                Finished::Done(p)
             }
-            // Checked again under the write lock: another import of the same
-            // rows since the preview must not double them.
-            let exists = match &r.origin {
-                Some(Origin {
-                    provider,
-                    order_no: Some(o),
-                }) => store::bill_exists(&tx, account, provider, o, &r.txn, false)?,
-                _ => stored.holds(&r.txn, false)?,
-            };
-            if exists {
-                continue;
-            }
-            let origin = r
-                .origin
-                .as_ref()
-                .map(|o| (o.provider, o.order_no.as_deref()));
-            bulk.insert(&r.txn, r.day, &r.converted, origin)?;
-            written += 1;
-        }
-        bulk.finish()?;
-        drop(stored);
-        // Refunds after the payments, so each finds the payment it returns (B5).
-        for f in preview.chosen_refunds() {
-            let Some(o) = &f.row.origin else { continue };
-            let exists = match &o.order_no {
-                Some(no) => store::bill_exists(&tx, account, o.provider, no, &f.row.txn, true)?,
-                None => store::txn_exists(&tx, account, &f.row.txn)?,
-            };
-            if exists {
-                continue;
-            }
-            let of = store::RefundOf {
-                provider: o.provider,
-                order_no: o.order_no.as_deref(),
-                of_order: f.of.as_deref(),
-            };
-            store::insert_refund(
-                &tx,
-                account,
-                &f.row.txn,
-                f.row.day,
-                &f.row.converted,
-                now,
-                &of,
-            )?;
-            written += 1;
-        }
-        tx.commit()?;
-        progress(1.0);
-        Ok(Finished::Done(written))
+            Finished::Cancelled => Finished::Cancelled,
+        })
     }
 
     /// Where an export of `account` goes unless the person says otherwise: the

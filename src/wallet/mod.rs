@@ -4,8 +4,10 @@
 //!
 //! One file per role: `service` (errors, clock, opening), `accounts`, `methods`
 //! (and their secrets), `checks` (will it bind?), `lifecycle` (L1–L7), `settings`,
-//! `rates`, `txns`, `quota`, `precheck`, `csv` (import and export), `bills` and
-//! `packed` (providers' bills, their zip and XLSX), `jobs` (long
+//! `rates`, `txns`, `quota`, `precheck`, `csv` (opening an import, its preview,
+//! export), `stream` (an import read as a stream on two threads), `bills` and
+//! `packed` (reading providers' bills, their zip and XLSX), `write` (writing an
+//! import), `jobs` (long
 //! work on its own thread), `screens` (what the window shows), `safety` (backups,
 //! checks on start), `demo`.
 
@@ -31,6 +33,7 @@ mod service;
 mod settings;
 mod stream;
 mod txns;
+mod write;
 pub use self::service::{Clock, Error, Result, Wallet};
 pub use crate::domain::bills::Password;
 pub use crate::store::BackupFile;

@@ -8,6 +8,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::service::{Result, Wallet, invalid};
+use crate::domain::bills::FormatChoice;
 use crate::domain::limits::{Destination, TxType};
 use crate::domain::money::{Converted, Currency};
 use crate::domain::txn::NewTxn;
@@ -104,8 +105,10 @@ pub struct ImportPreview {
     /// A sum of every row's and duplicate's key: the second reading must find
     /// the same file.
     pub(super) fingerprint: u64,
-    /// Rows written, when the reading also wrote (`tx import` of a walletdesk CSV).
+    /// Rows written, when the reading also wrote (`tx import`).
     pub written: Option<usize>,
+    /// The format the person asked for, for a second reading.
+    pub(super) read_as: FormatChoice,
 }
 
 /// A large file read again when it is written.

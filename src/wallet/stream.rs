@@ -1,8 +1,10 @@
-//! walletdesk's own CSV read as a stream: each line is checked, converted and
-//! either counted for the preview (a large file's first rows kept for its table)
-//! or written at once, in the caller's transaction. Memory stays flat whatever
-//! the file's size: what is kept per row is an 8-byte key for the in-file
-//! duplicate check.
+//! An import read as a stream: a second thread reads the file (walletdesk's own
+//! CSV, or a provider's bill: `bills`) and checks each line, while the calling
+//! thread converts each payment, looks for repeats and either counts it for the
+//! preview (a large file's first rows kept for its table) or writes it at once,
+//! in the caller's transaction. Memory stays flat whatever the file's size: what
+//! is kept per row is an 8-byte key for the in-file duplicate check (and a
+//! bill's refunds, which are few).
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::hash::{Hash, Hasher};
@@ -15,16 +17,18 @@ use chrono::NaiveDate;
 use chrono_tz::Tz;
 use rusqlite::Connection;
 
+use super::bills::BillCx;
 use super::csv::{CSV_HEADER, Finished, LfLines};
-use super::preview::{ImportPreview, ImportRow, ImportSource, KEPT_ROWS, RowEdit};
+use super::preview::{ImportPreview, ImportRow, Origin, RefundRow, RowEdit};
 use super::rates::DayRates;
 use super::service::{Result, Wallet};
 use crate::domain::AccountId;
 use crate::domain::MethodId;
-use crate::domain::bills::{self, Detected, FormatChoice, Password};
+use crate::domain::bills::Detected;
 use crate::domain::limits::local_day;
 use crate::domain::txn::{NewTxn, TxnDraft};
 use crate::store::{self, Bulk, Stored};
+use crate::words;
 
 /// What a reading needs to know of the wallet, taken before it starts (a
 /// writing reading holds the write transaction).
@@ -34,13 +38,19 @@ pub(super) struct Context {
     pub now: chrono::DateTime<chrono::FixedOffset>,
     /// The account's methods, archived too: a line may name any of them.
     pub methods: HashSet<MethodId>,
+    /// A provider's bill: how to read its rows. `None`: walletdesk's own CSV.
+    pub bill: Option<BillCx>,
+    /// Payments kept in the preview's `rows`: `None` keeps all (a file that
+    /// cannot be read again: a zip's or an XLSX's).
+    pub keep_rows: Option<usize>,
 }
 
 /// What the reading does with each good line.
 pub(super) enum Pass<'a, 'c> {
     /// Count it, keep the first rows: nothing is written.
     Preview,
-    /// Write it (the person's exclusions and changes applied by line).
+    /// Write it (the person's exclusions and changes applied by line). A
+    /// bill's refunds are only collected: they are written after every payment.
     Write {
         bulk: &'a mut Bulk<'c>,
         edits: &'a BTreeMap<u64, RowEdit>,
@@ -62,11 +72,46 @@ fn key_of(t: &NewTxn) -> u64 {
     h.finish()
 }
 
+/// B4's identity of a bill's row, as 64 bits: a payment with an order number
+/// by that number, its time and amount; a refund by its own order number (or
+/// none), time and amount; a row without an order number as [`key_of`].
+pub(super) fn bill_key(t: &NewTxn, order_no: Option<&str>, refund: bool) -> u64 {
+    if order_no.is_none() && !refund {
+        return key_of(t);
+    }
+    let mut h = std::hash::DefaultHasher::new();
+    refund.hash(&mut h);
+    order_no.unwrap_or("").hash(&mut h);
+    t.at.timestamp().hash(&mut h);
+    t.amount.mantissa().hash(&mut h);
+    t.amount.scale().hash(&mut h);
+    h.finish()
+}
+
+/// An order number as 64 bits (a refund's payment, looked for among the file's).
+fn order_key(order_no: &str) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    order_no.hash(&mut h);
+    h.finish()
+}
+
 /// Keys seen: [`key_of`]'s hashes, hashed again cheaply.
-type Keys = HashSet<u64, store::QuickHash>;
+pub(super) type Keys = HashSet<u64, store::QuickHash>;
+
+/// What a provider's bill says of a row beyond its payment.
+pub(super) struct BillRow {
+    /// The provider's order number.
+    pub order_no: Option<String>,
+    /// B5: a refund, with the order number of the payment it returns where known.
+    pub refund_of: Option<Option<String>>,
+    /// B3: why no method was set.
+    pub method_note: Option<String>,
+    /// The first line with the same B4 identity, when `repeated`.
+    pub first: u64,
+}
 
 /// What the reading thread makes of the file, in its order.
-enum Line {
+pub(super) enum Line {
     /// A good line: its payment, its time's text as stored, its day in the
     /// limits' zone, its duplicate key, and whether an earlier line had the
     /// same key.
@@ -77,6 +122,7 @@ enum Line {
         day: NaiveDate,
         key: u64,
         repeated: bool,
+        bill: Option<BillRow>,
     },
     /// A line that cannot be imported: the field and what is wrong with it.
     Bad {
@@ -84,6 +130,8 @@ enum Line {
         field: &'static str,
         message: String,
     },
+    /// A bill's row that is not a payment (B1), and why.
+    Skipped { line: u64, why: String },
     /// How far into the file the reading is (bytes), every 4,096 lines.
     At(u64),
 }
@@ -91,23 +139,48 @@ enum Line {
 /// Lines sent to the writing side at a time.
 const BATCH: usize = 1024;
 
-/// The reading side: parse and check each line of `input`, send what it makes
-/// of them in batches. Stops at the end, at a wrong header, when `cancel` is
-/// set, or when the other side stops listening.
-fn parse_lines(cx: &Context, input: impl Read, send: &SyncSender<Vec<Line>>, cancel: &AtomicBool) {
+/// The reading side's end of the channel: lines go in batches.
+pub(super) struct Batches<'a> {
+    batch: Vec<Line>,
+    send: &'a SyncSender<Vec<Line>>,
+}
+
+impl<'a> Batches<'a> {
+    pub fn new(send: &'a SyncSender<Vec<Line>>) -> Self {
+        Batches {
+            batch: Vec::with_capacity(BATCH),
+            send,
+        }
+    }
+
+    /// Add a line; `false` when the writing side has stopped listening.
+    pub fn put(&mut self, item: Line) -> bool {
+        self.batch.push(item);
+        self.batch.len() < BATCH
+            || self
+                .send
+                .send(std::mem::replace(
+                    &mut self.batch,
+                    Vec::with_capacity(BATCH),
+                ))
+                .is_ok()
+    }
+
+    /// Send what is left.
+    pub fn end(self) {
+        let _ = self.send.send(self.batch);
+    }
+}
+
+/// The reading side for walletdesk's own CSV: parse and check each line of
+/// `input`. Stops at the end, at a wrong header, when `cancel` is set, or when
+/// the other side stops listening.
+fn parse_lines(cx: &Context, input: impl Read, mut out: Batches<'_>, cancel: &AtomicBool) {
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .buffer_capacity(256 * 1024)
         .from_reader(LfLines::new(input));
-    let mut batch = Vec::with_capacity(BATCH);
-    let put = |batch: &mut Vec<Line>, item: Line| {
-        batch.push(item);
-        batch.len() < BATCH
-            || send
-                .send(std::mem::replace(batch, Vec::with_capacity(BATCH)))
-                .is_ok()
-    };
     let bad = |line: u64, field: &'static str, message: String| Line::Bad {
         line,
         field,
@@ -125,7 +198,7 @@ fn parse_lines(cx: &Context, input: impl Read, send: &SyncSender<Vec<Line>>, can
             Err(e) => {
                 let line = e.position().map_or(0, csv::Position::line);
                 let io = matches!(e.kind(), csv::ErrorKind::Io(_));
-                if !put(&mut batch, bad(line, "file", format!("not valid CSV: {e}"))) || io {
+                if !out.put(bad(line, "file", format!("not valid CSV: {e}"))) || io {
                     break;
                 }
                 continue;
@@ -134,7 +207,7 @@ fn parse_lines(cx: &Context, input: impl Read, send: &SyncSender<Vec<Line>>, can
         let line = record.position().map_or(0, csv::Position::line);
         lines += 1;
         if lines.is_multiple_of(4096)
-            && (cancel.load(Ordering::Relaxed) || !put(&mut batch, Line::At(rdr.position().byte())))
+            && (cancel.load(Ordering::Relaxed) || !out.put(Line::At(rdr.position().byte())))
         {
             return;
         }
@@ -157,7 +230,7 @@ fn parse_lines(cx: &Context, input: impl Read, send: &SyncSender<Vec<Line>>, can
                     CSV_HEADER.join(","),
                     fields.join(",")
                 );
-                put(&mut batch, bad(line, "header", message));
+                out.put(bad(line, "header", message));
                 break;
             }
             continue;
@@ -170,13 +243,13 @@ fn parse_lines(cx: &Context, input: impl Read, send: &SyncSender<Vec<Line>>, can
         } else {
             let message = format!(
                 "{}; expected {} ({})",
-                crate::words::count(record.len(), "column", "columns"),
+                words::count(record.len(), "column", "columns"),
                 CSV_HEADER.len(),
                 CSV_HEADER.join(",")
             );
             bad(line, "line", message)
         };
-        if !put(&mut batch, item) {
+        if !out.put(item) {
             return;
         }
     }
@@ -185,9 +258,9 @@ fn parse_lines(cx: &Context, input: impl Read, send: &SyncSender<Vec<Line>>, can
             "the file is empty; the first line must be {}",
             CSV_HEADER.join(",")
         );
-        batch.push(bad(1, "file", message));
+        out.put(bad(1, "file", message));
     }
-    let _ = send.send(batch);
+    out.end();
 }
 
 /// One line of the right width: its payment, or what is wrong with it.
@@ -246,13 +319,72 @@ fn parse_line(
         key,
         repeated: !seen.insert(key),
         txn,
+        bill: None,
     }
 }
 
-/// Read walletdesk's own CSV (docs/cli.md) from `input`. A second thread
-/// parses and checks the lines while this one converts, looks for repeats and
-/// writes (both halves take about as long).
-pub(super) fn read_walletdesk(
+/// The writing side's view of what is already stored.
+struct Checks<'c> {
+    stored: Stored<'c>,
+    /// Keys of lines left out by the person: a later repeat of one is still a repeat.
+    left_out: Keys,
+    /// Only a writing reading can tell a repeat for sure (the earlier line is
+    /// in the table by now); a preview trusts the 64-bit key.
+    writing: bool,
+}
+
+impl Checks<'_> {
+    /// Why a row is skipped as a repeat of an earlier line or as already
+    /// recorded (B4 for a bill's), if it is.
+    fn duplicate(
+        &mut self,
+        cx: &Context,
+        out: &ImportPreview,
+        t: &NewTxn,
+        key: u64,
+        repeated: bool,
+        bill: Option<&BillRow>,
+    ) -> Result<Option<String>> {
+        let Some((b, provider)) = bill.zip(cx.bill.as_ref().map(|c| c.provider)) else {
+            if repeated
+                && (!self.writing || self.left_out.contains(&key) || self.stored.holds(t, true)?)
+            {
+                return Ok(Some("repeats an earlier line of the file".into()));
+            }
+            return Ok((!repeated && self.stored.holds(t, false)?)
+                .then(|| "already recorded (same time, amount and counterparty)".into()));
+        };
+        let refund = b.refund_of.is_some();
+        let mut table = |written_since: bool| match &b.order_no {
+            Some(o) => self
+                .stored
+                .holds_bill(provider.id(), o, t, refund, written_since),
+            None => self.stored.holds(t, written_since),
+        };
+        let repeat = if !repeated {
+            false
+        } else if refund {
+            // Every refund is kept: compared exactly, they need no table.
+            out.refunds
+                .iter()
+                .any(|r| r.order_no == b.order_no && r.at == t.at && r.amount == t.amount)
+        } else {
+            !self.writing || self.left_out.contains(&key) || table(true)?
+        };
+        if repeat {
+            return Ok(Some(words::bill_repeats(b.first)));
+        }
+        // A repeated key that is no repeat: a writing reading has asked the table.
+        let asked = repeated && self.writing && !refund;
+        Ok((!asked && table(false)?)
+            .then(|| words::bill_recorded(provider.name(), b.order_no.is_some())))
+    }
+}
+
+/// Read an import from `input` as `cx` says (docs/cli.md, or a bill). A second
+/// thread parses and checks the lines while this one converts, looks for
+/// repeats and writes (both halves take about as long).
+pub(super) fn read_stream(
     conn: &Connection,
     cx: &Context,
     input: impl Read + Send,
@@ -261,21 +393,36 @@ pub(super) fn read_walletdesk(
     progress: &mut dyn FnMut(f32),
     cancel: &AtomicBool,
 ) -> Result<Finished<ImportPreview>> {
+    let format = cx
+        .bill
+        .as_ref()
+        .map_or_else(|| Detected::Walletdesk.describe(), |b| b.described.clone());
+    let writing = matches!(pass, Pass::Write { .. });
     let mut out = ImportPreview {
-        format: Detected::Walletdesk.describe(),
-        keep_rows: Some(KEPT_ROWS),
-        written: matches!(pass, Pass::Write { .. }).then_some(0),
+        format,
+        keep_rows: cx.keep_rows,
+        written: writing.then_some(0),
         ..ImportPreview::default()
     };
-    let mut stored = Stored::new(conn, cx.account)?;
-    // Keys of lines left out by the person: a later repeat of one is still a repeat.
-    let mut left_out = Keys::default();
+    let mut checks = Checks {
+        stored: Stored::new(conn, cx.account)?,
+        left_out: Keys::default(),
+        writing,
+    };
+    // Order numbers of the file's payments, for its refunds (B5).
+    let mut paid = Keys::default();
     let mut rates = DayRates::default();
-    std::thread::scope(|scope| {
+    let done = std::thread::scope(|scope| -> Result<bool> {
         let (send, lines) = sync_channel(4);
         std::thread::Builder::new()
             .name("import-read".into())
-            .spawn_scoped(scope, move || parse_lines(cx, input, &send, cancel))
+            .spawn_scoped(scope, move || {
+                let batches = Batches::new(&send);
+                match &cx.bill {
+                    Some(b) => super::bills::parse_bill_lines(cx, b, input, batches, cancel),
+                    None => parse_lines(cx, input, batches, cancel),
+                }
+            })
             .map_err(|e| {
                 super::service::invalid(
                     "file",
@@ -284,7 +431,7 @@ pub(super) fn read_walletdesk(
             })?;
         // Returning early drops `lines`: the reading thread stops at its next send.
         for item in lines.iter().flatten() {
-            let (line, mut t, at, day, key, repeated) = match item {
+            let (line, mut t, at, day, key, repeated, bill) = match item {
                 Line::Row {
                     line,
                     txn,
@@ -292,7 +439,8 @@ pub(super) fn read_walletdesk(
                     day,
                     key,
                     repeated,
-                } => (line, txn, at, day, key, repeated),
+                    bill,
+                } => (line, txn, at, day, key, repeated, bill),
                 Line::Bad {
                     line,
                     field,
@@ -301,9 +449,13 @@ pub(super) fn read_walletdesk(
                     out.push_error(line, field, message);
                     continue;
                 }
+                Line::Skipped { line, why } => {
+                    out.add_skipped(line, why);
+                    continue;
+                }
                 Line::At(byte) => {
                     if cancel.load(Ordering::Relaxed) {
-                        return Ok(Finished::Cancelled);
+                        return Ok(false);
                     }
                     if total_bytes > 0 {
                         #[allow(clippy::cast_precision_loss)]
@@ -315,24 +467,44 @@ pub(super) fn read_walletdesk(
             let converted = match rates.convert(conn, t.amount, t.currency, day) {
                 Ok(c) => c,
                 Err((field, e)) => {
+                    let field = cx.bill.as_ref().map_or(field, |b| b.names.amount);
                     out.push_error(line, field, e);
                     continue;
                 }
             };
             out.fingerprint = out.fingerprint.wrapping_add(key);
-            // Only a writing reading can tell a repeat for sure (the earlier line is
-            // in the table by now); a preview trusts the 64-bit key.
-            let writing = matches!(pass, Pass::Write { .. });
-            if repeated && (!writing || left_out.contains(&key) || stored.holds(&t, true)?) {
-                out.add_duplicate(line, "repeats an earlier line of the file".into());
+            if let Some(why) = checks.duplicate(cx, &out, &t, key, repeated, bill.as_ref())? {
+                out.add_duplicate(line, why);
                 continue;
             }
-            if !repeated && stored.holds(&t, false)? {
-                out.add_duplicate(
+            let origin = cx.bill.as_ref().map(|c| Origin {
+                provider: c.provider.id(),
+                order_no: bill.as_ref().and_then(|b| b.order_no.clone()),
+            });
+            let (refund_of, method_note) =
+                bill.map_or((None, None), |b| (b.refund_of, b.method_note));
+            if let Some(of) = refund_of {
+                let row = ImportRow {
                     line,
-                    "already recorded (same time, amount and counterparty)".into(),
-                );
+                    txn: t,
+                    day,
+                    converted,
+                    origin,
+                    method_note: None,
+                };
+                out.refunds.push(RefundRow {
+                    line,
+                    at: row.txn.at,
+                    amount: row.txn.amount,
+                    order_no: row.origin.as_ref().and_then(|o| o.order_no.clone()),
+                    of,
+                    linked: false,
+                    row,
+                });
                 continue;
+            }
+            if let Some(o) = origin.as_ref().and_then(|o| o.order_no.as_deref()) {
+                paid.insert(order_key(o));
             }
             if let Pass::Write {
                 bulk,
@@ -342,186 +514,76 @@ pub(super) fn read_walletdesk(
                 && out.error_total == 0
             {
                 if excluded.contains(&line) {
-                    left_out.insert(key);
+                    checks.left_out.insert(key);
                 } else {
                     if let Some(e) = edits.get(&line) {
                         e.apply(&mut t); // the type, destination or method: not the time
                     }
-                    bulk.insert_at(&t, &at, day, &converted, None)?;
+                    let origin = origin.as_ref().map(|o| (o.provider, o.order_no.as_deref()));
+                    bulk.insert_at(&t, &at, day, &converted, origin)?;
                     out.written = out.written.map(|n| n + 1);
                 }
             }
-            out.add_row(ImportRow::plain(line, t, day, converted))?;
+            out.add_row(ImportRow {
+                line,
+                txn: t,
+                day,
+                converted,
+                origin,
+                method_note,
+            })?;
         }
-        if cancel.load(Ordering::Relaxed) {
-            return Ok(Finished::Cancelled);
-        }
-        progress(1.0);
-        Ok(Finished::Done(out))
-    })
+        Ok(!cancel.load(Ordering::Relaxed))
+    })?;
+    if !done {
+        return Ok(Finished::Cancelled);
+    }
+    if let Some(b) = &cx.bill {
+        link_refunds(conn, cx.account, b.provider.id(), &paid, &mut out.refunds)?;
+    }
+    progress(1.0);
+    Ok(Finished::Done(out))
 }
 
-/// Why a second reading refused to write: the file is not the one previewed.
-fn changed(path: &std::path::Path) -> super::service::Error {
-    super::service::invalid(
-        "file",
-        format!(
-            "{} changed since it was read; nothing was written. Read it again",
-            path.display()
-        ),
-    )
+/// B5: a refund is linked when the payment it returns is in the file or stored.
+fn link_refunds(
+    conn: &Connection,
+    account: AccountId,
+    provider: &str,
+    paid: &Keys,
+    refunds: &mut [RefundRow],
+) -> Result<()> {
+    for r in refunds {
+        r.linked = match &r.of {
+            Some(o) => {
+                paid.contains(&order_key(o)) || store::order_recorded(conn, account, provider, o)?
+            }
+            None => false,
+        };
+    }
+    Ok(())
 }
 
 impl Wallet {
-    pub(super) fn stream_context(&self, account: AccountId) -> Result<Context> {
+    /// What a reading of `detected` needs: the zone and clock, the account's
+    /// methods (and, for a bill, its cards and the provider's mapping).
+    pub(super) fn stream_context(
+        &self,
+        account: AccountId,
+        detected: &Detected,
+        keep_rows: Option<usize>,
+    ) -> Result<Context> {
+        let bill = match detected {
+            Detected::Walletdesk => None,
+            Detected::Bill { .. } => Some(BillCx::new(detected, &self.methods(account, false)?)?),
+        };
         Ok(Context {
             account,
             tz: self.time_zone(),
             now: self.clock.now(),
             methods: self.methods(account, true)?.iter().map(|m| m.id).collect(),
+            bill,
+            keep_rows,
         })
-    }
-
-    /// Read walletdesk's own CSV and write it in the same pass, in one
-    /// transaction: committed only when no line has an error (then nothing is
-    /// written, and the returned preview lists the errors). With `previewed`, the
-    /// person's exclusions and changes apply, and the file must be the one that
-    /// preview read.
-    pub(super) fn write_walletdesk(
-        &mut self,
-        account: AccountId,
-        input: impl Read + Send,
-        total_bytes: u64,
-        previewed: Option<(&ImportPreview, &std::path::Path)>,
-        progress: &mut dyn FnMut(f32),
-        cancel: &AtomicBool,
-    ) -> Result<Finished<ImportPreview>> {
-        let cx = self.stream_context(account)?;
-        let now = self.clock.now();
-        let no_edits = BTreeMap::new();
-        let no_exclusions = BTreeSet::new();
-        let (edits, excluded) = previewed.map_or((&no_edits, &no_exclusions), |(p, _)| {
-            (&p.edits, &p.excluded)
-        });
-        let tx = self.store.transaction()?;
-        let mut bulk = Bulk::new(&tx, account, now)?;
-        let pass = Pass::Write {
-            bulk: &mut bulk,
-            edits,
-            excluded,
-        };
-        // Dropping `tx` without commit rolls every row back.
-        let Finished::Done(out) =
-            read_walletdesk(&tx, &cx, input, total_bytes, pass, progress, cancel)?
-        else {
-            return Ok(Finished::Cancelled);
-        };
-        if out.error_total > 0 {
-            return Ok(Finished::Done(out));
-        }
-        if let Some((p, path)) = previewed
-            && (p.fingerprint != out.fingerprint
-                || p.row_total + p.duplicate_total != out.row_total + out.duplicate_total)
-        {
-            return Err(changed(path));
-        }
-        bulk.finish()?;
-        tx.commit()?;
-        Ok(Finished::Done(out))
-    }
-
-    /// Write a preview whose rows were not all kept (a large walletdesk CSV):
-    /// its file is read again, and must be the same file.
-    pub(super) fn write_again(
-        &mut self,
-        account: AccountId,
-        preview: &ImportPreview,
-        progress: &mut dyn FnMut(f32),
-        cancel: &AtomicBool,
-    ) -> Result<Finished<usize>> {
-        let Some(source) = &preview.source else {
-            return Err(super::service::invalid(
-                "file",
-                "this preview holds only part of its file, and does not say which file",
-            ));
-        };
-        let path = &source.path;
-        let (input, now) = ImportSource::open(path)?;
-        if (now.len, now.modified) != (source.len, source.modified) {
-            return Err(changed(path));
-        }
-        self.backup_before(store::BackupReason::BeforeImport)?;
-        let out = self.write_walletdesk(
-            account,
-            input,
-            source.len,
-            Some((preview, path)),
-            progress,
-            cancel,
-        )?;
-        Ok(match out {
-            Finished::Done(p) if p.error_total > 0 => return Err(changed(path)),
-            Finished::Done(p) => Finished::Done(p.written.unwrap_or(0)),
-            Finished::Cancelled => Finished::Cancelled,
-        })
-    }
-
-    /// Import a file in one go (`tx import`): walletdesk's own CSV is read and
-    /// written in a single pass (memory stays flat whatever its size); a bill or
-    /// a zip is previewed and then written. Either way one transaction, and
-    /// nothing written when a line has an error (the preview lists them).
-    #[allow(clippy::too_many_arguments)]
-    pub fn import_file(
-        &mut self,
-        account: AccountId,
-        format: FormatChoice,
-        mut input: impl Read + Send,
-        total_bytes: u64,
-        password: Option<&Password>,
-        progress: &mut dyn FnMut(f32),
-        cancel: &AtomicBool,
-    ) -> Result<Finished<ImportPreview>> {
-        self.live_account(account)?;
-        let mut head = Vec::with_capacity(bills::HEAD_BYTES);
-        let read = (&mut input)
-            .take(bills::HEAD_BYTES as u64)
-            .read_to_end(&mut head);
-        let input = std::io::Cursor::new(head.clone()).chain(input);
-        let packed = bills::packed::is_zip(&head) || bills::packed::is_ole(&head);
-        let blank = head.iter().all(u8::is_ascii_whitespace);
-        let own = read.is_ok()
-            && !packed
-            && !blank
-            && match format {
-                FormatChoice::Walletdesk => true,
-                FormatChoice::Auto => {
-                    matches!(bills::detect(&head, format), Ok(Detected::Walletdesk))
-                }
-                _ => false,
-            };
-        if own {
-            self.backup_before(store::BackupReason::BeforeImport)?;
-            return self.write_walletdesk(account, input, total_bytes, None, progress, cancel);
-        }
-        let Finished::Done(mut p) = self.import_preview_with(
-            account,
-            format,
-            input,
-            total_bytes,
-            password,
-            progress,
-            cancel,
-        )?
-        else {
-            return Ok(Finished::Cancelled);
-        };
-        if p.error_total > 0 {
-            return Ok(Finished::Done(p));
-        }
-        match self.import_commit(account, &p, progress, cancel)? {
-            Finished::Done(n) => p.written = Some(n),
-            Finished::Cancelled => return Ok(Finished::Cancelled),
-        }
-        Ok(Finished::Done(p))
     }
 }

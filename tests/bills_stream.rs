@@ -1,0 +1,242 @@
+//! An Alipay bill larger than the preview keeps is streamed like walletdesk's own
+//! CSV: the preview counts every row and lists the first ones, a refund finds
+//! its payment further down the file (bills list the newest first), the write
+//! reads the file again with the person's changes and refuses a changed file,
+//! and `tx import` reads and writes in one pass, all rows or none.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use common::*;
+use walletdesk::Wallet;
+use walletdesk::domain::AccountId;
+use walletdesk::domain::bills::FormatChoice;
+use walletdesk::domain::limits::TxType;
+use walletdesk::store::TxnFilter;
+use walletdesk::vault::Vault;
+use walletdesk::wallet::{Finished, ImportPreview, KEPT_ROWS, RowChange};
+
+/// The sample bill's text up to and with its header line, and how many lines that is.
+fn bill_head() -> (String, u64) {
+    let sample = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/alipay-2023.utf8-bom.csv"),
+    )
+    .unwrap();
+    let start = sample.find("交易时间,").unwrap();
+    let end = start + sample[start..].find('\n').unwrap() + 1;
+    let head = sample[..end].to_owned();
+    let lines = head.matches('\n').count() as u64;
+    (head, lines)
+}
+
+/// A row of an Alipay bill: a payment of `yuan` on order `order`, or its refund.
+fn bill_row(s: &mut String, at: &str, yuan: usize, order: usize, refund: bool) {
+    let (kind, item, direction, status) = if refund {
+        ("退款", "退款-午餐套餐", "不计收支", "退款成功")
+    } else {
+        ("餐饮美食", "午餐套餐", "支出", "交易成功")
+    };
+    writeln!(
+        s,
+        "{at},{kind}        ,示例餐厅 {}       ,            ,{item}        ,{direction}          ,{yuan}.00       ,余额          ,{status}        ,2025{order:020}\t,T{order}\t    ,            ,",
+        order % 50,
+    )
+    .unwrap();
+}
+
+/// A bill listing, newest first: a refund of the oldest payment, `n` payments a
+/// minute apart (order numbers n-1 down to 0), and a repeat of the newest one.
+/// Returns the text and the line of the first payment.
+fn big_bill(n: usize) -> (String, u64) {
+    let (mut s, head) = bill_head();
+    let start =
+        chrono::NaiveDateTime::parse_from_str("2025-01-01 08:00:00", "%Y-%m-%d %H:%M:%S").unwrap();
+    let at = |i: usize| {
+        (start + chrono::Duration::minutes(i64::try_from(i).unwrap()))
+            .format("%Y-%m-%d %H:%M:%S")
+            .to_string()
+    };
+    bill_row(&mut s, &at(n + 10), 1, 0, true);
+    for i in (0..n).rev() {
+        bill_row(&mut s, &at(i), 1 + i % 300, i, false);
+    }
+    bill_row(&mut s, &at(n - 1), 1 + (n - 1) % 300, n - 1, false);
+    (s, head + 2)
+}
+
+fn wallet() -> (TempWallet, AccountId) {
+    let mut t = temp_wallet(Vault::memory());
+    let a = add_alipay(&mut t.wallet);
+    add_usd_cny(&mut t.wallet, "2020-01-01");
+    (t, a)
+}
+
+fn preview(w: &Wallet, a: AccountId, file: &Path) -> ImportPreview {
+    match w.start_import_preview(a, file).wait(&mut |_| {}).unwrap() {
+        Finished::Done(p) => p,
+        Finished::Cancelled => panic!("cancelled"),
+    }
+}
+
+fn count(w: &Wallet, a: AccountId) -> u64 {
+    w.txn_count(&TxnFilter {
+        account: Some(a),
+        ..TxnFilter::default()
+    })
+    .unwrap()
+}
+
+#[test]
+fn a_large_bill_is_previewed_in_part_and_written_from_a_second_reading() {
+    let (t, a) = wallet();
+    let n = KEPT_ROWS + 300;
+    let (text, first) = big_bill(n);
+    let file = t.dir.path().join("alipay.csv");
+    std::fs::write(&file, &text).unwrap();
+
+    let mut p = preview(&t.wallet, a, &file);
+    assert_eq!(p.error_total, 0, "{:?}", p.errors.first());
+    assert!(p.format.starts_with("Alipay CSV"), "{}", p.format);
+    assert_eq!(p.row_total, n);
+    assert_eq!(p.rows.len(), KEPT_ROWS, "the table's rows, not the file's");
+    assert!(!p.holds_all());
+    // The refund on the first row finds its payment, the file's last but one.
+    assert_eq!(p.refunds.len(), 1);
+    assert_eq!(p.refunds[0].line, first - 1);
+    assert!(p.refunds[0].linked, "its payment is further down the file");
+    // The newest payment listed twice: the second is a repeat of the first (B4).
+    assert_eq!(p.duplicate_total, 1);
+    let last = first + n as u64;
+    assert_eq!(
+        p.duplicates,
+        vec![(last, format!("repeats line {first} of the file (B4)"))]
+    );
+
+    // A file changed after its preview is not written.
+    std::fs::write(&file, format!("{text}\n")).unwrap();
+    let changed = t
+        .wallet
+        .start_import_write(a, p.clone())
+        .wait(&mut |_| {})
+        .unwrap_err()
+        .to_string();
+    assert!(changed.contains("changed since it was read"), "{changed}");
+    assert_eq!(count(&t.wallet, a), 0);
+    std::fs::write(&file, &text).unwrap();
+    p = preview(&t.wallet, a, &file);
+
+    // The person leaves the newest payment out and makes the next a personal transfer.
+    t.wallet
+        .import_change(a, &mut p, first, RowChange::Include(false))
+        .unwrap();
+    t.wallet
+        .import_change(a, &mut p, first + 1, RowChange::Type(TxType::Personal))
+        .unwrap();
+    let Finished::Done(written) = t.wallet.start_import_write(a, p).wait(&mut |_| {}).unwrap()
+    else {
+        panic!("cancelled")
+    };
+    assert_eq!(written, n - 1 + 1, "every payment but one, and the refund");
+    assert_eq!(count(&t.wallet, a), u64::try_from(n).unwrap());
+    let newest = t
+        .wallet
+        .txn_page(
+            &TxnFilter {
+                account: Some(a),
+                ..TxnFilter::default()
+            },
+            0,
+            2,
+        )
+        .unwrap();
+    assert!(
+        newest[0].new.amount.to_string() == "1.00",
+        "the refund is the newest"
+    );
+    assert_eq!(
+        newest[1].new.ty,
+        TxType::Personal,
+        "the second line changed"
+    );
+    assert_eq!(
+        newest[1].new.amount.to_string(),
+        format!("{}.00", 1 + (n - 2) % 300)
+    );
+
+    // The same file again: only the left-out payment is new; the other
+    // payments, the refund and the last line's repeat are duplicates.
+    let again = preview(&t.wallet, a, &file);
+    assert_eq!(again.row_total, 1);
+    assert_eq!(again.rows[0].line, first);
+    assert!(again.refunds.is_empty());
+    assert_eq!(again.duplicate_total, (n - 1) + 1 + 1);
+}
+
+#[test]
+fn tx_import_of_a_bill_writes_in_one_pass_every_row_or_none() {
+    let (t, a) = wallet();
+    let n = KEPT_ROWS + 100;
+    let (text, _) = big_bill(n);
+    let file = t.dir.path().join("alipay.csv");
+    std::fs::write(&file, &text).unwrap();
+    // A wrong amount on the last line: nothing written, the line named.
+    let bad = t.dir.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        format!("{text}2025-06-01 10:00:00,餐饮美食,店,,饭,支出,12.x,余额,交易成功,2025X\t,,,\n"),
+    )
+    .unwrap();
+    let Finished::Done(p) = t
+        .wallet
+        .start_import(a, &bad, FormatChoice::Auto, None)
+        .wait(&mut |_| {})
+        .unwrap()
+    else {
+        panic!("cancelled")
+    };
+    assert_eq!(p.error_total, 1, "{:?}", p.errors.first());
+    assert_eq!(p.written, Some(0));
+    let lines = text.matches('\n').count() as u64;
+    assert_eq!(p.errors[0].0, lines + 1);
+    assert_eq!(p.error_parts(0).0, "金额");
+    assert_eq!(count(&t.wallet, a), 0, "one bad line writes nothing");
+
+    let Finished::Done(p) = t
+        .wallet
+        .start_import(a, &file, FormatChoice::Auto, None)
+        .wait(&mut |_| {})
+        .unwrap()
+    else {
+        panic!("cancelled")
+    };
+    assert_eq!(p.error_total, 0, "{:?}", p.errors.first());
+    assert_eq!(p.written, Some(n + 1), "every payment and the refund");
+    assert!(p.refunds[0].linked);
+    assert_eq!(count(&t.wallet, a), u64::try_from(n + 1).unwrap());
+    // The refund is linked to its payment in the table too (B5).
+    let raw = rusqlite::Connection::open(t.path()).unwrap();
+    let linked: i64 = raw
+        .query_row(
+            "SELECT count(*) FROM txn r JOIN txn p ON r.refund_of = p.id
+             WHERE r.is_refund = 1 AND p.order_no = r.order_no",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(linked, 1);
+    drop(raw);
+    // Importing it again writes nothing.
+    let Finished::Done(p) = t
+        .wallet
+        .start_import(a, &file, FormatChoice::Auto, None)
+        .wait(&mut |_| {})
+        .unwrap()
+    else {
+        panic!("cancelled")
+    };
+    assert_eq!(p.written, Some(0));
+    assert_eq!(p.duplicate_total, n + 2);
+}
