@@ -10,7 +10,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use super::service::Result;
 use super::stream::{Batches, BillRow, Context, Line, bill_key};
 use crate::domain::bills::{
-    self, BillProvider, CardRef, Columns, Detected, Names, Outcome, TextEncoding, clean, split_line,
+    self, BillProvider, CardRef, Columns, Detected, Names, Outcome, TextEncoding, clean,
+    split_line_into,
 };
 use crate::domain::limits::local_day;
 use crate::domain::{Method, MethodDetails};
@@ -161,6 +162,7 @@ pub(super) fn parse_bill_lines(
     let mut text = String::new();
     // B4's identities seen, and the line each was first seen on.
     let mut seen: HashMap<u64, u64, store::QuickHash> = HashMap::default();
+    let mut fields = Vec::new();
     loop {
         text.clear();
         match rdr.read_line(&mut text) {
@@ -185,7 +187,7 @@ pub(super) fn parse_bill_lines(
         {
             return;
         }
-        let Some(item) = bill_line(cx, b, line_no, &text, need, &mut seen) else {
+        let Some(item) = bill_line(cx, b, line_no, &text, need, &mut seen, &mut fields) else {
             continue;
         };
         if !out.put(item) {
@@ -204,8 +206,10 @@ fn bill_line(
     text: &str,
     need: usize,
     seen: &mut HashMap<u64, u64, store::QuickHash>,
+    fields: &mut Vec<String>,
 ) -> Option<Line> {
-    let fields = split_line(text);
+    split_line_into(text, fields);
+    let fields = &fields[..];
     if fields.iter().all(|f| clean(f).is_empty()) {
         return None;
     }
@@ -226,7 +230,7 @@ fn bill_line(
         });
     }
     let (txn, refund_of) =
-        match bills::classify(b.provider, &b.columns, &b.names, b.map, &b.cards, &fields) {
+        match bills::classify(b.provider, &b.columns, &b.names, b.map, &b.cards, fields) {
             Err(e) => {
                 return Some(Line::Bad {
                     line,

@@ -194,24 +194,40 @@ pub fn decode_head(head: &[u8], enc: TextEncoding) -> String {
 
 /// Split one CSV line into fields ("…" quotes with "" inside). Fields are not trimmed.
 pub fn split_line(line: &str) -> Vec<String> {
-    let line = line.trim_end_matches(['\r', '\n']);
     let mut out = Vec::new();
-    let mut cur = String::new();
+    split_line_into(line, &mut out);
+    out
+}
+
+/// As [`split_line`], into `out`, whose strings are reused (no allocation per
+/// field once they are long enough).
+pub fn split_line_into(line: &str, out: &mut Vec<String>) {
+    fn start(out: &mut Vec<String>, n: usize) {
+        match out.get_mut(n) {
+            Some(f) => f.clear(),
+            None => out.push(String::new()),
+        }
+    }
+    let line = line.trim_end_matches(['\r', '\n']);
+    let mut n = 0;
+    start(out, 0);
     let mut quoted = false;
     let mut chars = line.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
             '"' if quoted && chars.peek() == Some(&'"') => {
-                cur.push('"');
+                out[n].push('"');
                 chars.next();
             }
             '"' => quoted = !quoted,
-            ',' if !quoted => out.push(std::mem::take(&mut cur)),
-            c => cur.push(c),
+            ',' if !quoted => {
+                n += 1;
+                start(out, n);
+            }
+            c => out[n].push(c),
         }
     }
-    out.push(cur);
-    out
+    out.truncate(n + 1);
 }
 
 /// A field as the exports pad it: spaces, tabs (order numbers) and a BOM trimmed.
@@ -467,15 +483,40 @@ pub enum Outcome {
     },
 }
 
+/// `2023-02-03 12:30:00` exactly (every digit there), read without a format
+/// string: the common case, on every row of a bill.
+fn plain_time(s: &str) -> Option<NaiveDateTime> {
+    let b = s.as_bytes();
+    if b.len() != 19
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || b[10] != b' '
+        || b[13] != b':'
+        || b[16] != b':'
+    {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |n, &d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    let date =
+        chrono::NaiveDate::from_ymd_opt(i32::try_from(num(0..4)?).ok()?, num(5..7)?, num(8..10)?)?;
+    date.and_hms_opt(num(11..13)?, num(14..16)?, num(17..19)?)
+}
+
 /// Read a time as the bills write it, in Beijing time; seconds may be missing.
 fn bill_time(
     provider: BillProvider,
     field: &'static str,
     s: &str,
 ) -> Result<DateTime<FixedOffset>, FieldError> {
-    let naive = ["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"]
-        .iter()
-        .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok());
+    let naive = plain_time(s).or_else(|| {
+        ["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"]
+            .iter()
+            .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
+    });
     match naive {
         Some(n) => from_local(n, chrono_tz::Asia::Shanghai)
             .ok_or_else(|| FieldError::new(field, format!("{s:?} is not a time in Beijing"))),

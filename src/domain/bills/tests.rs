@@ -240,3 +240,35 @@ fn split_keeps_quoted_commas() {
         vec!["a", "b,c", "d\"e", ""]
     );
 }
+
+#[test]
+fn split_into_reuses_and_trims_a_longer_row() {
+    let mut fields = split_line("1,2,3,4,5");
+    split_line_into("a,\"b,c\"", &mut fields);
+    assert_eq!(fields, vec!["a", "b,c"]);
+    split_line_into("", &mut fields);
+    assert_eq!(fields, vec![""]);
+}
+
+#[test]
+fn the_plain_time_reads_as_the_format_does() {
+    let by_format = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").ok();
+    for s in [
+        "2023-02-03 12:30:00",
+        "2024-02-29 23:59:59",
+        "2023-02-29 12:00:00",
+        "2023-13-01 12:00:00",
+        "2023-02-03 24:00:00",
+        "2023-02-03 12:60:00",
+        "2023-02-03T12:30:00",
+        "2023-0a-03 12:30:00",
+        "+023-02-03 12:30:00",
+    ] {
+        // Where it gives up, the formats still read the text.
+        let read = plain_time(s).or_else(|| by_format(s));
+        assert_eq!(read, by_format(s), "{s}");
+    }
+    assert!(plain_time("2023-02-03 12:30:00").is_some());
+    assert_eq!(plain_time("2023-02-03 12:30"), None, "left to the formats");
+    assert!(bill_time(BillProvider::Alipay, "t", "2023-02-03 12:30").is_ok());
+}
