@@ -5,7 +5,8 @@
 #     `walletdesk quota` against `ledger` and `hledger` reading the same payments
 #     as a journal;
 #   * CSV import: `walletdesk tx import` into a new database against
-#     `sqlite3 '.import --csv'` of the same file.
+#     `sqlite3 '.import --csv'` of the same file: walletdesk's own CSV (the
+#     payments above), and an Alipay CSV bill of as many rows.
 #
 # It prints the machine, then a markdown table of medians and their ratio, the
 # answers each tool gave (and exits 1 if they disagree), and how long each step
@@ -140,10 +141,15 @@ wd() { "${WD[@]}" "$@"; }
 # ---------------------------------------------------------------- the data
 
 DATA=$ROOT/target/compare/$ROWS
-STAMP="rows=$ROWS now=$NOW data=1"
+STAMP="rows=$ROWS now=$NOW data=3"
 DB=$DATA/walletdesk.sqlite
 JOURNAL=$DATA/payments.journal
 IMPORT_CSV=$DATA/import.csv
+BILL_CSV=$DATA/alipay-bill.csv
+# The sample bill's lines before its rows (its header is the last of them).
+BILL_SAMPLE=$ROOT/tests/data/alipay-2023.utf8-bom.csv
+BILL_HEAD_LINES=$(grep -n -m 1 '^交易时间,' "$BILL_SAMPLE" | cut -d : -f 1)
+[[ -n $BILL_HEAD_LINES ]] || die "$BILL_SAMPLE has no 交易时间 header"
 
 # Split a CSV line into raw fields (quotes kept) in f[1..n]; returns n. Lines
 # without quotes take the fast way. Used by the awk programs below.
@@ -237,6 +243,42 @@ generate() {
     mv "$IMPORT_CSV.tmp" "$IMPORT_CSV"
     step_end "generate: journal and import CSV (awk, sort)"
 
+    # An Alipay CSV bill (UTF-8, the sample's header) of ROWS payments from the
+    # day of the demo's first rates to the day before NOW, each with its own
+    # order number; amounts and counterparties vary, deterministically.
+    step_begin "Alipay bill"
+    local first_rate start_day end_day
+    first_rate=$(grep -o '"date": *"[0-9-]*"' "$DATA/rates.json" | grep -o '[0-9-]\{10\}' | sort | head -n 1)
+    [[ -n $first_rate ]] || die "the demo made no exchange rates: $(head -c 200 "$DATA/rates.json")"
+    start_day=$(($(date -u -d "$first_rate" +%s) / 86400))
+    end_day=$(($(date -u -d "${NOW:0:10}" +%s) / 86400))
+    ((end_day > start_day)) || die "the demo's first rate ($first_rate) is not before NOW"
+    {
+        head -n "$BILL_HEAD_LINES" "$BILL_SAMPLE"
+        awk -v rows="$ROWS" -v start="$start_day" -v days="$((end_day - start_day))" '
+            # Days since 1970-01-01 to a date (the proleptic Gregorian calendar).
+            function civil(z,    era, doe, yoe, y, doy, mp, d, m) {
+                z += 719468; era = int(z / 146097); doe = z - era * 146097
+                yoe = int((doe - int(doe / 1460) + int(doe / 36524) - int(doe / 146096)) / 365)
+                y = yoe + era * 400; doy = doe - (365 * yoe + int(yoe / 4) - int(yoe / 100))
+                mp = int((5 * doy + 2) / 153); d = doy - int((153 * mp + 2) / 5) + 1
+                m = mp < 10 ? mp + 3 : mp - 9
+                return sprintf("%04d-%02d-%02d", y + (m <= 2), m, d)
+            }
+            BEGIN {
+                per_day = int((rows + days - 1) / days); gap = int(86400 / per_day)
+                for (i = 0; i < rows; i++) {
+                    s = (i % per_day) * gap
+                    cents = 100 + (i * 7919) % 50000
+                    printf "%s %02d:%02d:%02d,餐饮美食        ,示例餐厅 %d       ,            ,午餐套餐        ,支出          ,%d.%02d       ,余额          ,交易成功        ,2024%022d\t,T%d\t    ,            ,\n",
+                        civil(start + int(i / per_day)), int(s / 3600), int(s % 3600 / 60), s % 60,
+                        i % 1000, int(cents / 100), cents % 100, i, i
+                }
+            }'
+    } >"$BILL_CSV.tmp"
+    mv "$BILL_CSV.tmp" "$BILL_CSV"
+    step_end "generate: Alipay bill (awk)"
+
     {
         echo "ACCOUNTS='$ACCOUNTS'"
         echo "ACCOUNT=$account"
@@ -266,6 +308,8 @@ csv_rows=$(($(wc -l <"$IMPORT_CSV") - 1))
 journal_entries=$(grep -c '^[0-9]' "$JOURNAL")
 ((csv_rows == ROWS)) || die "$IMPORT_CSV has $csv_rows payments, not $ROWS"
 ((journal_entries == ROWS)) || die "$JOURNAL has $journal_entries entries, not $ROWS"
+bill_rows=$(($(wc -l <"$BILL_CSV") - BILL_HEAD_LINES))
+((bill_rows == ROWS)) || die "$BILL_CSV has $bill_rows rows, not $ROWS"
 account_rows=$(($(wc -l <"$DATA/account-$ACCOUNT.csv") - 1))
 
 # ---------------------------------------------------------------- timing
@@ -333,7 +377,7 @@ mb() { awk -v kb="$1" 'BEGIN { printf "%.0f MB", kb / 1024 }'; }
 norm() { tr -d ', ' <<<"$1" | awk '{ if ($0 == "") print "none"; else printf "%.2f\n", $0 }'; }
 
 # Warm the page cache so that no tool pays for the first read of its input.
-cat "$DB" "$JOURNAL" "$IMPORT_CSV" >/dev/null
+cat "$DB" "$JOURNAL" "$IMPORT_CSV" "$BILL_CSV" >/dev/null
 # The first walletdesk command of a day copies the database to its daily
 # backup (seconds at a million rows, once a day): taken here, not timed.
 "${WD[@]}" --db "$DB" quota --account "$ACCOUNT" >/dev/null
@@ -402,6 +446,20 @@ measure walletdesk_import "$IMPORT_RUNS" 0 new_database 1 -- \
     "${WD[@]}" --db "$NEWDB" --json tx import "$IMPORT_CSV" --account 1
 measure sqlite3_import "$IMPORT_RUNS" 0 new_sqlite 1 -- sqlite3 "$SQLITE_DB" ".import --csv $IMPORT_CSV t"
 step_end "import: walletdesk ×${RUNS_DONE[walletdesk_import]}, sqlite3 ×${RUNS_DONE[sqlite3_import]}"
+# Read before the bill's import replaces the database.
+wd_db_rows=$(sqlite3 "$NEWDB" 'select count(*) from txn' 2>/dev/null || echo "?")
+sqlite_rows=$(sqlite3 "$SQLITE_DB" 'select count(*) from t')
+
+echo "… timing the import of an Alipay bill of $ROWS rows" >&2
+step_begin "timing the bill's import"
+measure walletdesk_bill "$IMPORT_RUNS" 0 new_database 1 -- \
+    "${WD[@]}" --db "$NEWDB" --json tx import "$BILL_CSV" --account 1
+# sqlite3 skips the lines above the header, and takes the header's names.
+measure sqlite3_bill "$IMPORT_RUNS" 0 new_sqlite 1 -- \
+    sqlite3 "$SQLITE_DB" ".import --csv --skip $((BILL_HEAD_LINES - 1)) $BILL_CSV t"
+step_end "bill import: walletdesk ×${RUNS_DONE[walletdesk_bill]}, sqlite3 ×${RUNS_DONE[sqlite3_bill]}"
+bill_written=$({ grep -o '"written": *[0-9]*' "$WORK/walletdesk_bill.out" || true; } | head -n 1 | sed 's/.*: *//')
+sqlite_bill_rows=$(sqlite3 "$SQLITE_DB" 'select count(*) from t')
 
 json_num() { { grep -o "\"$1\": *[0-9]*" "$WORK/walletdesk_import.out" || true; } | head -n 1 | sed 's/.*: *//'; }
 written=$(json_num written)
@@ -409,8 +467,6 @@ duplicates=$(json_num duplicate_count)
 if [[ -z $duplicates ]]; then # before duplicate_count: the list
     duplicates=$(grep -o '"repeats an earlier line of the file"\|"already recorded[^"]*"' "$WORK/walletdesk_import.out" | wc -l || true)
 fi
-sqlite_rows=$(sqlite3 "$SQLITE_DB" 'select count(*) from t')
-wd_db_rows=$(sqlite3 "$NEWDB" 'select count(*) from txn' 2>/dev/null || echo "?")
 
 # ---------------------------------------------------------------- report
 
@@ -419,6 +475,8 @@ ram=$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
 q_ms=${MEDIAN_MS[walletdesk_quota]}
 wi_ms=${MEDIAN_MS[walletdesk_import]}
 si_ms=${MEDIAN_MS[sqlite3_import]}
+wb_ms=${MEDIAN_MS[walletdesk_bill]}
+sb_ms=${MEDIAN_MS[sqlite3_bill]}
 
 cat <<EOF
 
@@ -435,6 +493,8 @@ Times: whole processes, start to exit (\`date +%s%N\`), the median of the runs s
 | the same | \`quota\`: $(human_ms "$q_ms") ($(runs_note walletdesk_quota)) | \`hledger register --monthly\`: $(human_ms "${MEDIAN_MS[hledger]}") ($(runs_note hledger)) | $(ratio "${MEDIAN_MS[hledger]}" "$q_ms") |
 | CSV import, $(with_commas "$ROWS") rows, into a new database, whole process | \`tx import\`: $(human_ms "$wi_ms"), $(rows_per_s "$ROWS" "$wi_ms") rows/s ($(runs_note walletdesk_import)) | \`sqlite3 '.import --csv'\`: $(human_ms "$si_ms"), $(rows_per_s "$ROWS" "$si_ms") rows/s ($(runs_note sqlite3_import)) | $(ratio "$si_ms" "$wi_ms") |
 | peak memory of the import (maximum resident set size) | $(mb "${RSS_KB[walletdesk_import]}") | sqlite3: $(mb "${RSS_KB[sqlite3_import]}") | |
+| Alipay CSV bill import, $(with_commas "$ROWS") rows, into a new database, whole process | \`tx import\`: $(human_ms "$wb_ms"), $(rows_per_s "$ROWS" "$wb_ms") rows/s ($(runs_note walletdesk_bill)) | \`sqlite3 '.import --csv --skip $((BILL_HEAD_LINES - 1))'\`: $(human_ms "$sb_ms"), $(rows_per_s "$ROWS" "$sb_ms") rows/s ($(runs_note sqlite3_bill)) | $(ratio "$sb_ms" "$wb_ms") |
+| peak memory of the bill's import | $(mb "${RSS_KB[walletdesk_bill]}") | sqlite3: $(mb "${RSS_KB[sqlite3_bill]}") | |
 | peak memory of the totals | (not measured) | ledger: $(mb "${RSS_KB[ledger]}"), hledger: $(mb "${RSS_KB[hledger]}") | |
 
 Ratio: the alternative's time ÷ walletdesk's (above 1: walletdesk is faster).
@@ -442,7 +502,9 @@ The import: walletdesk checks every row, converts it at the day's rate, leaves o
 repeated rows (same minute, amount, currency and counterparty) and writes all or
 nothing; sqlite3 copies the text into one table. walletdesk wrote $(with_commas "${written:-?}") of the
 $(with_commas "$ROWS") rows and left out $(with_commas "${duplicates:-?}") as repeats (rows in its database: $(with_commas "$wd_db_rows"));
-sqlite3's table has $(with_commas "$sqlite_rows").
+sqlite3's table has $(with_commas "$sqlite_rows"). The bill: walletdesk reads it as Alipay's
+(B1–B5: which rows are payments, the card, the order number), converts and writes
+$(with_commas "${bill_written:-?}") rows; sqlite3's table has $(with_commas "$sqlite_bill_rows").
 
 Answers: account $ACCOUNT's payments in CNY, year $YEAR_BEGIN to $YEAR_END, month $MONTH_BEGIN to $MONTH_END
 (walletdesk: the "used" of two own caps, \`limit cap --window year|month --currency CNY\`):
@@ -459,7 +521,7 @@ for s in "${STEPS[@]}"; do
 done
 cat <<EOF
 
-Data: $DATA (the database, account-*.csv as exported, import.csv, payments.journal).
+Data: $DATA (the database, account-*.csv as exported, import.csv, alipay-bill.csv, payments.journal).
 Again with: ROWS=$ROWS RUNS=$RUNS NOW=$NOW benches/compare.sh
 EOF
 
@@ -477,6 +539,10 @@ if [[ $wd_year == none || $wd_month == none ]]; then
 fi
 if [[ -z $written || $((written + ${duplicates:-0})) != "$ROWS" ]]; then
     echo "compare.sh: walletdesk wrote ${written:-?} rows and left out ${duplicates:-?} of $ROWS: $(head -c 400 "$WORK/walletdesk_import.out")" >&2
+    fail=1
+fi
+if [[ $bill_written != "$ROWS" || $sqlite_bill_rows != "$ROWS" ]]; then
+    echo "compare.sh: of the bill's $ROWS rows, walletdesk wrote ${bill_written:-?}, sqlite3 imported $sqlite_bill_rows: $(head -c 400 "$WORK/walletdesk_bill.out")" >&2
     fail=1
 fi
 if [[ $sqlite_rows != "$ROWS" ]]; then
