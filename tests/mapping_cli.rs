@@ -368,3 +368,57 @@ fn bad_flags_unknown_mappings_and_bad_rows_are_said_and_nothing_is_written() {
     let e = err(&walletdesk(&db, &["mapping", "remove", "my bank"], None), 2);
     assert!(e.contains("no mapping named my bank"), "{e}");
 }
+
+/// A statement larger than a preview keeps: the preview lists its first rows,
+/// and `tx import` writes every row from a second reading of the file.
+#[test]
+fn a_statement_larger_than_the_preview_is_written_whole() {
+    use std::fmt::Write as _;
+    use walletdesk::wallet::{Finished, KEPT_ROWS};
+    let (dir, db) = setup();
+    add_bank_mapping(&db);
+    let n = KEPT_ROWS + 50;
+    let mut s = String::from("Booking date,Payee,Purpose,Amount,Currency\n");
+    for i in 0..n {
+        let (day, month) = (1 + i % 28, 1 + (i / 28) % 10);
+        writeln!(
+            s,
+            "{day:02}.{month:02}.2026,Shop {i},Goods,\"-{},{:02}\",EUR",
+            1 + i % 90,
+            i % 100
+        )
+        .unwrap();
+    }
+    s.push_str("05.03.2026,Employer,Salary,\"2.450,00\",EUR\n"); // money in: skipped
+    s.push_str("01.01.2026,Shop 0,Goods,\"-1,00\",EUR\n"); // line 2 again
+    let file = dir.path().join("big-statement.csv");
+    std::fs::write(&file, &s).unwrap();
+
+    // The preview, through the library: the first rows kept, every row counted.
+    {
+        let w = walletdesk::Wallet::open(&db, walletdesk::vault::Vault::memory(), common::clock())
+            .unwrap();
+        let job = w
+            .start_import_preview_mapped(walletdesk::domain::AccountId(1), &file, "my bank")
+            .unwrap();
+        let Finished::Done(p) = job.wait(&mut |_| {}).unwrap() else {
+            panic!("cancelled")
+        };
+        assert_eq!(p.error_total, 0, "{:?}", p.errors.first());
+        assert_eq!((p.row_total, p.rows.len()), (n, KEPT_ROWS));
+        assert_eq!(p.skipped_total, 1);
+    }
+
+    let v = import(&db, file.to_str().unwrap(), &[]);
+    assert_eq!(v["error_count"], 0, "{v}");
+    assert_eq!(v["written"], n);
+    let repeat = u64::try_from(n).unwrap() + 3;
+    assert_eq!(lines(&v["duplicates"]), vec![repeat]);
+    assert_eq!(
+        v["duplicates"][0]["reason"],
+        "repeats line 2 of the file (B4)"
+    );
+    let again = import(&db, file.to_str().unwrap(), &[]);
+    assert_eq!(again["written"], 0);
+    assert_eq!(again["duplicate_count"], n + 1);
+}

@@ -8,7 +8,7 @@ use std::io::{BufRead, BufReader, Read};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::service::Result;
-use super::stream::{Batches, BillRow, Context, Line, bill_key};
+use super::stream::{Batches, Context, Line, RowFacts, bill_key};
 use crate::domain::bills::{
     self, BillProvider, CardRef, Columns, Detected, Names, Outcome, TextEncoding, clean,
     split_line_into,
@@ -261,7 +261,7 @@ fn bill_line(
         key,
         repeated: first != line,
         txn: t,
-        bill: Some(BillRow {
+        bill: Some(RowFacts {
             order_no,
             refund_of,
             method_note,

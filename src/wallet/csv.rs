@@ -4,7 +4,7 @@
 use std::io::{Read, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use super::preview::{ImportPreview, KEPT_ROWS};
+use super::preview::{ImportPreview, KEPT_ROWS, ReadAs};
 use super::service::{Error, Result, Wallet};
 use super::stream::{Pass, read_stream};
 use crate::domain::AccountId;
@@ -93,7 +93,8 @@ pub(super) struct Opened<'a> {
     pub packaging: Option<Packaging>,
 }
 
-/// How opening a file for an import went.
+/// How opening a file for an import went (a value that lives for a moment).
+#[allow(clippy::large_enum_variant)]
 pub(super) enum Opening<'a> {
     Ready(Opened<'a>),
     /// It cannot be read as `format`: a preview that says why.
@@ -245,7 +246,7 @@ impl Wallet {
                 if let Some(packed) = o.packaging {
                     p.format = o.detected.describe_packed(packed); // an XLSX, or out of a zip
                 }
-                p.read_as = format;
+                p.read_as = ReadAs::Format(format);
                 Finished::Done(p)
             }
             Finished::Cancelled => Finished::Cancelled,

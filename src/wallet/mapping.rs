@@ -1,7 +1,8 @@
 //! Any other CSV (a bank's statement) read through a column mapping saved by
-//! name: save, list, forget; a file read with one into the same preview → write
-//! job as the other formats (B4 by time, amount and counterparty, re-checked in
-//! the writing transaction); the first lines of a file for the mapping screen.
+//! name: save, list, forget; a file read with one as a stream, into the same
+//! preview → write job as the other formats (B4 by time, amount and
+//! counterparty, re-checked in the writing transaction); the first lines of a
+//! file for the mapping screen.
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read};
@@ -11,13 +12,12 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use super::bills::Decoded;
 use super::csv::Finished;
 use super::jobs::Job;
-use super::preview::{ImportPreview, ImportRow};
-use super::rates::DayRates;
+use super::preview::{ImportPreview, ImportSource, KEPT_ROWS, ReadAs};
 use super::service::{Result, Wallet, invalid};
-use crate::domain::bills::mapping::{CsvMapping, MappedRow};
-use crate::domain::bills::{self, TextEncoding, clean, split_line};
+use super::stream::{Batches, Context, Line, Pass, RowFacts, bill_key, read_stream};
+use crate::domain::bills::mapping::{CsvMapping, MappedRow, Resolved};
+use crate::domain::bills::{self, Detected, TextEncoding, clean, split_line, split_line_into};
 use crate::domain::limits::local_day;
-use crate::domain::money::Currency;
 use crate::domain::txn::{Destination, NewTxn, TxType};
 use crate::domain::{AccountId, FieldError};
 use crate::store;
@@ -103,175 +103,57 @@ impl Wallet {
     }
 
     /// Read a CSV through `mapping` (saved or not) into a preview; writes nothing.
-    /// Money out is recorded as `goods` to a `merchant`; money in is skipped.
-    #[allow(clippy::too_many_lines)]
+    /// Money out is recorded as `goods` to a `merchant`; money in is skipped. A
+    /// large file's first rows are kept (`source` says where to read it again).
     pub fn mapped_preview(
         &self,
         account: AccountId,
         mapping: &CsvMapping,
-        mut input: impl Read,
+        input: impl Read + Send,
         total_bytes: u64,
         progress: &mut dyn FnMut(f32),
         cancel: &AtomicBool,
     ) -> Result<Finished<ImportPreview>> {
         self.live_account(account)?;
-        let mut out = ImportPreview {
-            format: words::mapped_format(&mapping.name),
-            ..ImportPreview::default()
-        };
         if let Err(errs) = mapping.validate() {
+            let mut out = ImportPreview {
+                format: words::mapped_format(&mapping.name),
+                ..ImportPreview::default()
+            };
             for e in errs.0 {
                 out.push_error(1, e.field, e.to_string());
             }
             return Ok(Finished::Done(out));
         }
-        let mut head = Vec::with_capacity(bills::HEAD_BYTES);
-        if let Err(e) = (&mut input)
-            .take(bills::HEAD_BYTES as u64)
-            .read_to_end(&mut head)
-        {
-            out.push_error(1, "file", format!("file: could not be read: {e}"));
-            return Ok(Finished::Done(out));
-        }
-        let enc = bills::sniff_encoding(&head);
-        let mut rdr = BufReader::with_capacity(
-            64 * 1024,
-            Decoded::new(std::io::Cursor::new(head).chain(input), enc),
-        );
-        let tz = self.time_zone();
-        let now = self.clock.now();
-        let skip = mapping.skip_lines as u64;
-        let mut cols = if mapping.has_header {
-            None
-        } else {
-            match mapping.resolve(None) {
-                Ok(c) => Some(c),
-                Err(errs) => {
-                    for e in errs.0 {
-                        out.push_error(1, e.field, e.to_string());
-                    }
-                    return Ok(Finished::Done(out));
-                }
+        let cx = self.mapped_context(account, mapping, Some(KEPT_ROWS))?;
+        let read = read_stream(
+            self.store.conn(),
+            &cx,
+            input,
+            total_bytes,
+            Pass::Preview,
+            progress,
+            cancel,
+        )?;
+        Ok(match read {
+            Finished::Done(mut p) => {
+                p.read_as = ReadAs::Mapping(Box::new(mapping.clone()));
+                Finished::Done(p)
             }
-        };
-        let mut line_no = 0u64;
-        let mut text = String::new();
-        let mut seen: HashMap<(i64, String, Currency, String), u64> = HashMap::new();
-        let mut rates = DayRates::default();
-        loop {
-            text.clear();
-            match rdr.read_line(&mut text) {
-                Ok(0) => break,
-                Ok(_) => {}
-                Err(e) => {
-                    out.push_error(line_no + 1, "file", format!("file: could not be read: {e}"));
-                    break;
-                }
-            }
-            line_no += 1;
-            if line_no <= skip {
-                continue;
-            }
-            if line_no.is_multiple_of(2048) {
-                if cancel.load(Ordering::Relaxed) {
-                    return Ok(Finished::Cancelled);
-                }
-                if total_bytes > 0 {
-                    #[allow(clippy::cast_precision_loss)]
-                    progress(rdr.get_ref().consumed as f32 / total_bytes as f32);
-                }
-            }
-            let fields = split_line(&text);
-            if fields.iter().all(|f| clean(f).is_empty()) {
-                continue;
-            }
-            let Some(c) = &cols else {
-                match mapping.resolve(Some(&fields)) {
-                    Ok(c) => cols = Some(c),
-                    Err(errs) => {
-                        for e in errs.0 {
-                            out.push_error(line_no, e.field, e.to_string());
-                        }
-                        break;
-                    }
-                }
-                continue;
-            };
-            if fields.len() < c.width() {
-                out.push_error(
-                    line_no,
-                    "line",
-                    format!(
-                        "line: {}; the mapping reads up to column {}",
-                        words::count(fields.len(), "column", "columns"),
-                        c.width()
-                    ),
-                );
-                continue;
-            }
-            let m = match mapping.read_row(c, &fields, tz) {
-                Err(e) => {
-                    out.push_error(line_no, e.field, e.to_string());
-                    continue;
-                }
-                Ok(MappedRow::Skip(why)) => {
-                    out.add_skipped(line_no, words::mapped_skip(why));
-                    continue;
-                }
-                Ok(MappedRow::Record(m)) => m,
-            };
-            if m.at > now {
-                out.push_error(
-                    line_no,
-                    "time",
-                    format!("time: {} is in the future", m.at.to_rfc3339()),
-                );
-                continue;
-            }
-            let t = NewTxn {
-                at: m.at,
-                amount: m.amount,
-                currency: m.currency,
-                ty: TxType::Goods,
-                to: Destination::Merchant,
-                method: None,
-                counterparty: m.counterparty,
-                note: m.note,
-                fx_exempt: false,
-            };
-            let day = local_day(t.at, tz);
-            let converted = match rates.convert(self.store.conn(), t.amount, t.currency, day) {
-                Ok(c) => c,
-                Err((field, e)) => {
-                    out.push_error(line_no, field, e);
-                    continue;
-                }
-            };
-            let key = (
-                t.at.timestamp(),
-                t.amount.to_string(),
-                t.currency,
-                t.counterparty.clone(),
-            );
-            if let Some(first) = seen.insert(key, line_no) {
-                out.add_duplicate(line_no, words::bill_repeats(first));
-                continue;
-            }
-            if store::txn_exists(self.store.conn(), account, &t)? {
-                out.add_duplicate(line_no, words::bill_recorded("", false));
-                continue;
-            }
-            out.add_row(ImportRow::plain(line_no, t, day, converted))?;
-        }
-        if cols.is_none() {
-            out.push_error(
-                line_no.max(1),
-                "file",
-                "file: no header line to read the columns from".to_owned(),
-            );
-        }
-        progress(1.0);
-        Ok(Finished::Done(out))
+            Finished::Cancelled => Finished::Cancelled,
+        })
+    }
+
+    /// What a reading through `mapping` needs (see [`Wallet::stream_context`]).
+    pub(super) fn mapped_context(
+        &self,
+        account: AccountId,
+        mapping: &CsvMapping,
+        keep_rows: Option<usize>,
+    ) -> Result<Context> {
+        let mut cx = self.stream_context(account, &Detected::Walletdesk, keep_rows)?;
+        cx.mapping = Some(mapping.clone());
+        Ok(cx)
     }
 
     /// Read `file` through `mapping` (saved or not) into a preview, on its own thread.
@@ -287,17 +169,17 @@ impl Wallet {
             self.path().to_owned(),
             self.clock,
             move |w, progress, cancel| {
-                let f = std::fs::File::open(&file)
-                    .map_err(|e| FieldError::new("file", format!("{}: {e}", file.display())))?;
-                let size = f.metadata().map(|m| m.len()).unwrap_or(0);
-                w.mapped_preview(
-                    account,
-                    &mapping,
-                    std::io::BufReader::new(f),
-                    size,
-                    progress,
-                    cancel,
-                )
+                let (input, source) = ImportSource::open(&file)?;
+                let read =
+                    w.mapped_preview(account, &mapping, input, source.len, progress, cancel)?;
+                // A large file is read again when it is written.
+                Ok(match read {
+                    Finished::Done(mut p) if !p.holds_all() => {
+                        p.source = Some(source);
+                        Finished::Done(p)
+                    }
+                    other => other,
+                })
             },
         )
     }
@@ -325,4 +207,174 @@ pub fn start_csv_sample(file: &Path) -> Job<CsvSample> {
             .map_err(|e| FieldError::new("file", format!("{}: {e}", file.display())))?;
         Ok(Finished::Done(s))
     })
+}
+
+/// The reading side for a CSV read through `mapping`: decode (the encoding
+/// told from its first bytes), split, and read each line as the mapping says
+/// (the columns found in its header, when it has one). Stops at the end, at a
+/// read error or a header without the mapping's columns, when `cancel` is set,
+/// or when the other side stops listening.
+pub(super) fn parse_mapped_lines(
+    cx: &Context,
+    mapping: &CsvMapping,
+    mut input: impl Read,
+    mut out: Batches<'_>,
+    cancel: &AtomicBool,
+) {
+    let bad = |line: u64, field: &'static str, message: String| Line::Bad {
+        line,
+        field,
+        message,
+    };
+    let mut head = Vec::with_capacity(bills::HEAD_BYTES);
+    if let Err(e) = (&mut input)
+        .take(bills::HEAD_BYTES as u64)
+        .read_to_end(&mut head)
+    {
+        out.put(bad(1, "file", format!("file: could not be read: {e}")));
+        return out.end();
+    }
+    let enc = bills::sniff_encoding(&head);
+    let mut rdr = BufReader::with_capacity(
+        64 * 1024,
+        Decoded::new(std::io::Cursor::new(head).chain(input), enc),
+    );
+    let skip = mapping.skip_lines as u64;
+    let mut cols = if mapping.has_header {
+        None
+    } else {
+        match mapping.resolve(None) {
+            Ok(c) => Some(c),
+            Err(errs) => {
+                for e in errs.0 {
+                    out.put(bad(1, e.field, e.to_string()));
+                }
+                return out.end();
+            }
+        }
+    };
+    let mut line_no = 0u64;
+    let mut text = String::new();
+    let mut fields = Vec::new();
+    // B4's identities seen, and the line each was first seen on.
+    let mut seen: HashMap<u64, u64, store::QuickHash> = HashMap::default();
+    loop {
+        text.clear();
+        match rdr.read_line(&mut text) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) => {
+                out.put(bad(
+                    line_no + 1,
+                    "file",
+                    format!("file: could not be read: {e}"),
+                ));
+                break;
+            }
+        }
+        line_no += 1;
+        if line_no <= skip {
+            continue;
+        }
+        if line_no.is_multiple_of(4096)
+            && (cancel.load(Ordering::Relaxed) || !out.put(Line::At(rdr.get_ref().consumed)))
+        {
+            return;
+        }
+        split_line_into(&text, &mut fields);
+        if fields.iter().all(|f| clean(f).is_empty()) {
+            continue;
+        }
+        let Some(c) = &cols else {
+            match mapping.resolve(Some(&fields)) {
+                Ok(c) => cols = Some(c),
+                Err(errs) => {
+                    for e in errs.0 {
+                        out.put(bad(line_no, e.field, e.to_string()));
+                    }
+                    break;
+                }
+            }
+            continue;
+        };
+        let item = mapped_line(cx, mapping, c, line_no, &fields, &mut seen);
+        if !out.put(item) {
+            return;
+        }
+    }
+    if cols.is_none() {
+        let message = "file: no header line to read the columns from".to_owned();
+        out.put(bad(line_no.max(1), "file", message));
+    }
+    out.end();
+}
+
+/// What one line read through a mapping is: a payment (money out, as `goods`
+/// to a `merchant`), a row skipped (money in), or an error.
+fn mapped_line(
+    cx: &Context,
+    mapping: &CsvMapping,
+    c: &Resolved,
+    line: u64,
+    fields: &[String],
+    seen: &mut HashMap<u64, u64, store::QuickHash>,
+) -> Line {
+    let bad = |field: &'static str, message: String| Line::Bad {
+        line,
+        field,
+        message,
+    };
+    if fields.len() < c.width() {
+        return bad(
+            "line",
+            format!(
+                "line: {}; the mapping reads up to column {}",
+                words::count(fields.len(), "column", "columns"),
+                c.width()
+            ),
+        );
+    }
+    let m = match mapping.read_row(c, fields, cx.tz) {
+        Err(e) => return bad(e.field, e.to_string()),
+        Ok(MappedRow::Skip(why)) => {
+            return Line::Skipped {
+                line,
+                why: words::mapped_skip(why),
+            };
+        }
+        Ok(MappedRow::Record(m)) => m,
+    };
+    if m.at > cx.now {
+        return bad(
+            "time",
+            format!("time: {} is in the future", m.at.to_rfc3339()),
+        );
+    }
+    let t = NewTxn {
+        at: m.at,
+        amount: m.amount,
+        currency: m.currency,
+        ty: TxType::Goods,
+        to: Destination::Merchant,
+        method: None,
+        counterparty: m.counterparty,
+        note: m.note,
+        fx_exempt: false,
+    };
+    let key = bill_key(&t, None, false);
+    let first = *seen.entry(key).or_insert(line);
+    Line::Row {
+        line,
+        at: t.at.to_rfc3339(),
+        day: local_day(t.at, cx.tz),
+        key,
+        repeated: first != line,
+        txn: t,
+        bill: Some(RowFacts {
+            order_no: None,
+            refund_of: None,
+            method_note: None,
+            first,
+        }),
+    }
 }

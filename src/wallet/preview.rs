@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 
 use super::service::{Result, Wallet, invalid};
 use crate::domain::bills::FormatChoice;
+use crate::domain::bills::mapping::CsvMapping;
 use crate::domain::limits::{Destination, TxType};
 use crate::domain::money::{Converted, Currency};
 use crate::domain::txn::NewTxn;
@@ -52,20 +53,6 @@ pub struct ImportRow {
     pub method_note: Option<String>,
 }
 
-impl ImportRow {
-    /// A row of no provider's bill: no order number, nothing to say of its method.
-    pub(super) fn plain(line: u64, txn: NewTxn, day: NaiveDate, converted: Vec<Converted>) -> Self {
-        ImportRow {
-            line,
-            txn,
-            day,
-            converted,
-            origin: None,
-            method_note: None,
-        }
-    }
-}
-
 /// What an import would do, before anything is written.
 #[derive(Debug, Clone, Default)]
 pub struct ImportPreview {
@@ -107,8 +94,22 @@ pub struct ImportPreview {
     pub(super) fingerprint: u64,
     /// Rows written, when the reading also wrote (`tx import`).
     pub written: Option<usize>,
-    /// The format the person asked for, for a second reading.
-    pub(super) read_as: FormatChoice,
+    /// How the file was read, for a second reading.
+    pub(super) read_as: ReadAs,
+}
+
+/// How an import's file is read: as a format (detected, or the one the person
+/// chose), or through a column mapping.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum ReadAs {
+    Format(FormatChoice),
+    Mapping(Box<CsvMapping>),
+}
+
+impl Default for ReadAs {
+    fn default() -> Self {
+        ReadAs::Format(FormatChoice::Auto)
+    }
 }
 
 /// A large file read again when it is written.

@@ -25,6 +25,7 @@ use super::service::{Result, Wallet};
 use crate::domain::AccountId;
 use crate::domain::MethodId;
 use crate::domain::bills::Detected;
+use crate::domain::bills::mapping::CsvMapping;
 use crate::domain::limits::local_day;
 use crate::domain::txn::{NewTxn, TxnDraft};
 use crate::store::{self, Bulk, Stored};
@@ -38,8 +39,10 @@ pub(super) struct Context {
     pub now: chrono::DateTime<chrono::FixedOffset>,
     /// The account's methods, archived too: a line may name any of them.
     pub methods: HashSet<MethodId>,
-    /// A provider's bill: how to read its rows. `None`: walletdesk's own CSV.
+    /// A provider's bill: how to read its rows.
     pub bill: Option<BillCx>,
+    /// Any other CSV, read through this column mapping. Neither: walletdesk's own CSV.
+    pub mapping: Option<CsvMapping>,
     /// Payments kept in the preview's `rows`: `None` keeps all (a file that
     /// cannot be read again: a zip's or an XLSX's).
     pub keep_rows: Option<usize>,
@@ -98,8 +101,9 @@ fn order_key(order_no: &str) -> u64 {
 /// Keys seen: [`key_of`]'s hashes, hashed again cheaply.
 pub(super) type Keys = HashSet<u64, store::QuickHash>;
 
-/// What a provider's bill says of a row beyond its payment.
-pub(super) struct BillRow {
+/// What a provider's bill or a mapped CSV says of a row beyond its payment:
+/// its B4 identity's parts, and the line it first appeared on.
+pub(super) struct RowFacts {
     /// The provider's order number.
     pub order_no: Option<String>,
     /// B5: a refund, with the order number of the payment it returns where known.
@@ -122,7 +126,7 @@ pub(super) enum Line {
         day: NaiveDate,
         key: u64,
         repeated: bool,
-        bill: Option<BillRow>,
+        bill: Option<RowFacts>,
     },
     /// A line that cannot be imported: the field and what is wrong with it.
     Bad {
@@ -335,7 +339,7 @@ struct Checks<'c> {
 
 impl Checks<'_> {
     /// Why a row is skipped as a repeat of an earlier line or as already
-    /// recorded (B4 for a bill's), if it is.
+    /// recorded (B4 for a bill's or a mapped CSV's), if it is.
     fn duplicate(
         &mut self,
         cx: &Context,
@@ -343,9 +347,9 @@ impl Checks<'_> {
         t: &NewTxn,
         key: u64,
         repeated: bool,
-        bill: Option<&BillRow>,
+        bill: Option<&RowFacts>,
     ) -> Result<Option<String>> {
-        let Some((b, provider)) = bill.zip(cx.bill.as_ref().map(|c| c.provider)) else {
+        let Some(b) = bill else {
             if repeated
                 && (!self.writing || self.left_out.contains(&key) || self.stored.holds(t, true)?)
             {
@@ -354,12 +358,11 @@ impl Checks<'_> {
             return Ok((!repeated && self.stored.holds(t, false)?)
                 .then(|| "already recorded (same time, amount and counterparty)".into()));
         };
+        let provider = cx.bill.as_ref().map(|c| c.provider);
         let refund = b.refund_of.is_some();
-        let mut table = |written_since: bool| match &b.order_no {
-            Some(o) => self
-                .stored
-                .holds_bill(provider.id(), o, t, refund, written_since),
-            None => self.stored.holds(t, written_since),
+        let mut table = |written_since: bool| match (&b.order_no, provider) {
+            (Some(o), Some(p)) => self.stored.holds_bill(p.id(), o, t, refund, written_since),
+            _ => self.stored.holds(t, written_since),
         };
         let repeat = if !repeated {
             false
@@ -376,8 +379,10 @@ impl Checks<'_> {
         }
         // A repeated key that is no repeat: a writing reading has asked the table.
         let asked = repeated && self.writing && !refund;
-        Ok((!asked && table(false)?)
-            .then(|| words::bill_recorded(provider.name(), b.order_no.is_some())))
+        Ok((!asked && table(false)?).then(|| {
+            let name = provider.map_or("", |p| p.name());
+            words::bill_recorded(name, b.order_no.is_some())
+        }))
     }
 }
 
@@ -393,10 +398,11 @@ pub(super) fn read_stream(
     progress: &mut dyn FnMut(f32),
     cancel: &AtomicBool,
 ) -> Result<Finished<ImportPreview>> {
-    let format = cx
-        .bill
-        .as_ref()
-        .map_or_else(|| Detected::Walletdesk.describe(), |b| b.described.clone());
+    let format = match (&cx.bill, &cx.mapping) {
+        (Some(b), _) => b.described.clone(),
+        (None, Some(m)) => words::mapped_format(&m.name),
+        (None, None) => Detected::Walletdesk.describe(),
+    };
     let writing = matches!(pass, Pass::Write { .. });
     let mut out = ImportPreview {
         format,
@@ -418,9 +424,12 @@ pub(super) fn read_stream(
             .name("import-read".into())
             .spawn_scoped(scope, move || {
                 let batches = Batches::new(&send);
-                match &cx.bill {
-                    Some(b) => super::bills::parse_bill_lines(cx, b, input, batches, cancel),
-                    None => parse_lines(cx, input, batches, cancel),
+                match (&cx.bill, &cx.mapping) {
+                    (Some(b), _) => super::bills::parse_bill_lines(cx, b, input, batches, cancel),
+                    (None, Some(m)) => {
+                        super::mapping::parse_mapped_lines(cx, m, input, batches, cancel);
+                    }
+                    (None, None) => parse_lines(cx, input, batches, cancel),
                 }
             })
             .map_err(|e| {
@@ -583,6 +592,7 @@ impl Wallet {
             now: self.clock.now(),
             methods: self.methods(account, true)?.iter().map(|m| m.id).collect(),
             bill,
+            mapping: None,
             keep_rows,
         })
     }

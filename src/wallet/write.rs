@@ -9,9 +9,9 @@ use chrono::{DateTime, FixedOffset};
 use rusqlite::Connection;
 
 use super::csv::{Finished, Opened, Opening, open_import};
-use super::preview::{ImportPreview, ImportSource, KEPT_ROWS, Origin, RefundRow};
+use super::preview::{ImportPreview, ImportSource, KEPT_ROWS, Origin, ReadAs, RefundRow};
 use super::service::{Error, Result, Wallet, invalid};
-use super::stream::{Pass, read_stream};
+use super::stream::{Context, Pass, read_stream};
 use crate::domain::AccountId;
 use crate::domain::bills::{FormatChoice, Password};
 use crate::store::{self, Bulk};
@@ -134,20 +134,24 @@ impl Wallet {
         Ok(Finished::Done(written))
     }
 
-    /// Read an opened file and write it in the same pass, in one transaction:
-    /// committed only when no line has an error (then nothing is written, and
-    /// the returned preview lists the errors). A bill's refunds are written
-    /// after its payments. With `previewed`, the person's exclusions and
+    /// Read a file (`cx` says how) and write it in the same pass, in one
+    /// transaction: committed only when no line has an error (then nothing is
+    /// written, and the returned preview lists the errors). A bill's refunds are
+    /// written after its payments. With `previewed`, the person's exclusions and
     /// changes apply, and the file must be the one that preview read.
+    /// `described`: what the file was read as, when not `cx`'s format (a zip's).
+    #[allow(clippy::too_many_arguments)]
     fn write_stream(
         &mut self,
-        account: AccountId,
-        opened: Opened<'_>,
+        cx: &Context,
+        input: impl Read + Send,
+        total_bytes: u64,
+        described: Option<String>,
         previewed: Option<(&ImportPreview, &std::path::Path)>,
         progress: &mut dyn FnMut(f32),
         cancel: &AtomicBool,
     ) -> Result<Finished<ImportPreview>> {
-        let cx = self.stream_context(account, &opened.detected, Some(KEPT_ROWS))?;
+        let account = cx.account;
         let now = self.clock.now();
         let none = ImportPreview::default();
         let chosen = previewed.map_or(&none, |(p, _)| p);
@@ -159,20 +163,12 @@ impl Wallet {
             excluded: &chosen.excluded,
         };
         // Dropping `tx` without commit rolls every row back.
-        let read = read_stream(
-            &tx,
-            &cx,
-            opened.input,
-            opened.total_bytes,
-            pass,
-            progress,
-            cancel,
-        )?;
+        let read = read_stream(&tx, cx, input, total_bytes, pass, progress, cancel)?;
         let Finished::Done(mut out) = read else {
             return Ok(Finished::Cancelled);
         };
-        if let Some(packed) = opened.packaging {
-            out.format = opened.detected.describe_packed(packed);
+        if let Some(d) = described {
+            out.format = d;
         }
         if out.error_total > 0 {
             out.written = Some(0); // the rows written before the first error are rolled back
@@ -196,6 +192,31 @@ impl Wallet {
         Ok(Finished::Done(out))
     }
 
+    /// Write an opened file in one pass (see [`Wallet::write_stream`]).
+    fn write_opened(
+        &mut self,
+        account: AccountId,
+        opened: Opened<'_>,
+        previewed: Option<(&ImportPreview, &std::path::Path)>,
+        progress: &mut dyn FnMut(f32),
+        cancel: &AtomicBool,
+    ) -> Result<Finished<ImportPreview>> {
+        let cx = self.stream_context(account, &opened.detected, Some(KEPT_ROWS))?;
+        let described = opened.packaging.map(|p| opened.detected.describe_packed(p));
+        let Opened {
+            input, total_bytes, ..
+        } = opened;
+        self.write_stream(
+            &cx,
+            input,
+            total_bytes,
+            described,
+            previewed,
+            progress,
+            cancel,
+        )
+    }
+
     /// Write a preview whose rows were not all kept (a large file): its file
     /// is read again, and must be the same file.
     pub(super) fn write_again(
@@ -216,13 +237,23 @@ impl Wallet {
         if (now.len, now.modified) != (source.len, source.modified) {
             return Err(changed(path));
         }
-        let opened = match open_import(preview.read_as, input, source.len, None, cancel) {
-            Opening::Ready(o) => o,
-            Opening::Failed(_) => return Err(changed(path)),
-            Opening::Cancelled => return Ok(Finished::Cancelled),
+        let previewed = Some((preview, path.as_path()));
+        let out = match &preview.read_as {
+            ReadAs::Format(format) => {
+                let opened = match open_import(*format, input, source.len, None, cancel) {
+                    Opening::Ready(o) => o,
+                    Opening::Failed(_) => return Err(changed(path)),
+                    Opening::Cancelled => return Ok(Finished::Cancelled),
+                };
+                self.backup_before(store::BackupReason::BeforeImport)?;
+                self.write_opened(account, opened, previewed, progress, cancel)?
+            }
+            ReadAs::Mapping(m) => {
+                let cx = self.mapped_context(account, m, Some(KEPT_ROWS))?;
+                self.backup_before(store::BackupReason::BeforeImport)?;
+                self.write_stream(&cx, input, source.len, None, previewed, progress, cancel)?
+            }
         };
-        self.backup_before(store::BackupReason::BeforeImport)?;
-        let out = self.write_stream(account, opened, Some((preview, path)), progress, cancel)?;
         Ok(match out {
             Finished::Done(p) if p.error_total > 0 => return Err(changed(path)),
             Finished::Done(p) => Finished::Done(p.written.unwrap_or(0)),
@@ -252,6 +283,6 @@ impl Wallet {
             Opening::Cancelled => return Ok(Finished::Cancelled),
         };
         self.backup_before(store::BackupReason::BeforeImport)?;
-        self.write_stream(account, opened, None, progress, cancel)
+        self.write_opened(account, opened, None, progress, cancel)
     }
 }
