@@ -213,3 +213,54 @@ fn a_protected_zip_asks_for_its_password_in_the_window_and_then_previews() {
     // The password is not kept anywhere on screen.
     assert!(!format!("{:?}", h.root()).contains("made-up-123"));
 }
+
+/// A bill longer than the preview keeps, dropped onto the window: its first
+/// rows are listed, every row is counted, and Import writes them all (the file
+/// is read again).
+#[test]
+fn a_large_dropped_bill_lists_its_first_rows_and_imports_every_row() {
+    use std::fmt::Write as _;
+    use walletdesk::wallet::KEPT_ROWS;
+    let mut t = temp_wallet(Vault::memory());
+    let a = add_alipay(&mut t.wallet);
+    add_usd_cny(&mut t.wallet, "2026-01-01");
+    let sample = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/alipay-2023.utf8-bom.csv"),
+    )
+    .unwrap();
+    let start = sample.find("交易时间,").unwrap();
+    let mut s = sample[..start + sample[start..].find('\n').unwrap() + 1].to_owned();
+    let n = KEPT_ROWS + 20;
+    for i in 0..n {
+        let (h, m) = (i / 60 % 24, i % 60);
+        writeln!(
+            s,
+            "2026-10-{:02} {h:02}:{m:02}:00,餐饮美食,示例餐厅,,午餐套餐,支出,{}.00,余额,交易成功,2026{i:020}\t,,,",
+            1 + i / 1440,
+            1 + i % 300
+        )
+        .unwrap();
+    }
+    let file = t.dir.path().join("alipay-october.csv");
+    std::fs::write(&file, s).unwrap();
+    let mut h = harness(t.wallet);
+    h.run();
+    drop_file(&mut h, &file);
+    run_until(&mut h, "the preview", |h| {
+        h.query_by_label_contains(&format!("{n} rows to import"))
+            .is_some()
+    });
+    h.get_by_label(&format!("Payments ({n})"));
+    h.get_by_label_contains("The first 10,000 of 10,020 are listed");
+    h.get_by_role_and_label(Role::Button, &format!("Import {n} rows"))
+        .click();
+    h.step();
+    run_until(&mut h, "the write", |h| {
+        h.query_by_label("Import payments").is_none()
+    });
+    let filter = TxnFilter {
+        account: Some(a),
+        ..TxnFilter::default()
+    };
+    assert_eq!(h.state().wallet().txn_count(&filter).unwrap(), n as u64);
+}
