@@ -3,19 +3,16 @@
 //! (domain::bills), and what it makes of each line goes to the same writing
 //! side as walletdesk's own CSV (`stream`: B4 there, against the table).
 
-use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::service::Result;
-use super::stream::{Batches, Context, Line, RowFacts, bill_key};
+use super::stream::{Batches, Context, FirstLines, Line};
 use crate::domain::bills::{
     self, BillProvider, CardRef, Columns, Detected, Names, Outcome, TextEncoding, clean,
     split_line_into,
 };
-use crate::domain::limits::local_day;
 use crate::domain::{Method, MethodDetails};
-use crate::store;
 use crate::words;
 
 /// Text decoded to UTF-8 as it is read (GBK/GB18030, or UTF-8 with its BOM removed).
@@ -161,7 +158,7 @@ pub(super) fn parse_bill_lines(
     let mut line_no = 0u64;
     let mut text = String::new();
     // B4's identities seen, and the line each was first seen on.
-    let mut seen: HashMap<u64, u64, store::QuickHash> = HashMap::default();
+    let mut seen = FirstLines::default();
     let mut fields = Vec::new();
     loop {
         text.clear();
@@ -205,7 +202,7 @@ fn bill_line(
     line: u64,
     text: &str,
     need: usize,
-    seen: &mut HashMap<u64, u64, store::QuickHash>,
+    seen: &mut FirstLines,
     fields: &mut Vec<String>,
 ) -> Option<Line> {
     split_line_into(text, fields);
@@ -252,20 +249,13 @@ fn bill_line(
         None => words::bill_method(&txn.method),
     };
     let (t, order_no) = txn.split();
-    let key = bill_key(&t, order_no.as_deref(), refund_of.is_some());
-    let first = *seen.entry(key).or_insert(line);
-    Some(Line::Row {
+    Some(Line::listed(
+        cx,
         line,
-        at: t.at.to_rfc3339(),
-        day: local_day(t.at, cx.tz),
-        key,
-        repeated: first != line,
-        txn: t,
-        bill: Some(RowFacts {
-            order_no,
-            refund_of,
-            method_note,
-            first,
-        }),
-    })
+        t,
+        order_no,
+        refund_of,
+        method_note,
+        seen,
+    ))
 }

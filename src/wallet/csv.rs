@@ -21,6 +21,16 @@ pub enum Finished<T> {
     Cancelled,
 }
 
+impl<T> Finished<T> {
+    /// What `f` makes of a run that was done; a cancelled one stays cancelled.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Finished<U> {
+        match self {
+            Finished::Done(t) => Finished::Done(f(t)),
+            Finished::Cancelled => Finished::Cancelled,
+        }
+    }
+}
+
 /// Reads CRLF line ends as LF, so the CSV reader's line numbers are the file's
 /// (it counts a CRLF's `\n` as the start of the next record).
 pub(super) struct LfLines<R> {
@@ -100,6 +110,19 @@ pub(super) enum Opening<'a> {
     /// It cannot be read as `format`: a preview that says why.
     Failed(ImportPreview),
     Cancelled,
+}
+
+impl<'a> Opening<'a> {
+    /// The opened file, or how the import ends without reading it (a value
+    /// returned at once, so its size does not matter).
+    #[allow(clippy::result_large_err)]
+    pub(super) fn ready(self) -> std::result::Result<Opened<'a>, Finished<ImportPreview>> {
+        match self {
+            Opening::Ready(o) => Ok(o),
+            Opening::Failed(p) => Err(Finished::Done(p)),
+            Opening::Cancelled => Err(Finished::Cancelled),
+        }
+    }
 }
 
 /// Look at the first bytes of `input` to tell what it is (`format` may say),
@@ -223,10 +246,9 @@ impl Wallet {
         cancel: &AtomicBool,
     ) -> Result<Finished<ImportPreview>> {
         self.live_account(account)?;
-        let o = match open_import(format, input, total_bytes, password, cancel) {
-            Opening::Ready(o) => o,
-            Opening::Failed(p) => return Ok(Finished::Done(p)),
-            Opening::Cancelled => return Ok(Finished::Cancelled),
+        let o = match open_import(format, input, total_bytes, password, cancel).ready() {
+            Ok(o) => o,
+            Err(end) => return Ok(end),
         };
         // A file in memory (a zip's, an XLSX's) keeps all its rows: it is not read again.
         let keep = o.packaging.is_none().then_some(KEPT_ROWS);
@@ -241,16 +263,13 @@ impl Wallet {
             progress,
             cancel,
         )?;
-        Ok(match read {
-            Finished::Done(mut p) => {
-                if let Some(packed) = o.packaging {
-                    p.format = o.detected.describe_packed(packed); // an XLSX, or out of a zip
-                }
-                p.read_as = ReadAs::Format(format);
-                Finished::Done(p)
+        Ok(read.map(|mut p| {
+            if let Some(packed) = o.packaging {
+                p.format = o.detected.describe_packed(packed); // an XLSX, or out of a zip
             }
-            Finished::Cancelled => Finished::Cancelled,
-        })
+            p.read_as = ReadAs::Format(format);
+            p
+        }))
     }
 
     /// Where an export of `account` goes unless the person says otherwise: the

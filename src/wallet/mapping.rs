@@ -4,7 +4,6 @@
 //! counterparty, re-checked in the writing transaction); the first lines of a
 //! file for the mapping screen.
 
-use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -14,10 +13,9 @@ use super::csv::Finished;
 use super::jobs::Job;
 use super::preview::{ImportPreview, ImportSource, KEPT_ROWS, ReadAs};
 use super::service::{Result, Wallet, invalid};
-use super::stream::{Batches, Context, Line, Pass, RowFacts, bill_key, read_stream};
+use super::stream::{Batches, Context, FirstLines, Line, Pass, read_stream};
 use crate::domain::bills::mapping::{CsvMapping, MappedRow, Resolved};
 use crate::domain::bills::{self, Detected, TextEncoding, clean, split_line, split_line_into};
-use crate::domain::limits::local_day;
 use crate::domain::txn::{Destination, NewTxn, TxType};
 use crate::domain::{AccountId, FieldError};
 use crate::store;
@@ -135,13 +133,10 @@ impl Wallet {
             progress,
             cancel,
         )?;
-        Ok(match read {
-            Finished::Done(mut p) => {
-                p.read_as = ReadAs::Mapping(Box::new(mapping.clone()));
-                Finished::Done(p)
-            }
-            Finished::Cancelled => Finished::Cancelled,
-        })
+        Ok(read.map(|mut p| {
+            p.read_as = ReadAs::Mapping(Box::new(mapping.clone()));
+            p
+        }))
     }
 
     /// What a reading through `mapping` needs (see [`Wallet::stream_context`]).
@@ -257,7 +252,7 @@ pub(super) fn parse_mapped_lines(
     let mut text = String::new();
     let mut fields = Vec::new();
     // B4's identities seen, and the line each was first seen on.
-    let mut seen: HashMap<u64, u64, store::QuickHash> = HashMap::default();
+    let mut seen = FirstLines::default();
     loop {
         text.clear();
         match rdr.read_line(&mut text) {
@@ -317,7 +312,7 @@ fn mapped_line(
     c: &Resolved,
     line: u64,
     fields: &[String],
-    seen: &mut HashMap<u64, u64, store::QuickHash>,
+    seen: &mut FirstLines,
 ) -> Line {
     let bad = |field: &'static str, message: String| Line::Bad {
         line,
@@ -361,20 +356,5 @@ fn mapped_line(
         note: m.note,
         fx_exempt: false,
     };
-    let key = bill_key(&t, None, false);
-    let first = *seen.entry(key).or_insert(line);
-    Line::Row {
-        line,
-        at: t.at.to_rfc3339(),
-        day: local_day(t.at, cx.tz),
-        key,
-        repeated: first != line,
-        txn: t,
-        bill: Some(RowFacts {
-            order_no: None,
-            refund_of: None,
-            method_note: None,
-            first,
-        }),
-    }
+    Line::listed(cx, line, t, None, None, None, seen)
 }

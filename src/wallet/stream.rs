@@ -78,7 +78,7 @@ fn key_of(t: &NewTxn) -> u64 {
 /// B4's identity of a bill's row, as 64 bits: a payment with an order number
 /// by that number, its time and amount; a refund by its own order number (or
 /// none), time and amount; a row without an order number as [`key_of`].
-pub(super) fn bill_key(t: &NewTxn, order_no: Option<&str>, refund: bool) -> u64 {
+fn bill_key(t: &NewTxn, order_no: Option<&str>, refund: bool) -> u64 {
     if order_no.is_none() && !refund {
         return key_of(t);
     }
@@ -138,6 +138,41 @@ pub(super) enum Line {
     Skipped { line: u64, why: String },
     /// How far into the file the reading is (bytes), every 4,096 lines.
     At(u64),
+}
+
+/// B4 identities seen in a file ([`bill_key`]), and the line each was first seen on.
+pub(super) type FirstLines = std::collections::HashMap<u64, u64, store::QuickHash>;
+
+impl Line {
+    /// A payment of a bill or a mapped CSV (or a bill's refund, with the order
+    /// number of the payment it returns): its B4 key, and the line the file
+    /// first had it on.
+    pub(super) fn listed(
+        cx: &Context,
+        line: u64,
+        txn: NewTxn,
+        order_no: Option<String>,
+        refund_of: Option<Option<String>>,
+        method_note: Option<String>,
+        seen: &mut FirstLines,
+    ) -> Line {
+        let key = bill_key(&txn, order_no.as_deref(), refund_of.is_some());
+        let first = *seen.entry(key).or_insert(line);
+        Line::Row {
+            line,
+            at: txn.at.to_rfc3339(),
+            day: local_day(txn.at, cx.tz),
+            key,
+            repeated: first != line,
+            txn,
+            bill: Some(RowFacts {
+                order_no,
+                refund_of,
+                method_note,
+                first,
+            }),
+        }
+    }
 }
 
 /// Lines sent to the writing side at a time.

@@ -277,10 +277,9 @@ impl Wallet {
         cancel: &AtomicBool,
     ) -> Result<Finished<ImportPreview>> {
         self.live_account(account)?;
-        let opened = match open_import(format, input, total_bytes, password, cancel) {
-            Opening::Ready(o) => o,
-            Opening::Failed(p) => return Ok(Finished::Done(p)),
-            Opening::Cancelled => return Ok(Finished::Cancelled),
+        let opened = match open_import(format, input, total_bytes, password, cancel).ready() {
+            Ok(o) => o,
+            Err(end) => return Ok(end),
         };
         self.backup_before(store::BackupReason::BeforeImport)?;
         self.write_opened(account, opened, None, progress, cancel)
