@@ -11,13 +11,10 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use common::*;
-use walletdesk::Wallet;
-use walletdesk::domain::AccountId;
 use walletdesk::domain::bills::FormatChoice;
 use walletdesk::domain::limits::TxType;
 use walletdesk::store::TxnFilter;
-use walletdesk::vault::Vault;
-use walletdesk::wallet::{Finished, ImportPreview, KEPT_ROWS, RowChange};
+use walletdesk::wallet::{Finished, KEPT_ROWS, RowChange};
 
 /// The sample bill's text up to and with its header line, and how many lines that is.
 fn bill_head() -> (String, u64) {
@@ -67,37 +64,15 @@ fn big_bill(n: usize) -> (String, u64) {
     (s, head + 2)
 }
 
-fn wallet() -> (TempWallet, AccountId) {
-    let mut t = temp_wallet(Vault::memory());
-    let a = add_alipay(&mut t.wallet);
-    add_usd_cny(&mut t.wallet, "2020-01-01");
-    (t, a)
-}
-
-fn preview(w: &Wallet, a: AccountId, file: &Path) -> ImportPreview {
-    match w.start_import_preview(a, file).wait(&mut |_| {}).unwrap() {
-        Finished::Done(p) => p,
-        Finished::Cancelled => panic!("cancelled"),
-    }
-}
-
-fn count(w: &Wallet, a: AccountId) -> u64 {
-    w.txn_count(&TxnFilter {
-        account: Some(a),
-        ..TxnFilter::default()
-    })
-    .unwrap()
-}
-
 #[test]
 fn a_large_bill_is_previewed_in_part_and_written_from_a_second_reading() {
-    let (t, a) = wallet();
+    let (t, a) = wallet_with_rate();
     let n = KEPT_ROWS + 300;
     let (text, first) = big_bill(n);
     let file = t.dir.path().join("alipay.csv");
     std::fs::write(&file, &text).unwrap();
 
-    let mut p = preview(&t.wallet, a, &file);
+    let mut p = preview_file(&t.wallet, a, &file);
     assert_eq!(p.error_total, 0, "{:?}", p.errors.first());
     assert!(p.format.starts_with("Alipay CSV"), "{}", p.format);
     assert_eq!(p.row_total, n);
@@ -124,9 +99,9 @@ fn a_large_bill_is_previewed_in_part_and_written_from_a_second_reading() {
         .unwrap_err()
         .to_string();
     assert!(changed.contains("changed since it was read"), "{changed}");
-    assert_eq!(count(&t.wallet, a), 0);
+    assert_eq!(txn_total(&t.wallet, a), 0);
     std::fs::write(&file, &text).unwrap();
-    p = preview(&t.wallet, a, &file);
+    p = preview_file(&t.wallet, a, &file);
 
     // The person leaves the newest payment out and makes the next a personal transfer.
     t.wallet
@@ -140,7 +115,7 @@ fn a_large_bill_is_previewed_in_part_and_written_from_a_second_reading() {
         panic!("cancelled")
     };
     assert_eq!(written, n - 1 + 1, "every payment but one, and the refund");
-    assert_eq!(count(&t.wallet, a), u64::try_from(n).unwrap());
+    assert_eq!(txn_total(&t.wallet, a), u64::try_from(n).unwrap());
     let newest = t
         .wallet
         .txn_page(
@@ -168,7 +143,7 @@ fn a_large_bill_is_previewed_in_part_and_written_from_a_second_reading() {
 
     // The same file again: only the left-out payment is new; the other
     // payments, the refund and the last line's repeat are duplicates.
-    let again = preview(&t.wallet, a, &file);
+    let again = preview_file(&t.wallet, a, &file);
     assert_eq!(again.row_total, 1);
     assert_eq!(again.rows[0].line, first);
     assert!(again.refunds.is_empty());
@@ -177,7 +152,7 @@ fn a_large_bill_is_previewed_in_part_and_written_from_a_second_reading() {
 
 #[test]
 fn tx_import_of_a_bill_writes_in_one_pass_every_row_or_none() {
-    let (t, a) = wallet();
+    let (t, a) = wallet_with_rate();
     let n = KEPT_ROWS + 100;
     let (text, _) = big_bill(n);
     let file = t.dir.path().join("alipay.csv");
@@ -202,7 +177,7 @@ fn tx_import_of_a_bill_writes_in_one_pass_every_row_or_none() {
     let lines = text.matches('\n').count() as u64;
     assert_eq!(p.errors[0].0, lines + 1);
     assert_eq!(p.error_parts(0).0, "金额");
-    assert_eq!(count(&t.wallet, a), 0, "one bad line writes nothing");
+    assert_eq!(txn_total(&t.wallet, a), 0, "one bad line writes nothing");
 
     let Finished::Done(p) = t
         .wallet
@@ -215,7 +190,7 @@ fn tx_import_of_a_bill_writes_in_one_pass_every_row_or_none() {
     assert_eq!(p.error_total, 0, "{:?}", p.errors.first());
     assert_eq!(p.written, Some(n + 1), "every payment and the refund");
     assert!(p.refunds[0].linked);
-    assert_eq!(count(&t.wallet, a), u64::try_from(n + 1).unwrap());
+    assert_eq!(txn_total(&t.wallet, a), u64::try_from(n + 1).unwrap());
     // The refund is linked to its payment in the table too (B5).
     let raw = rusqlite::Connection::open(t.path()).unwrap();
     let linked: i64 = raw

@@ -7,16 +7,12 @@
 mod common;
 
 use std::fmt::Write as _;
-use std::path::Path;
 
 use common::*;
-use walletdesk::Wallet;
-use walletdesk::domain::AccountId;
 use walletdesk::domain::bills::FormatChoice;
 use walletdesk::domain::limits::TxType;
 use walletdesk::store::TxnFilter;
-use walletdesk::vault::Vault;
-use walletdesk::wallet::{Finished, ImportPreview, KEPT_ROWS, RowChange};
+use walletdesk::wallet::{Finished, KEPT_ROWS, RowChange};
 
 const HEADER: &str = "at,amount,currency,type,to,method,counterparty,note,fx_exempt\n";
 
@@ -39,37 +35,14 @@ fn csv(n: usize) -> String {
     s
 }
 
-/// A wallet with one Alipay account and a USD/CNY rate since 2020.
-fn wallet() -> (TempWallet, AccountId) {
-    let mut t = temp_wallet(Vault::memory());
-    let a = add_alipay(&mut t.wallet);
-    add_usd_cny(&mut t.wallet, "2020-01-01");
-    (t, a)
-}
-
-fn preview(w: &Wallet, a: AccountId, file: &Path) -> ImportPreview {
-    match w.start_import_preview(a, file).wait(&mut |_| {}).unwrap() {
-        Finished::Done(p) => p,
-        Finished::Cancelled => panic!("cancelled"),
-    }
-}
-
-fn count(w: &Wallet, a: AccountId) -> u64 {
-    w.txn_count(&TxnFilter {
-        account: Some(a),
-        ..TxnFilter::default()
-    })
-    .unwrap()
-}
-
 #[test]
 fn a_large_preview_keeps_its_first_rows_and_the_write_reads_the_file_again() {
-    let (t, a) = wallet();
+    let (t, a) = wallet_with_rate();
     let n = KEPT_ROWS + 2_500;
     let file = t.dir.path().join("big.csv");
     std::fs::write(&file, csv(n)).unwrap();
 
-    let mut p = preview(&t.wallet, a, &file);
+    let mut p = preview_file(&t.wallet, a, &file);
     assert_eq!(p.error_total, 0, "{:?}", p.errors);
     assert_eq!(p.row_total, n);
     assert_eq!(p.rows.len(), KEPT_ROWS, "the table's rows, not the file's");
@@ -90,7 +63,7 @@ fn a_large_preview_keeps_its_first_rows_and_the_write_reads_the_file_again() {
         panic!("cancelled")
     };
     assert_eq!(written, n - 1);
-    assert_eq!(count(&t.wallet, a), u64::try_from(n - 1).unwrap());
+    assert_eq!(txn_total(&t.wallet, a), u64::try_from(n - 1).unwrap());
     let oldest = t
         .wallet
         .txn_page(
@@ -116,18 +89,18 @@ fn a_large_preview_keeps_its_first_rows_and_the_write_reads_the_file_again() {
     );
 
     // The same file again: every row is a duplicate, nothing written.
-    let again = preview(&t.wallet, a, &file);
+    let again = preview_file(&t.wallet, a, &file);
     assert_eq!(again.row_total, 1, "only the left-out line 2 is new");
     assert_eq!(again.duplicate_total, n - 1);
 }
 
 #[test]
 fn a_file_changed_after_its_preview_is_not_written() {
-    let (t, a) = wallet();
+    let (t, a) = wallet_with_rate();
     let n = KEPT_ROWS + 10;
     let file = t.dir.path().join("big.csv");
     std::fs::write(&file, csv(n)).unwrap();
-    let p = preview(&t.wallet, a, &file);
+    let p = preview_file(&t.wallet, a, &file);
     assert!(!p.holds_all());
     // Same length, other content: the amounts of one line change.
     let text = csv(n).replacen(",1.00,CNY", ",9.00,CNY", 1);
@@ -138,12 +111,12 @@ fn a_file_changed_after_its_preview_is_not_written() {
         .wait(&mut |_| {})
         .unwrap_err();
     assert!(e.to_string().contains("changed since it was read"), "{e}");
-    assert_eq!(count(&t.wallet, a), 0, "nothing written");
+    assert_eq!(txn_total(&t.wallet, a), 0, "nothing written");
 }
 
 #[test]
 fn one_pass_import_writes_every_row_or_none() {
-    let (t, a) = wallet();
+    let (t, a) = wallet_with_rate();
     let n = KEPT_ROWS + 100;
     let file = t.dir.path().join("big.csv");
     let mut text = csv(n);
@@ -161,7 +134,7 @@ fn one_pass_import_writes_every_row_or_none() {
     };
     assert_eq!(p.written, Some(n));
     assert_eq!(p.duplicate_total, 1);
-    assert_eq!(count(&t.wallet, a), u64::try_from(n).unwrap());
+    assert_eq!(txn_total(&t.wallet, a), u64::try_from(n).unwrap());
 
     // A bad amount on the last line: nothing of the file is written.
     let other = t.dir.path().join("bad.csv");
@@ -178,14 +151,18 @@ fn one_pass_import_writes_every_row_or_none() {
     };
     assert_eq!(p.error_total, 1, "{:?}", p.errors);
     assert!(p.errors[0].1.contains("amount"), "{:?}", p.errors);
-    assert_eq!(count(&t.wallet, a), u64::try_from(n).unwrap(), "unchanged");
+    assert_eq!(
+        txn_total(&t.wallet, a),
+        u64::try_from(n).unwrap(),
+        "unchanged"
+    );
 }
 
 /// The file is read on a second thread while this one writes: errors come in
 /// the file's order, and a cancel writes nothing.
 #[test]
 fn a_large_import_lists_errors_in_line_order_and_a_cancel_writes_nothing() {
-    let (mut t, a) = wallet();
+    let (mut t, a) = wallet_with_rate();
     let n = 20_000;
     let mut lines: Vec<String> = csv(n).lines().map(str::to_owned).collect();
     // Line numbers are 1-based with the header at 1: payment i is line i + 2.
@@ -224,5 +201,5 @@ fn a_large_import_lists_errors_in_line_order_and_a_cancel_writes_nothing() {
         )
         .unwrap();
     assert!(matches!(cancelled, Finished::Cancelled));
-    assert_eq!(count(&t.wallet, a), 0, "nothing written");
+    assert_eq!(txn_total(&t.wallet, a), 0, "nothing written");
 }

@@ -180,3 +180,28 @@ pub fn add_usd_cny(w: &mut Wallet, date: &str) {
     })
     .unwrap();
 }
+
+/// A wallet with one Alipay account and a USD/CNY rate since 2020.
+pub fn wallet_with_rate() -> (TempWallet, AccountId) {
+    let mut t = temp_wallet(Vault::memory());
+    let a = add_alipay(&mut t.wallet);
+    add_usd_cny(&mut t.wallet, "2020-01-01");
+    (t, a)
+}
+
+/// The preview of `file` for account `a`, read by the import job.
+pub fn preview_file(w: &Wallet, a: AccountId, file: &Path) -> walletdesk::wallet::ImportPreview {
+    match w.start_import_preview(a, file).wait(&mut |_| {}).unwrap() {
+        walletdesk::wallet::Finished::Done(p) => p,
+        walletdesk::wallet::Finished::Cancelled => panic!("cancelled"),
+    }
+}
+
+/// How many payments account `a` holds.
+pub fn txn_total(w: &Wallet, a: AccountId) -> u64 {
+    w.txn_count(&walletdesk::store::TxnFilter {
+        account: Some(a),
+        ..walletdesk::store::TxnFilter::default()
+    })
+    .unwrap()
+}
