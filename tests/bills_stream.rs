@@ -90,8 +90,22 @@ fn a_large_bill_is_previewed_in_part_and_written_from_a_second_reading() {
         vec![(last, format!("repeats line {first} of the file (B4)"))]
     );
 
-    // A file changed after its preview is not written.
-    std::fs::write(&file, format!("{text}\n")).unwrap();
+    // A file changed after its preview is not written, even when its length and
+    // time are the same: here two payments swap lines.
+    let modified = std::fs::metadata(&file).unwrap().modified().unwrap();
+    let mut swapped: Vec<&str> = text.split_inclusive('\n').collect();
+    let at = usize::try_from(first).unwrap() - 1;
+    swapped.swap(at, at + 1);
+    std::fs::write(&file, swapped.concat()).unwrap();
+    let set_time = |t| {
+        std::fs::File::options()
+            .write(true)
+            .open(&file)
+            .unwrap()
+            .set_modified(t)
+            .unwrap();
+    };
+    set_time(modified);
     let changed = t
         .wallet
         .start_import_write(a, p.clone())
@@ -157,13 +171,12 @@ fn tx_import_of_a_bill_writes_in_one_pass_every_row_or_none() {
     let (text, _) = big_bill(n);
     let file = t.dir.path().join("alipay.csv");
     std::fs::write(&file, &text).unwrap();
-    // A wrong amount on the last line: nothing written, the line named.
+    // A wrong amount on the first row: nothing written, the line named, and
+    // the rest still counted as a preview would (the last line repeats one).
+    let (head, rest) = text.split_at(text.find("\n2025").unwrap() + 1);
     let bad = t.dir.path().join("bad.csv");
-    std::fs::write(
-        &bad,
-        format!("{text}2025-06-01 10:00:00,餐饮美食,店,,饭,支出,12.x,余额,交易成功,2025X\t,,,\n"),
-    )
-    .unwrap();
+    let wrong = "2025-06-01 10:00:00,餐饮美食,店,,饭,支出,12.x,余额,交易成功,2025X\t,,,\n";
+    std::fs::write(&bad, format!("{head}{wrong}{rest}")).unwrap();
     let Finished::Done(p) = t
         .wallet
         .start_import(a, &bad, FormatChoice::Auto, None)
@@ -174,9 +187,9 @@ fn tx_import_of_a_bill_writes_in_one_pass_every_row_or_none() {
     };
     assert_eq!(p.error_total, 1, "{:?}", p.errors.first());
     assert_eq!(p.written, Some(0));
-    let lines = text.matches('\n').count() as u64;
-    assert_eq!(p.errors[0].0, lines + 1);
+    assert_eq!(p.errors[0].0, head.matches('\n').count() as u64 + 1);
     assert_eq!(p.error_parts(0).0, "金额");
+    assert_eq!((p.row_total, p.duplicate_total), (n, 1));
     assert_eq!(txn_total(&t.wallet, a), 0, "one bad line writes nothing");
 
     let Finished::Done(p) = t

@@ -488,7 +488,7 @@ pub fn import(w: &mut Wallet, cmd: &TxCmd, json: bool) -> Result<Printed, Failur
     let account = AccountId(*account);
     w.account(account)?;
     // A dry run reads; an import reads and writes in one job (walletdesk's own
-    // CSV in a single pass, whatever its size).
+    // CSV or a bill in a single pass, whatever its size).
     let write = !*dry_run;
     let read = |w: &Wallet, password: Option<Password>| {
         let (job, label) = match format {
@@ -543,7 +543,7 @@ pub fn import(w: &mut Wallet, cmd: &TxCmd, json: bool) -> Result<Printed, Failur
     let n = match preview.written {
         Some(n) => n,
         None => {
-            // A mapped CSV: read, then written from the rows read.
+            // A mapped CSV: read, then written (a large one read again).
             let job = w.start_import_write(account, preview);
             match job.wait(&mut progress_bar("writing"))? {
                 Finished::Done(n) => n,

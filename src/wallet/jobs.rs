@@ -175,7 +175,7 @@ impl Wallet {
                     progress,
                     cancel,
                 )?;
-                // A large walletdesk CSV is read again when it is written.
+                // A large file is read again when it is written.
                 Ok(match read {
                     Finished::Done(mut p) if !p.holds_all() => {
                         p.source = Some(source);

@@ -102,7 +102,8 @@ impl Wallet {
 
     /// Read a CSV through `mapping` (saved or not) into a preview; writes nothing.
     /// Money out is recorded as `goods` to a `merchant`; money in is skipped. A
-    /// large file's first rows are kept (`source` says where to read it again).
+    /// large file's first rows are kept: [`Wallet::start_mapped_preview`] sets
+    /// `source`, so that the write reads the file again.
     pub fn mapped_preview(
         &self,
         account: AccountId,

@@ -74,7 +74,7 @@ pub struct ImportPreview {
     /// Lines of `rows` and `refunds` the person chose not to write.
     pub excluded: BTreeSet<u64>,
     /// How many payments the file holds to write: `rows` keeps the first
-    /// [`KEPT_ROWS`] of a large walletdesk CSV, which is read again to write it.
+    /// [`KEPT_ROWS`] of a large file, which is read again to write it.
     pub row_total: usize,
     /// How many duplicates, errors and skipped rows in all (the lists keep the
     /// first [`KEPT_LINES`] of each).
@@ -89,8 +89,8 @@ pub struct ImportPreview {
     pub(super) edits: std::collections::BTreeMap<u64, RowEdit>,
     /// The file, for a second reading (set when `rows` does not hold them all).
     pub(super) source: Option<ImportSource>,
-    /// A sum of every row's and duplicate's key: the second reading must find
-    /// the same file.
+    /// A hash of every row's, refund's and duplicate's key and line, in the
+    /// file's order: the second reading must find the same file.
     pub(super) fingerprint: u64,
     /// Rows written, when the reading also wrote (`tx import`).
     pub written: Option<usize>,
@@ -158,7 +158,7 @@ impl RowEdit {
     }
 }
 
-/// Rows of a large walletdesk CSV kept for the preview's table (the rest are
+/// Rows of a large file kept for the preview's table (the rest are
 /// counted, and read again from the file when written).
 pub const KEPT_ROWS: usize = 10_000;
 /// Duplicates, errors and skipped rows listed (all are counted).

@@ -1,10 +1,11 @@
 //! An import read as a stream: a second thread reads the file (walletdesk's own
-//! CSV, or a provider's bill: `bills`) and checks each line, while the calling
-//! thread converts each payment, looks for repeats and either counts it for the
-//! preview (a large file's first rows kept for its table) or writes it at once,
-//! in the caller's transaction. Memory stays flat whatever the file's size: what
-//! is kept per row is an 8-byte key for the in-file duplicate check (and a
-//! bill's refunds, which are few).
+//! CSV, a provider's bill: `bills`, or any CSV through a mapping: `mapping`) and
+//! checks each line, while the calling thread converts each payment, looks for
+//! repeats and either counts it for the preview (a large file's first rows kept
+//! for its table) or writes it at once, in the caller's transaction. Memory stays
+//! flat whatever the file's size: what is kept per row is a 64-bit key for the
+//! in-file duplicate check (with the line first seen, for a bill or a mapped
+//! CSV), and a bill's refunds, which are few.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::hash::{Hash, Hasher};
@@ -62,9 +63,9 @@ pub(super) enum Pass<'a, 'c> {
 }
 
 /// A payment's identity for the duplicate check (time, amount as written,
-/// currency, counterparty), as 64 bits. Two keys that are equal here are
-/// checked against the table before a row is skipped as a repeat, so a
-/// collision can never drop a payment.
+/// currency, counterparty), as 64 bits. A writing reading checks two equal keys
+/// against the table before it skips a row as a repeat; a preview trusts them
+/// (two different payments share a key with odds of about n²/2⁶⁵).
 fn key_of(t: &NewTxn) -> u64 {
     let mut h = std::hash::DefaultHasher::new();
     t.at.timestamp().hash(&mut h);
@@ -384,9 +385,12 @@ impl Checks<'_> {
         repeated: bool,
         bill: Option<&RowFacts>,
     ) -> Result<Option<String>> {
+        // After an error nothing more is written, so the table cannot confirm a
+        // repeat: the key is trusted, as in a preview.
+        let writing = self.writing && out.error_total == 0;
         let Some(b) = bill else {
             if repeated
-                && (!self.writing || self.left_out.contains(&key) || self.stored.holds(t, true)?)
+                && (!writing || self.left_out.contains(&key) || self.stored.holds(t, true)?)
             {
                 return Ok(Some("repeats an earlier line of the file".into()));
             }
@@ -407,13 +411,13 @@ impl Checks<'_> {
                 .iter()
                 .any(|r| r.order_no == b.order_no && r.at == t.at && r.amount == t.amount)
         } else {
-            !self.writing || self.left_out.contains(&key) || table(true)?
+            !writing || self.left_out.contains(&key) || table(true)?
         };
         if repeat {
             return Ok(Some(words::bill_repeats(b.first)));
         }
         // A repeated key that is no repeat: a writing reading has asked the table.
-        let asked = repeated && self.writing && !refund;
+        let asked = repeated && writing && !refund;
         Ok((!asked && table(false)?).then(|| {
             let name = provider.map_or("", |p| p.name());
             words::bill_recorded(name, b.order_no.is_some())
@@ -516,7 +520,9 @@ pub(super) fn read_stream(
                     continue;
                 }
             };
-            out.fingerprint = out.fingerprint.wrapping_add(key);
+            // In the file's order, with the line: lines swapped or moved change it.
+            out.fingerprint = (out.fingerprint.rotate_left(5) ^ key ^ line)
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
             if let Some(why) = checks.duplicate(cx, &out, &t, key, repeated, bill.as_ref())? {
                 out.add_duplicate(line, why);
                 continue;
