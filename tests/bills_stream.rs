@@ -11,7 +11,6 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use common::*;
-use walletdesk::domain::bills::FormatChoice;
 use walletdesk::domain::limits::TxType;
 use walletdesk::store::TxnFilter;
 use walletdesk::wallet::{Finished, KEPT_ROWS, RowChange};
@@ -177,14 +176,7 @@ fn tx_import_of_a_bill_writes_in_one_pass_every_row_or_none() {
     let bad = t.dir.path().join("bad.csv");
     let wrong = "2025-06-01 10:00:00,餐饮美食,店,,饭,支出,12.x,余额,交易成功,2025X\t,,,\n";
     std::fs::write(&bad, format!("{head}{wrong}{rest}")).unwrap();
-    let Finished::Done(p) = t
-        .wallet
-        .start_import(a, &bad, FormatChoice::Auto, None)
-        .wait(&mut |_| {})
-        .unwrap()
-    else {
-        panic!("cancelled")
-    };
+    let p = import_file(&t.wallet, a, &bad);
     assert_eq!(p.error_total, 1, "{:?}", p.errors.first());
     assert_eq!(p.written, Some(0));
     assert_eq!(p.errors[0].0, head.matches('\n').count() as u64 + 1);
@@ -192,14 +184,7 @@ fn tx_import_of_a_bill_writes_in_one_pass_every_row_or_none() {
     assert_eq!((p.row_total, p.duplicate_total), (n, 1));
     assert_eq!(txn_total(&t.wallet, a), 0, "one bad line writes nothing");
 
-    let Finished::Done(p) = t
-        .wallet
-        .start_import(a, &file, FormatChoice::Auto, None)
-        .wait(&mut |_| {})
-        .unwrap()
-    else {
-        panic!("cancelled")
-    };
+    let p = import_file(&t.wallet, a, &file);
     assert_eq!(p.error_total, 0, "{:?}", p.errors.first());
     assert_eq!(p.written, Some(n + 1), "every payment and the refund");
     assert!(p.refunds[0].linked);
@@ -217,14 +202,7 @@ fn tx_import_of_a_bill_writes_in_one_pass_every_row_or_none() {
     assert_eq!(linked, 1);
     drop(raw);
     // Importing it again writes nothing.
-    let Finished::Done(p) = t
-        .wallet
-        .start_import(a, &file, FormatChoice::Auto, None)
-        .wait(&mut |_| {})
-        .unwrap()
-    else {
-        panic!("cancelled")
-    };
+    let p = import_file(&t.wallet, a, &file);
     assert_eq!(p.written, Some(0));
     assert_eq!(p.duplicate_total, n + 2);
 }

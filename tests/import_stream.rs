@@ -124,14 +124,7 @@ fn one_pass_import_writes_every_row_or_none() {
     let first = text.lines().nth(1).unwrap().to_owned();
     writeln!(text, "{first}").unwrap();
     std::fs::write(&file, &text).unwrap();
-    let Finished::Done(p) = t
-        .wallet
-        .start_import(a, &file, FormatChoice::Auto, None)
-        .wait(&mut |_| {})
-        .unwrap()
-    else {
-        panic!("cancelled")
-    };
+    let p = import_file(&t.wallet, a, &file);
     assert_eq!(p.written, Some(n));
     assert_eq!(p.duplicate_total, 1);
     assert_eq!(txn_total(&t.wallet, a), u64::try_from(n).unwrap());
@@ -141,14 +134,7 @@ fn one_pass_import_writes_every_row_or_none() {
     let mut bad = csv(50).replace("Shop", "Other");
     bad.push_str("2026-01-01T08:00:00+08:00,1x,CNY,goods,merchant,,X,,false\n");
     std::fs::write(&other, &bad).unwrap();
-    let Finished::Done(p) = t
-        .wallet
-        .start_import(a, &other, FormatChoice::Auto, None)
-        .wait(&mut |_| {})
-        .unwrap()
-    else {
-        panic!("cancelled")
-    };
+    let p = import_file(&t.wallet, a, &other);
     assert_eq!(p.error_total, 1, "{:?}", p.errors);
     assert!(p.errors[0].1.contains("amount"), "{:?}", p.errors);
     assert_eq!(

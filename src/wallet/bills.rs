@@ -16,7 +16,7 @@ use crate::domain::{Method, MethodDetails};
 use crate::words;
 
 /// Text decoded to UTF-8 as it is read (GBK/GB18030, or UTF-8 with its BOM removed).
-pub(super) struct Decoded<R> {
+struct Decoded<R> {
     inner: R,
     decoder: encoding_rs::Decoder,
     inbuf: Vec<u8>,
@@ -28,7 +28,7 @@ pub(super) struct Decoded<R> {
 }
 
 impl<R: Read> Decoded<R> {
-    pub(super) fn new(inner: R, enc: TextEncoding) -> Self {
+    fn new(inner: R, enc: TextEncoding) -> Self {
         let decoder = match enc {
             TextEncoding::Gbk => encoding_rs::GB18030.new_decoder_without_bom_handling(),
             TextEncoding::Utf8 | TextEncoding::Utf8Bom => encoding_rs::UTF_8.new_decoder(),
@@ -69,6 +69,66 @@ impl<R: Read> Read for Decoded<R> {
         buf[..k].copy_from_slice(&self.out[self.out_pos..self.out_pos + k]);
         self.out_pos += k;
         Ok(k)
+    }
+}
+
+/// A decoded text's lines, one at a time into a reused string: the first
+/// `skip` lines passed over, and how far the reading is sent every 4,096 lines.
+pub(super) struct TextLines<R> {
+    rdr: BufReader<Decoded<R>>,
+    text: String,
+    line: u64,
+    skip: u64,
+}
+
+impl<R: Read> TextLines<R> {
+    pub(super) fn new(input: R, enc: TextEncoding, skip: u64) -> Self {
+        TextLines {
+            rdr: BufReader::with_capacity(64 * 1024, Decoded::new(input, enc)),
+            text: String::new(),
+            line: 0,
+            skip,
+        }
+    }
+
+    /// The next line and its number. `None` at the end, after a read error
+    /// (sent to `out` as the line's error), when `cancel` is set, or when the
+    /// other side has stopped listening.
+    pub(super) fn next(
+        &mut self,
+        out: &mut Batches<'_>,
+        cancel: &AtomicBool,
+    ) -> Option<(u64, &str)> {
+        loop {
+            self.text.clear();
+            match self.rdr.read_line(&mut self.text) {
+                Ok(0) => return None,
+                Ok(_) => {}
+                Err(e) => {
+                    out.put(Line::Bad {
+                        line: self.line + 1,
+                        field: "file",
+                        message: format!("file: could not be read: {e}"),
+                    });
+                    return None;
+                }
+            }
+            self.line += 1;
+            if self.line.is_multiple_of(4096)
+                && (cancel.load(Ordering::Relaxed)
+                    || !out.put(Line::At(self.rdr.get_ref().consumed)))
+            {
+                return None;
+            }
+            if self.line > self.skip {
+                return Some((self.line, &self.text));
+            }
+        }
+    }
+
+    /// The number of the last line read.
+    pub(super) fn last(&self) -> u64 {
+        self.line
     }
 }
 
@@ -153,38 +213,13 @@ pub(super) fn parse_bill_lines(
     mut out: Batches<'_>,
     cancel: &AtomicBool,
 ) {
-    let mut rdr = BufReader::with_capacity(64 * 1024, Decoded::new(input, b.encoding));
+    let mut lines = TextLines::new(input, b.encoding, b.header_line);
     let need = width(&b.columns);
-    let mut line_no = 0u64;
-    let mut text = String::new();
     // B4's identities seen, and the line each was first seen on.
     let mut seen = FirstLines::default();
     let mut fields = Vec::new();
-    loop {
-        text.clear();
-        match rdr.read_line(&mut text) {
-            Ok(0) => break,
-            Ok(_) => {}
-            Err(e) => {
-                let message = format!("file: could not be read: {e}");
-                out.put(Line::Bad {
-                    line: line_no + 1,
-                    field: "file",
-                    message,
-                });
-                break;
-            }
-        }
-        line_no += 1;
-        if line_no <= b.header_line {
-            continue;
-        }
-        if line_no.is_multiple_of(4096)
-            && (cancel.load(Ordering::Relaxed) || !out.put(Line::At(rdr.get_ref().consumed)))
-        {
-            return;
-        }
-        let Some(item) = bill_line(cx, b, line_no, &text, need, &mut seen, &mut fields) else {
+    while let Some((line, text)) = lines.next(&mut out, cancel) {
+        let Some(item) = bill_line(cx, b, line, text, need, &mut seen, &mut fields) else {
             continue;
         };
         if !out.put(item) {

@@ -4,11 +4,11 @@
 //! counterparty, re-checked in the writing transaction); the first lines of a
 //! file for the mapping screen.
 
-use std::io::{BufRead, BufReader, Read};
+use std::io::Read;
 use std::path::Path;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 
-use super::bills::Decoded;
+use super::bills::TextLines;
 use super::csv::Finished;
 use super::jobs::Job;
 use super::preview::{ImportPreview, ImportSource, KEPT_ROWS, ReadAs};
@@ -231,11 +231,8 @@ pub(super) fn parse_mapped_lines(
         return out.end();
     }
     let enc = bills::sniff_encoding(&head);
-    let mut rdr = BufReader::with_capacity(
-        64 * 1024,
-        Decoded::new(std::io::Cursor::new(head).chain(input), enc),
-    );
-    let skip = mapping.skip_lines as u64;
+    let input = std::io::Cursor::new(head).chain(input);
+    let mut lines = TextLines::new(input, enc, mapping.skip_lines as u64);
     let mut cols = if mapping.has_header {
         None
     } else {
@@ -249,35 +246,11 @@ pub(super) fn parse_mapped_lines(
             }
         }
     };
-    let mut line_no = 0u64;
-    let mut text = String::new();
     let mut fields = Vec::new();
     // B4's identities seen, and the line each was first seen on.
     let mut seen = FirstLines::default();
-    loop {
-        text.clear();
-        match rdr.read_line(&mut text) {
-            Ok(0) => break,
-            Ok(_) => {}
-            Err(e) => {
-                out.put(bad(
-                    line_no + 1,
-                    "file",
-                    format!("file: could not be read: {e}"),
-                ));
-                break;
-            }
-        }
-        line_no += 1;
-        if line_no <= skip {
-            continue;
-        }
-        if line_no.is_multiple_of(4096)
-            && (cancel.load(Ordering::Relaxed) || !out.put(Line::At(rdr.get_ref().consumed)))
-        {
-            return;
-        }
-        split_line_into(&text, &mut fields);
+    while let Some((line_no, text)) = lines.next(&mut out, cancel) {
+        split_line_into(text, &mut fields);
         if fields.iter().all(|f| clean(f).is_empty()) {
             continue;
         }
@@ -300,7 +273,7 @@ pub(super) fn parse_mapped_lines(
     }
     if cols.is_none() {
         let message = "file: no header line to read the columns from".to_owned();
-        out.put(bad(line_no.max(1), "file", message));
+        out.put(bad(lines.last().max(1), "file", message));
     }
     out.end();
 }

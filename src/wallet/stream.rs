@@ -388,18 +388,10 @@ impl Checks<'_> {
         // After an error nothing more is written, so the table cannot confirm a
         // repeat: the key is trusted, as in a preview.
         let writing = self.writing && out.error_total == 0;
-        let Some(b) = bill else {
-            if repeated
-                && (!writing || self.left_out.contains(&key) || self.stored.holds(t, true)?)
-            {
-                return Ok(Some("repeats an earlier line of the file".into()));
-            }
-            return Ok((!repeated && self.stored.holds(t, false)?)
-                .then(|| "already recorded (same time, amount and counterparty)".into()));
-        };
+        let order = bill.and_then(|b| b.order_no.as_deref());
+        let refund = bill.is_some_and(|b| b.refund_of.is_some());
         let provider = cx.bill.as_ref().map(|c| c.provider);
-        let refund = b.refund_of.is_some();
-        let mut table = |written_since: bool| match (&b.order_no, provider) {
+        let mut table = |written_since: bool| match (order, provider) {
             (Some(o), Some(p)) => self.stored.holds_bill(p.id(), o, t, refund, written_since),
             _ => self.stored.holds(t, written_since),
         };
@@ -409,23 +401,30 @@ impl Checks<'_> {
             // Every refund is kept: compared exactly, they need no table.
             out.refunds
                 .iter()
-                .any(|r| r.order_no == b.order_no && r.at == t.at && r.amount == t.amount)
+                .any(|r| r.order_no.as_deref() == order && r.at == t.at && r.amount == t.amount)
         } else {
             !writing || self.left_out.contains(&key) || table(true)?
         };
         if repeat {
-            return Ok(Some(words::bill_repeats(b.first)));
+            return Ok(Some(bill.map_or_else(
+                || "repeats an earlier line of the file".into(),
+                |b| words::bill_repeats(b.first),
+            )));
         }
         // A repeated key that is no repeat: a writing reading has asked the table.
         let asked = repeated && writing && !refund;
-        Ok((!asked && table(false)?).then(|| {
-            let name = provider.map_or("", |p| p.name());
-            words::bill_recorded(name, b.order_no.is_some())
+        Ok((!asked && table(false)?).then(|| match bill {
+            None => "already recorded (same time, amount and counterparty)".into(),
+            Some(_) => {
+                let name = provider.map_or("", |p| p.name());
+                words::bill_recorded(name, order.is_some())
+            }
         }))
     }
 }
 
-/// Read an import from `input` as `cx` says (docs/cli.md, or a bill). A second
+/// Read an import from `input` as `cx` says (docs/cli.md, a bill, a mapped
+/// CSV). A second
 /// thread parses and checks the lines while this one converts, looks for
 /// repeats and writes (both halves take about as long).
 pub(super) fn read_stream(

@@ -205,3 +205,13 @@ pub fn txn_total(w: &Wallet, a: AccountId) -> u64 {
     })
     .unwrap()
 }
+
+/// `tx import` of `file` into account `a` (read and written in one job), as
+/// its format is detected.
+pub fn import_file(w: &Wallet, a: AccountId, file: &Path) -> walletdesk::wallet::ImportPreview {
+    let job = w.start_import(a, file, walletdesk::domain::bills::FormatChoice::Auto, None);
+    match job.wait(&mut |_| {}).unwrap() {
+        walletdesk::wallet::Finished::Done(p) => p,
+        walletdesk::wallet::Finished::Cancelled => panic!("cancelled"),
+    }
+}
