@@ -90,29 +90,33 @@ fn a_large_bill_is_previewed_in_part_and_written_from_a_second_reading() {
     );
 
     // A file changed after its preview is not written, even when its length and
-    // time are the same: here two payments swap lines.
+    // time are the same: two payments swap lines, or a payment far past the
+    // listed rows gets another item of the same length.
     let modified = std::fs::metadata(&file).unwrap().modified().unwrap();
     let mut swapped: Vec<&str> = text.split_inclusive('\n').collect();
     let at = usize::try_from(first).unwrap() - 1;
     swapped.swap(at, at + 1);
-    std::fs::write(&file, swapped.concat()).unwrap();
-    let set_time = |t| {
+    let mut renamed: Vec<String> = text.split_inclusive('\n').map(str::to_owned).collect();
+    let far = at + KEPT_ROWS + 100;
+    renamed[far] = renamed[far].replace("午餐套餐", "晚餐套餐");
+    assert_eq!(renamed.concat().len(), text.len());
+    for edited in [swapped.concat(), renamed.concat()] {
+        std::fs::write(&file, edited).unwrap();
         std::fs::File::options()
             .write(true)
             .open(&file)
             .unwrap()
-            .set_modified(t)
+            .set_modified(modified)
             .unwrap();
-    };
-    set_time(modified);
-    let changed = t
-        .wallet
-        .start_import_write(a, p.clone())
-        .wait(&mut |_| {})
-        .unwrap_err()
-        .to_string();
-    assert!(changed.contains("changed since it was read"), "{changed}");
-    assert_eq!(txn_total(&t.wallet, a), 0);
+        let changed = t
+            .wallet
+            .start_import_write(a, p.clone())
+            .wait(&mut |_| {})
+            .unwrap_err()
+            .to_string();
+        assert!(changed.contains("changed since it was read"), "{changed}");
+        assert_eq!(txn_total(&t.wallet, a), 0);
+    }
     std::fs::write(&file, &text).unwrap();
     p = preview_file(&t.wallet, a, &file);
 
@@ -205,4 +209,36 @@ fn tx_import_of_a_bill_writes_in_one_pass_every_row_or_none() {
     let p = import_file(&t.wallet, a, &file);
     assert_eq!(p.written, Some(0));
     assert_eq!(p.duplicate_total, n + 2);
+}
+
+#[test]
+fn a_bill_imported_again_makes_no_backup_and_rotates_none_out() {
+    let (mut t, a) = wallet_with_rate();
+    t.wallet.set_setting("backups-kept", "2").unwrap();
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    let bill = data.join("alipay-2023.gbk.csv");
+    assert!(import_file(&t.wallet, a, &bill).written > Some(0));
+    let kept = t.wallet.backups();
+    assert_eq!(kept.len(), 1, "the database as it was before the import");
+
+    // Every row already recorded, three times: nothing changed, so no backup
+    // is made and none of the older is rotated out.
+    for _ in 0..3 {
+        assert_eq!(import_file(&t.wallet, a, &bill).written, Some(0));
+    }
+    // A bill with a bad amount: nothing written, no backup either.
+    let (mut bad, _) = bill_head();
+    bill_row(&mut bad, "2025-01-01 08:00:00", 5, 1, false);
+    let bad = bad.replace("5.00 ", "5.0x ");
+    let bad_file = t.dir.path().join("bad.csv");
+    std::fs::write(&bad_file, bad).unwrap();
+    assert_eq!(import_file(&t.wallet, a, &bad_file).error_total, 1);
+    assert_eq!(t.wallet.backups(), kept);
+
+    // A later export with one new row: a backup before it.
+    let later = import_file(&t.wallet, a, &data.join("alipay-2023-later.gbk.csv"));
+    assert_eq!(later.written, Some(1));
+    let now = t.wallet.backups();
+    assert_eq!(now.len(), 2);
+    assert_eq!(now[1], kept[0], "the first backup is still kept");
 }

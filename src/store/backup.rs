@@ -203,6 +203,18 @@ pub fn auto_backup(
     keep: usize,
     now: DateTime<Utc>,
 ) -> Result<PathBuf> {
+    let dest = make_backup(conn, db, reason, now)?;
+    prune(db, keep);
+    Ok(dest)
+}
+
+/// An automatic backup into `backups/`, named by its time and reason.
+fn make_backup(
+    conn: &Connection,
+    db: &Path,
+    reason: BackupReason,
+    now: DateTime<Utc>,
+) -> Result<PathBuf> {
     let dir = backups_dir(db);
     std::fs::create_dir_all(&dir).map_err(|e| Error::File {
         path: dir.clone(),
@@ -227,10 +239,42 @@ pub fn auto_backup(
         dest = dir.join(name(n));
     }
     backup_to(conn, db, &dest)?;
+    Ok(dest)
+}
+
+/// Remove the automatic backups beyond the newest `keep`.
+fn prune(db: &Path, keep: usize) {
     for old in list_backups(db).into_iter().skip(keep.max(1)) {
         let _ = std::fs::remove_file(old.path);
     }
-    Ok(dest)
+}
+
+/// An automatic backup made before a change that may turn out to write
+/// nothing (an import whose every row is already recorded): [`PendingBackup::keep`]
+/// keeps it, and only then are the oldest beyond the limit removed; dropped
+/// unkept, it is removed, so a change that wrote nothing rotates no older
+/// backup out.
+#[derive(Debug)]
+pub struct PendingBackup {
+    path: Option<PathBuf>,
+    db: PathBuf,
+    keep: usize,
+}
+
+impl PendingBackup {
+    /// The database changed: keep the backup, drop the oldest beyond the limit.
+    pub fn keep(mut self) -> PathBuf {
+        prune(&self.db, self.keep);
+        self.path.take().unwrap_or_default()
+    }
+}
+
+impl Drop for PendingBackup {
+    fn drop(&mut self) {
+        if let Some(p) = self.path.take() {
+            let _ = std::fs::remove_file(p);
+        }
+    }
 }
 
 /// What a backup file holds, once checked.
@@ -321,6 +365,20 @@ impl Store {
             backups_kept(&self.conn),
             now,
         )
+    }
+
+    /// An automatic backup of this database that is kept only if the change
+    /// after it writes something (see [`PendingBackup`]).
+    pub fn pending_backup(
+        &self,
+        reason: BackupReason,
+        now: DateTime<Utc>,
+    ) -> Result<PendingBackup> {
+        Ok(PendingBackup {
+            path: Some(make_backup(&self.conn, &self.path, reason, now)?),
+            db: self.path.clone(),
+            keep: backups_kept(&self.conn),
+        })
     }
 
     /// Replace this database's contents with a checked backup's (the caller made

@@ -93,6 +93,72 @@ impl<R: Read> Read for LfLines<R> {
     }
 }
 
+/// Hashes every byte read through it, however the reads are cut: a second
+/// reading of a file must find the very bytes its preview read (a same-length,
+/// same-time edit of one field is a changed file). 64 bits at a time; any one
+/// word changed changes the hash (each step is a bijection of the state).
+pub(super) struct Hashed<R> {
+    inner: R,
+    hash: u64,
+    word: u64,
+    filled: u32,
+}
+
+const MIX: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl<R: Read> Hashed<R> {
+    pub(super) fn new(inner: R) -> Self {
+        Hashed {
+            inner,
+            hash: 0,
+            word: 0,
+            filled: 0,
+        }
+    }
+
+    fn mix(&mut self, w: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ w).wrapping_mul(MIX);
+    }
+
+    fn push(&mut self, b: u8) {
+        self.word |= u64::from(b) << (8 * self.filled);
+        self.filled += 1;
+        if self.filled == 8 {
+            let w = std::mem::take(&mut self.word);
+            self.mix(w);
+            self.filled = 0;
+        }
+    }
+
+    /// The hash of every byte read (and of how many were left over).
+    pub(super) fn finish(mut self) -> u64 {
+        let tail = self.word ^ (u64::from(self.filled) << 59);
+        self.mix(tail);
+        self.hash
+    }
+}
+
+impl<R: Read> Read for Hashed<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let mut bytes = &buf[..n];
+        while self.filled != 0 && !bytes.is_empty() {
+            self.push(bytes[0]);
+            bytes = &bytes[1..];
+        }
+        let mut words = bytes.chunks_exact(8);
+        for w in &mut words {
+            let mut b = [0; 8];
+            b.copy_from_slice(w);
+            self.mix(u64::from_le_bytes(b));
+        }
+        for &b in words.remainder() {
+            self.push(b);
+        }
+        Ok(n)
+    }
+}
+
 /// A file opened for an import: what it was found to be, and its text from
 /// the first byte (unpacked, for a zip or an XLSX).
 pub(super) struct Opened<'a> {
@@ -377,5 +443,45 @@ mod lf_tests {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Hashed;
+    use std::io::Read;
+
+    /// Reads at most `step` bytes at a time.
+    struct Trickle<'a>(&'a [u8], usize);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = self.0.len().min(self.1).min(buf.len());
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    fn hash(bytes: &[u8], step: usize) -> u64 {
+        let mut h = Hashed::new(Trickle(bytes, step));
+        std::io::copy(&mut h, &mut std::io::sink()).unwrap();
+        h.finish()
+    }
+
+    #[test]
+    fn the_hash_is_of_the_bytes_however_the_reads_are_cut() {
+        let text: Vec<u8> = (0..1000u32).flat_map(u32::to_le_bytes).collect();
+        let whole = hash(&text, usize::MAX);
+        for step in [1, 3, 7, 8, 9, 4096] {
+            assert_eq!(hash(&text, step), whole, "reads of {step}");
+        }
+        for at in [0, 5, 999, 3999] {
+            let mut edited = text.clone();
+            edited[at] ^= 1;
+            assert_ne!(hash(&edited, 7), whole, "byte {at} changed");
+        }
+        assert_ne!(hash(&text[..3999], 7), whole, "one byte fewer");
+        assert_ne!(hash(b"a\0", 1), hash(b"a", 1), "a trailing zero");
     }
 }

@@ -138,6 +138,14 @@ impl Wallet {
         Ok(self.store.auto_backup(reason, self.clock.now().to_utc())?)
     }
 
+    /// A backup before a change that may write nothing: kept by
+    /// [`store::PendingBackup::keep`] once something is written, else removed.
+    pub(crate) fn pending_backup(&self, reason: BackupReason) -> Result<store::PendingBackup> {
+        Ok(self
+            .store
+            .pending_backup(reason, self.clock.now().to_utc())?)
+    }
+
     /// `walletdesk backup FILE`: a consistent copy through SQLite's online backup.
     /// It holds no card numbers: those stay in the secret store.
     pub fn backup(&self, dest: &Path) -> Result<()> {

@@ -19,7 +19,7 @@ use chrono_tz::Tz;
 use rusqlite::Connection;
 
 use super::bills::BillCx;
-use super::csv::{CSV_HEADER, Finished, LfLines};
+use super::csv::{CSV_HEADER, Finished, Hashed, LfLines};
 use super::preview::{ImportPreview, ImportRow, Origin, RefundRow, RowEdit};
 use super::rates::DayRates;
 use super::service::{Result, Wallet};
@@ -458,17 +458,21 @@ pub(super) fn read_stream(
     let mut rates = DayRates::default();
     let done = std::thread::scope(|scope| -> Result<bool> {
         let (send, lines) = sync_channel(4);
-        std::thread::Builder::new()
+        let reader = std::thread::Builder::new()
             .name("import-read".into())
             .spawn_scoped(scope, move || {
                 let batches = Batches::new(&send);
+                let mut input = Hashed::new(input);
                 match (&cx.bill, &cx.mapping) {
-                    (Some(b), _) => super::bills::parse_bill_lines(cx, b, input, batches, cancel),
-                    (None, Some(m)) => {
-                        super::mapping::parse_mapped_lines(cx, m, input, batches, cancel);
+                    (Some(b), _) => {
+                        super::bills::parse_bill_lines(cx, b, &mut input, batches, cancel);
                     }
-                    (None, None) => parse_lines(cx, input, batches, cancel),
+                    (None, Some(m)) => {
+                        super::mapping::parse_mapped_lines(cx, m, &mut input, batches, cancel);
+                    }
+                    (None, None) => parse_lines(cx, &mut input, batches, cancel),
                 }
+                input.finish()
             })
             .map_err(|e| {
                 super::service::invalid(
@@ -519,9 +523,12 @@ pub(super) fn read_stream(
                     continue;
                 }
             };
-            // In the file's order, with the line: lines swapped or moved change it.
-            out.fingerprint = (out.fingerprint.rotate_left(5) ^ key ^ line)
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            // What each line became, in the file's order: a card added since
+            // the preview makes B3 choose another method.
+            let method = t.method.map_or(0, |m| m.0.cast_unsigned());
+            out.fingerprint =
+                (out.fingerprint.rotate_left(5) ^ key ^ line ^ method.rotate_left(32))
+                    .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
             if let Some(why) = checks.duplicate(cx, &out, &t, key, repeated, bill.as_ref())? {
                 out.add_duplicate(line, why);
                 continue;
@@ -582,6 +589,11 @@ pub(super) fn read_stream(
                 method_note,
             })?;
         }
+        // Every byte read, too: a second reading must find the very file previewed.
+        let bytes = reader.join().map_err(|_| {
+            super::service::invalid("file", "could not be read: its reading stopped short")
+        })?;
+        out.fingerprint ^= bytes;
         Ok(!cancel.load(Ordering::Relaxed))
     })?;
     if !done {

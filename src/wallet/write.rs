@@ -1,4 +1,5 @@
-//! Writing an import, in one transaction after a backup: a preview's rows
+//! Writing an import, in one transaction after a backup (kept only when
+//! something was written): a preview's rows
 //! (`import_commit`), or a file read and written in the same pass (`tx import`,
 //! and a large file's second reading, which must find the file previewed).
 
@@ -90,9 +91,11 @@ impl Wallet {
         }
         let now = self.clock.now();
         let n = preview.chosen_count();
-        if n > 0 {
-            self.backup_before(store::BackupReason::BeforeImport)?;
+        if n == 0 {
+            progress(1.0);
+            return Ok(Finished::Done(0));
         }
+        let backup = self.pending_backup(store::BackupReason::BeforeImport)?;
         let tx = self.store.transaction()?;
         let mut bulk = store::Bulk::new(&tx, account, now)?;
         let mut stored = store::Stored::new(&tx, account)?;
@@ -130,6 +133,9 @@ impl Wallet {
         // Refunds after the payments, so each finds the payment it returns (B5).
         written += write_refunds(&tx, account, preview.chosen_refunds(), now)?;
         tx.commit()?;
+        if written > 0 {
+            backup.keep();
+        }
         progress(1.0);
         Ok(Finished::Done(written))
     }
@@ -155,6 +161,8 @@ impl Wallet {
         let now = self.clock.now();
         let none = ImportPreview::default();
         let chosen = previewed.map_or(&none, |(p, _)| p);
+        // Removed again unless something is written (a bill imported twice).
+        let backup = self.pending_backup(store::BackupReason::BeforeImport)?;
         let tx = self.store.transaction()?;
         let mut bulk = Bulk::new(&tx, account, now)?;
         let pass = Pass::Write {
@@ -189,6 +197,9 @@ impl Wallet {
         let n = write_refunds(&tx, account, refunds, now)?;
         out.written = out.written.map(|w| w + n);
         tx.commit()?;
+        if out.written.is_some_and(|w| w > 0) {
+            backup.keep();
+        }
         Ok(Finished::Done(out))
     }
 
@@ -245,12 +256,10 @@ impl Wallet {
                     Opening::Failed(_) => return Err(changed(path)),
                     Opening::Cancelled => return Ok(Finished::Cancelled),
                 };
-                self.backup_before(store::BackupReason::BeforeImport)?;
                 self.write_opened(account, opened, previewed, progress, cancel)?
             }
             ReadAs::Mapping(m) => {
                 let cx = self.mapped_context(account, m, Some(KEPT_ROWS))?;
-                self.backup_before(store::BackupReason::BeforeImport)?;
                 self.write_stream(&cx, input, source.len, None, previewed, progress, cancel)?
             }
         };
@@ -281,7 +290,6 @@ impl Wallet {
             Ok(o) => o,
             Err(end) => return Ok(end),
         };
-        self.backup_before(store::BackupReason::BeforeImport)?;
         self.write_opened(account, opened, None, progress, cancel)
     }
 }
