@@ -487,8 +487,8 @@ pub fn import(w: &mut Wallet, cmd: &TxCmd, json: bool) -> Result<Printed, Failur
     };
     let account = AccountId(*account);
     w.account(account)?;
-    // A dry run reads; an import reads and writes in one job (walletdesk's own
-    // CSV or a bill in a single pass, whatever its size).
+    // A dry run reads; an import reads and writes in one job, in a single
+    // pass whatever the file's size.
     let write = !*dry_run;
     let read = |w: &Wallet, password: Option<Password>| {
         let (job, label) = match format {
@@ -500,6 +500,9 @@ pub fn import(w: &mut Wallet, cmd: &TxCmd, json: bool) -> Result<Printed, Failur
                 w.start_import_preview_with(account, file, f.choice(), password),
                 "reading",
             ),
+            FormatArg::Mapping(name) if write => {
+                (w.start_import_mapped(account, file, name)?, "importing")
+            }
             FormatArg::Mapping(name) => (
                 w.start_import_preview_mapped(account, file, name)?,
                 "reading",
@@ -540,17 +543,7 @@ pub fn import(w: &mut Wallet, cmd: &TxCmd, json: bool) -> Result<Printed, Failur
         }));
     }
     let rows = preview.row_total + preview.refunds.len();
-    let n = match preview.written {
-        Some(n) => n,
-        None => {
-            // A mapped CSV: read, then written (a large one read again).
-            let job = w.start_import_write(account, preview);
-            match job.wait(&mut progress_bar("writing"))? {
-                Finished::Done(n) => n,
-                Finished::Cancelled => cancelled()?,
-            }
-        }
-    };
+    let n = preview.written.unwrap_or(0);
     summary["written"] = json!(n);
     Ok(Printed::from(if json {
         format!("{summary}\n")

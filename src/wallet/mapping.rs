@@ -114,14 +114,7 @@ impl Wallet {
         cancel: &AtomicBool,
     ) -> Result<Finished<ImportPreview>> {
         self.live_account(account)?;
-        if let Err(errs) = mapping.validate() {
-            let mut out = ImportPreview {
-                format: words::mapped_format(&mapping.name),
-                ..ImportPreview::default()
-            };
-            for e in errs.0 {
-                out.push_error(1, e.field, e.to_string());
-            }
+        if let Some(out) = unusable(mapping) {
             return Ok(Finished::Done(out));
         }
         let cx = self.mapped_context(account, mapping, Some(KEPT_ROWS))?;
@@ -138,6 +131,28 @@ impl Wallet {
             p.read_as = ReadAs::Mapping(Box::new(mapping.clone()));
             p
         }))
+    }
+
+    /// `tx import --format mapping:NAME`: `file` read through the saved
+    /// mapping and written in the same pass, on its own thread (see
+    /// [`Wallet::import_mapped`]).
+    pub fn start_import_mapped(
+        &self,
+        account: AccountId,
+        file: &Path,
+        name: &str,
+    ) -> Result<Job<ImportPreview>> {
+        let mapping = self.mapping(name)?;
+        let file = file.to_owned();
+        Ok(Job::start(
+            "Importing",
+            self.path().to_owned(),
+            self.clock,
+            move |w, progress, cancel| {
+                let (input, source) = ImportSource::open(&file)?;
+                w.import_mapped(account, &mapping, input, source.len, progress, cancel)
+            },
+        ))
     }
 
     /// What a reading through `mapping` needs (see [`Wallet::stream_context`]).
@@ -191,6 +206,19 @@ impl Wallet {
         let mapping = self.mapping(name)?;
         Ok(self.start_mapped_preview(account, file, mapping))
     }
+}
+
+/// A mapping that cannot read a file: a preview of its errors, on line 1.
+pub(super) fn unusable(mapping: &CsvMapping) -> Option<ImportPreview> {
+    let errs = mapping.validate().err()?;
+    let mut out = ImportPreview {
+        format: words::mapped_format(&mapping.name),
+        ..ImportPreview::default()
+    };
+    for e in errs.0 {
+        out.push_error(1, e.field, e.to_string());
+    }
+    Some(out)
 }
 
 /// The first lines of `file` for the mapping screen, read on their own thread.

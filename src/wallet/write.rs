@@ -14,6 +14,7 @@ use super::preview::{ImportPreview, ImportSource, KEPT_ROWS, Origin, ReadAs, Ref
 use super::service::{Error, Result, Wallet, invalid};
 use super::stream::{Context, Pass, read_stream};
 use crate::domain::AccountId;
+use crate::domain::bills::mapping::CsvMapping;
 use crate::domain::bills::{FormatChoice, Password};
 use crate::store::{self, Bulk};
 
@@ -291,5 +292,25 @@ impl Wallet {
             Err(end) => return Ok(end),
         };
         self.write_opened(account, opened, None, progress, cancel)
+    }
+
+    /// Import a CSV through `mapping` in one go (`tx import --format
+    /// mapping:NAME`), as [`Wallet::import_file`]: read and written in a
+    /// single pass, all rows or none.
+    pub fn import_mapped(
+        &mut self,
+        account: AccountId,
+        mapping: &CsvMapping,
+        input: impl Read + Send,
+        total_bytes: u64,
+        progress: &mut dyn FnMut(f32),
+        cancel: &AtomicBool,
+    ) -> Result<Finished<ImportPreview>> {
+        self.live_account(account)?;
+        if let Some(out) = super::mapping::unusable(mapping) {
+            return Ok(Finished::Done(out));
+        }
+        let cx = self.mapped_context(account, mapping, Some(KEPT_ROWS))?;
+        self.write_stream(&cx, input, total_bytes, None, None, progress, cancel)
     }
 }
