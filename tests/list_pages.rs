@@ -214,7 +214,7 @@ fn the_lists_workers_answer_the_count_and_the_totals_each_on_its_own() {
         account: Some(a),
         ..TxnFilter::default()
     };
-    let g = lister.ask_totals(&filter);
+    let g = lister.ask_totals(&filter, 0);
     let mut answers = Vec::new();
     let started = std::time::Instant::now();
     while answers.len() < 2 && started.elapsed() < std::time::Duration::from_secs(60) {
@@ -227,6 +227,68 @@ fn the_lists_workers_answer_the_count_and_the_totals_each_on_its_own() {
             assert_eq!((*g1, *g2), (g, g));
             assert_eq!(*n, 2_000);
             assert_eq!(totals.count, 2_000);
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_searchs_newest_rows_come_before_its_count_and_a_short_page_is_the_count() {
+    use walletdesk::wallet::Listed;
+    let (mut t, a) = demo_wallet(2_000);
+    let mut d = first_draft(&t);
+    d.counterparty = "Quokka Bakery".into();
+    for _ in 0..3 {
+        t.wallet.add_txn(a, &d).unwrap();
+    }
+    let mut lister = t.wallet.lister();
+    let answers = |lister: &mut walletdesk::wallet::Lister, text: &str| {
+        let filter = TxnFilter {
+            account: Some(a),
+            text: text.into(),
+            ..TxnFilter::default()
+        };
+        let g = lister.ask_totals(&filter, 100);
+        let mut got = Vec::new();
+        let started = std::time::Instant::now();
+        while got.len() < 3 && started.elapsed() < std::time::Duration::from_secs(60) {
+            got.extend(lister.poll().into_iter().filter(|l| match l {
+                Listed::Count(h, _) | Listed::Page(h, ..) | Listed::Totals(h, _) => *h == g,
+            }));
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        let newest = t.wallet.txn_page(&filter, 0, 100).unwrap();
+        let count = t.wallet.txn_count(&filter).unwrap();
+        (got, newest, count)
+    };
+    // Every row matches: the first page, then the count, each of the worker.
+    let (got, newest, count) = answers(&mut lister, "");
+    let order: Vec<&Listed> = got
+        .iter()
+        .filter(|l| !matches!(l, Listed::Totals(..)))
+        .collect();
+    match &order[..] {
+        [Listed::Page(_, 0, Ok(rows)), Listed::Count(_, Ok(n))] => {
+            assert_eq!(
+                rows.iter().map(|r| r.id).collect::<Vec<_>>(),
+                newest.iter().map(|r| r.id).collect::<Vec<_>>()
+            );
+            assert_eq!((rows.len(), *n), (100, count));
+        }
+        other => panic!("{other:?}"),
+    }
+    // A word in fewer rows than a page: the page is the count.
+    let word = "quokka";
+    let (got, newest, count) = answers(&mut lister, word);
+    assert_eq!(count, 3);
+    let order: Vec<&Listed> = got
+        .iter()
+        .filter(|l| !matches!(l, Listed::Totals(..)))
+        .collect();
+    match &order[..] {
+        [Listed::Page(_, 0, Ok(rows)), Listed::Count(_, Ok(n))] => {
+            assert_eq!(rows.len(), newest.len());
+            assert_eq!(*n, count);
         }
         other => panic!("{other:?}"),
     }

@@ -46,8 +46,11 @@ pub struct TxnList {
     /// When (in the window's time, seconds) the filter as typed is counted:
     /// typing waits for a pause of [`SEARCH_PAUSE`].
     pub due: Option<f64>,
-    /// Counting the current filter's rows: the table says "Searching…".
+    /// Counting the current filter's rows: the table says "Searching…" until
+    /// its first page is in, then shows that page while the count is read.
     pub searching: bool,
+    /// The current filter's first page is in (before its count, when searching).
+    first_in: bool,
     /// Counted, not yet added up: the rows show, the totals line waits.
     pub adding_up: bool,
     /// The totals, when they are in before the count.
@@ -64,6 +67,7 @@ impl TxnList {
     pub fn recount_at(&mut self, at: f64) {
         self.due = Some(at);
         self.searching = true;
+        self.first_in = false;
     }
 
     /// Between frames, at the window's time `now`: ask for what is due, take
@@ -75,19 +79,32 @@ impl TxnList {
         };
         if self.due.is_some_and(|d| now >= d) {
             self.due = None;
-            lister.ask_totals(&self.filter);
+            lister.ask_totals(&self.filter, PAGE);
             self.asked.clear();
+            self.pages.clear();
+            self.first_in = false;
             self.added = None;
         }
         let current = lister.generation();
         for answer in lister.poll() {
             match answer {
+                Listed::Page(g, 0, rows)
+                    if g == current && self.due.is_none() && self.searching =>
+                {
+                    // The newest rows, before the count: the table shows them.
+                    let rows = rows.unwrap_or_default();
+                    self.total = rows.len() as u64;
+                    self.put_page(0, rows);
+                    self.first_in = true;
+                }
                 Listed::Count(g, r) if g == current && self.due.is_none() => {
                     self.searching = false;
                     self.total = r.unwrap_or_default();
                     self.adding_up = self.total > 0;
                     self.totals = TxnTotals::default();
-                    self.pages.clear();
+                    if !self.first_in {
+                        self.pages.clear();
+                    }
                     self.asked.clear();
                 }
                 Listed::Totals(g, r) if g == current && self.due.is_none() => {
@@ -298,14 +315,19 @@ pub fn transactions_ui(
     if let Some(e) = &sp.error {
         ui.label(RichText::new(e).color(form::error(ui)));
     }
-    if sp.searching {
+    if sp.searching && !sp.first_in {
         ui.horizontal(|ui| {
             ui.spinner();
             ui.label(RichText::new(words::SEARCHING).strong());
         });
         return;
     }
-    if sp.adding_up {
+    if sp.searching {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(RichText::new(words::txn_counting(sp.total)).strong());
+        });
+    } else if sp.adding_up {
         ui.horizontal(|ui| {
             ui.spinner();
             ui.label(RichText::new(words::txn_adding_up(sp.total)).strong());

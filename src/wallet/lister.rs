@@ -19,7 +19,8 @@ enum Ask {
     /// Whether the worker may index new rows for search while idle: not
     /// before the database's integrity check has passed.
     Index(bool),
-    Count(u64, TxnFilter),
+    /// Count a filter's rows; with a page size, read its first page before.
+    Count(u64, TxnFilter, u64),
     Page {
         generation: u64,
         filter: TxnFilter,
@@ -84,7 +85,7 @@ impl Lister {
         let (db2, outbox2, handle_tx2) = (db.clone(), outbox.clone(), handle_tx.clone());
         std::thread::spawn(move || {
             let reply = |a: &Ask, e| match a {
-                Ask::Count(g, _) | Ask::Page { generation: g, .. } => {
+                Ask::Count(g, ..) | Ask::Page { generation: g, .. } => {
                     Some(Listed::Count(*g, Err(e)))
                 }
                 Ask::Index(_) => None,
@@ -110,16 +111,20 @@ impl Lister {
     }
 
     /// Count `filter`'s rows and add them up (two answers, the count usually
-    /// first): a new generation, which it returns. Queries of an older one
-    /// still running are stopped.
-    /// A query of an older generation still running is stopped.
-    pub fn ask_totals(&mut self, filter: &TxnFilter) -> u64 {
+    /// first): a new generation, which it returns. With `first_page` rows, the
+    /// first page (the newest) is read before the count and answered first: a
+    /// common word's rows show before they are counted, and a page that is not
+    /// full is the count. Queries of an older generation still running are
+    /// stopped.
+    pub fn ask_totals(&mut self, filter: &TxnFilter, first_page: u64) -> u64 {
         self.generation += 1;
         self.interrupts.extend(self.interrupt_rx.try_iter());
         for h in &self.interrupts {
             h.interrupt();
         }
-        let _ = self.asks.send(Ask::Count(self.generation, filter.clone()));
+        let _ = self
+            .asks
+            .send(Ask::Count(self.generation, filter.clone(), first_page));
         let _ = self.sums.send((self.generation, filter.clone()));
         self.generation
     }
@@ -243,13 +248,13 @@ fn work(w: &Wallet, inbox: &Receiver<Ask>, outbox: &Sender<Listed>) {
         let newest = queue
             .iter()
             .filter_map(|a| match a {
-                Ask::Count(g, _) => Some(*g),
+                Ask::Count(g, ..) => Some(*g),
                 Ask::Page { .. } | Ask::Index(_) => None,
             })
             .max()
             .unwrap_or(0);
         queue.retain(|a| match a {
-            Ask::Count(g, _) => *g == newest,
+            Ask::Count(g, ..) => *g == newest,
             Ask::Page { generation, .. } => *generation >= newest,
             Ask::Index(_) => false,
         });
@@ -263,8 +268,25 @@ fn work(w: &Wallet, inbox: &Receiver<Ask>, outbox: &Sender<Listed>) {
         }
         let answer = match queue.remove(next) {
             Ask::Index(_) => continue,
-            Ask::Count(g, f) => {
+            Ask::Count(g, f, first) => {
                 indexing = true;
+                if first > 0 {
+                    let rows = w.txn_page(&f, 0, first);
+                    let known = match &rows {
+                        Ok(r) if (r.len() as u64) < first => Some(r.len() as u64),
+                        _ => None,
+                    };
+                    if outbox.send(Listed::Page(g, 0, rows)).is_err() {
+                        return;
+                    }
+                    if let Some(n) = known {
+                        // A page that is not full holds every match.
+                        if outbox.send(Listed::Count(g, Ok(n))).is_err() {
+                            return;
+                        }
+                        continue;
+                    }
+                }
                 Listed::Count(g, w.txn_count(&f))
             }
             Ask::Page {

@@ -224,6 +224,11 @@ pub fn integrity_check_failed(why: &str) -> String {
     format!("Could not finish checking the database: {why}")
 }
 
+/// The list's line while a filter's first page is shown and its rows are counted.
+pub fn txn_counting(shown: u64) -> String {
+    format!("The newest {shown} shown; counting the rest…")
+}
+
 /// The list's line while its rows are counted but not yet added up.
 pub fn txn_adding_up(listed: u64) -> String {
     format!("{listed} listed; adding them up…")
