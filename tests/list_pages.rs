@@ -279,18 +279,27 @@ fn a_searchs_newest_rows_come_before_its_count_and_a_short_page_is_the_count() {
     }
     // A word in fewer rows than a page: the page is the count.
     let word = "quokka";
-    let (got, newest, count) = answers(&mut lister, word);
-    assert_eq!(count, 3);
-    let order: Vec<&Listed> = got
-        .iter()
-        .filter(|l| !matches!(l, Listed::Totals(..)))
-        .collect();
-    match &order[..] {
-        [Listed::Page(_, 0, Ok(rows)), Listed::Count(_, Ok(n))] => {
-            assert_eq!(rows.len(), newest.len());
-            assert_eq!(*n, count);
+    // Read by the search index's matches once the rows are indexed; by a
+    // scan before.
+    for indexed in [false, true] {
+        if indexed {
+            t.wallet.index_text(u64::MAX).unwrap();
         }
-        other => panic!("{other:?}"),
+        let (got, newest, count) = answers(&mut lister, word);
+        assert_eq!(count, 3);
+        let order: Vec<&Listed> = got
+            .iter()
+            .filter(|l| !matches!(l, Listed::Totals(..)))
+            .collect();
+        match &order[..] {
+            [Listed::Page(_, 0, Ok(rows)), Listed::Count(_, Ok(n))] => {
+                let ids =
+                    |r: &[walletdesk::domain::txn::Txn]| r.iter().map(|t| t.id).collect::<Vec<_>>();
+                assert_eq!(ids(rows), ids(&newest), "newest first (indexed: {indexed})");
+                assert_eq!(*n, count);
+            }
+            other => panic!("{other:?}"),
+        }
     }
 }
 

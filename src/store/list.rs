@@ -150,6 +150,43 @@ pub fn txn_page_of(
     page(c, f, total - end, end - offset, "ASC")
 }
 
+/// The first page (the newest `size` rows) of a new filter, and its count
+/// when that page holds every match. A search's few matches are counted in a
+/// few lookups and read by the index (a rare word need not walk the list);
+/// otherwise the page walks the time index until it is full (a common word
+/// fills it at once), and the caller counts after.
+pub fn txn_first_page(c: &Connection, f: &TxnFilter, size: u64) -> Result<(Vec<Txn>, Option<u64>)> {
+    let limit = i64::try_from(size).unwrap_or(i64::MAX);
+    if f.text.trim().chars().count() >= INDEXED_TEXT_MIN {
+        let (w, mut p) = f.clause_as(true);
+        let n = p.len();
+        p.push(rusqlite::types::Value::Integer(limit.saturating_add(1)));
+        let few: i64 = c.query_row(
+            &format!(
+                "SELECT count(*) FROM (SELECT 1 FROM txn WHERE {w} LIMIT ?{})",
+                n + 1
+            ),
+            params_from_iter(p.iter()),
+            |r| r.get(0),
+        )?;
+        if few <= limit {
+            p.pop();
+            let mut st = c.prepare_cached(&format!(
+                "SELECT {TXN_COLUMNS} FROM txn WHERE {w} ORDER BY at_utc DESC, id DESC"
+            ))?;
+            let rows: Vec<Txn> = st
+                .query_map(params_from_iter(p), txn_row)?
+                .collect::<rusqlite::Result<_>>()?;
+            let n = rows.len() as u64;
+            return Ok((rows, Some(n)));
+        }
+    }
+    let rows = txn_page(c, f, 0, size)?;
+    let known = (rows.len() as u64) < size;
+    let n = rows.len() as u64;
+    Ok((rows, known.then_some(n)))
+}
+
 /// One page, newest first.
 pub fn txn_page(c: &Connection, f: &TxnFilter, offset: u64, limit: u64) -> Result<Vec<Txn>> {
     page(c, f, offset, limit, "DESC")

@@ -271,10 +271,9 @@ fn work(w: &Wallet, inbox: &Receiver<Ask>, outbox: &Sender<Listed>) {
             Ask::Count(g, f, first) => {
                 indexing = true;
                 if first > 0 {
-                    let rows = w.txn_page(&f, 0, first);
-                    let known = match &rows {
-                        Ok(r) if (r.len() as u64) < first => Some(r.len() as u64),
-                        _ => None,
+                    let (rows, known) = match w.txn_first_page(&f, first) {
+                        Ok((rows, known)) => (Ok(rows), known),
+                        Err(e) => (Err(e), None),
                     };
                     if outbox.send(Listed::Page(g, 0, rows)).is_err() {
                         return;

@@ -138,6 +138,13 @@ impl Wallet {
         Ok(store::txn_totals(self.store.conn(), filter)?)
     }
 
+    /// The newest `size` rows of a new filter, and its count when they are all
+    /// (see [`store::txn_first_page`]).
+    pub fn txn_first_page(&self, filter: &TxnFilter, size: u64) -> Result<(Vec<Txn>, Option<u64>)> {
+        check_filter(filter)?;
+        Ok(store::txn_first_page(self.store.conn(), filter, size)?)
+    }
+
     pub fn txn_page(&self, filter: &TxnFilter, offset: u64, limit: u64) -> Result<Vec<Txn>> {
         check_filter(filter)?;
         Ok(store::txn_page(self.store.conn(), filter, offset, limit)?)
