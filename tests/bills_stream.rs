@@ -236,9 +236,22 @@ fn a_bill_imported_again_makes_no_backup_and_rotates_none_out() {
     assert_eq!(t.wallet.backups(), kept);
 
     // A later export with one new row: a backup before it.
-    let later = import_file(&t.wallet, a, &data.join("alipay-2023-later.gbk.csv"));
+    let later_file = data.join("alipay-2023-later.gbk.csv");
+    let previewed = preview_file(&t.wallet, a, &later_file);
+    assert_eq!(previewed.row_total, 1);
+    let later = import_file(&t.wallet, a, &later_file);
     assert_eq!(later.written, Some(1));
     let now = t.wallet.backups();
     assert_eq!(now.len(), 2);
     assert_eq!(now[1], kept[0], "the first backup is still kept");
+
+    // The preview taken before that import, written now: its row was written
+    // meanwhile, so nothing is, and the backups stay as they were.
+    let written = t
+        .wallet
+        .start_import_write(a, previewed)
+        .wait(&mut |_| {})
+        .unwrap();
+    assert!(matches!(written, Finished::Done(0)), "{written:?}");
+    assert_eq!(t.wallet.backups(), now);
 }

@@ -367,3 +367,38 @@ fn an_import_keeps_the_search_index_in_step() {
     )
     .unwrap();
 }
+
+#[test]
+fn a_searchs_first_page_says_its_count_only_when_it_holds_every_match() {
+    let (mut t, a) = demo_wallet(300);
+    let mut d = first_draft(&t);
+    d.counterparty = "Wombat Books".into();
+    for _ in 0..5 {
+        t.wallet.add_txn(a, &d).unwrap();
+    }
+    t.wallet.index_text(u64::MAX).unwrap();
+    let f = TxnFilter {
+        account: Some(a),
+        text: "wombat".into(),
+        ..TxnFilter::default()
+    };
+    let newest = |n| t.wallet.txn_page(&f, 0, n).unwrap();
+    let ids = |r: &[walletdesk::domain::txn::Txn]| r.iter().map(|t| t.id).collect::<Vec<_>>();
+    // Five matches: a page of five or more holds them all, newest first.
+    for size in [5, 6, 100] {
+        let (rows, count) = t.wallet.txn_first_page(&f, size).unwrap();
+        assert_eq!(ids(&rows), ids(&newest(5)), "page of {size}");
+        assert_eq!(count, Some(5), "page of {size}");
+    }
+    // A page of four: the newest four, and the count is not known.
+    let (rows, count) = t.wallet.txn_first_page(&f, 4).unwrap();
+    assert_eq!(ids(&rows), ids(&newest(4)));
+    assert_eq!(count, None);
+    // Without a search: a full page is not a count, a short one is.
+    let all = TxnFilter {
+        account: Some(a),
+        ..TxnFilter::default()
+    };
+    assert_eq!(t.wallet.txn_first_page(&all, 100).unwrap().1, None);
+    assert_eq!(t.wallet.txn_first_page(&all, 1000).unwrap().1, Some(305));
+}

@@ -233,12 +233,25 @@ fn make_backup(
     let second = now.with_nanosecond(0).unwrap_or(now);
     let same_second = list_backups(db).iter().filter(|b| b.at == second).count();
     let mut n = u32::try_from(same_second).unwrap_or(u32::MAX - 1) + 1;
-    let mut dest = dir.join(name(n));
-    while dest.exists() {
-        n += 1;
-        dest = dir.join(name(n));
+    // The name is taken by creating it: two processes backing up in the same
+    // second never write (or later remove) the same file.
+    let dest = loop {
+        let dest = dir.join(name(n));
+        match std::fs::File::create_new(&dest) {
+            Ok(_) => break dest,
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => n += 1,
+            Err(e) => {
+                return Err(Error::File {
+                    path: dest,
+                    problem: format!("cannot create the backup: {e}"),
+                });
+            }
+        }
+    };
+    if let Err(e) = backup_to(conn, db, &dest) {
+        let _ = std::fs::remove_file(&dest);
+        return Err(e);
     }
-    backup_to(conn, db, &dest)?;
     Ok(dest)
 }
 

@@ -171,14 +171,19 @@ pub fn txn_first_page(c: &Connection, f: &TxnFilter, size: u64) -> Result<(Vec<T
         )?;
         if few <= limit {
             p.pop();
+            p.push(rusqlite::types::Value::Integer(limit));
             let mut st = c.prepare_cached(&format!(
-                "SELECT {TXN_COLUMNS} FROM txn WHERE {w} ORDER BY at_utc DESC, id DESC"
+                "SELECT {TXN_COLUMNS} FROM txn WHERE {w} ORDER BY at_utc DESC, id DESC LIMIT ?{}",
+                n + 1
             ))?;
             let rows: Vec<Txn> = st
                 .query_map(params_from_iter(p), txn_row)?
                 .collect::<rusqlite::Result<_>>()?;
+            // Another connection may write between the two reads: then the
+            // count is left to the caller.
             let n = rows.len() as u64;
-            return Ok((rows, Some(n)));
+            let counted = i64::try_from(n).is_ok_and(|n| n == few);
+            return Ok((rows, counted.then_some(n)));
         }
     }
     let rows = txn_page(c, f, 0, size)?;

@@ -79,25 +79,36 @@ impl TxnList {
         };
         if self.due.is_some_and(|d| now >= d) {
             self.due = None;
-            lister.ask_totals(&self.filter, PAGE);
+            // A new filter's newest rows come first. The same filter read again
+            // (after an edit) keeps its place in the table: its count comes
+            // first, and the pages after.
+            let fresh = self.drawn_for.as_ref() != Some(&self.filter);
+            lister.ask_totals(&self.filter, if fresh { PAGE } else { 0 });
             self.asked.clear();
-            self.pages.clear();
+            if fresh {
+                self.pages.clear();
+            }
             self.first_in = false;
             self.added = None;
         }
         let current = lister.generation();
         for answer in lister.poll() {
             match answer {
-                Listed::Page(g, 0, rows)
+                Listed::Page(g, 0, Ok(rows))
                     if g == current && self.due.is_none() && self.searching =>
                 {
                     // The newest rows, before the count: the table shows them.
-                    let rows = rows.unwrap_or_default();
+                    // A page that is not full is every match: counted.
                     self.total = rows.len() as u64;
+                    if self.total < PAGE {
+                        self.searching = false;
+                        self.adding_up = self.total > 0;
+                        self.totals = TxnTotals::default();
+                    }
                     self.put_page(0, rows);
                     self.first_in = true;
                 }
-                Listed::Count(g, r) if g == current && self.due.is_none() => {
+                Listed::Count(g, r) if g == current && self.due.is_none() && self.searching => {
                     self.searching = false;
                     self.total = r.unwrap_or_default();
                     self.adding_up = self.total > 0;

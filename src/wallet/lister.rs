@@ -271,22 +271,27 @@ fn work(w: &Wallet, inbox: &Receiver<Ask>, outbox: &Sender<Listed>) {
             Ask::Count(g, f, first) => {
                 indexing = true;
                 if first > 0 {
-                    let (rows, known) = match w.txn_first_page(&f, first) {
-                        Ok((rows, known)) => (Ok(rows), known),
-                        Err(e) => (Err(e), None),
-                    };
-                    if outbox.send(Listed::Page(g, 0, rows)).is_err() {
-                        return;
-                    }
-                    if let Some(n) = known {
-                        // A page that is not full holds every match.
-                        if outbox.send(Listed::Count(g, Ok(n))).is_err() {
-                            return;
+                    match w.txn_first_page(&f, first) {
+                        // Interrupted by a newer filter, say: not counted either.
+                        Err(e) => Listed::Count(g, Err(e)),
+                        Ok((rows, known)) => {
+                            if outbox.send(Listed::Page(g, 0, Ok(rows))).is_err() {
+                                return;
+                            }
+                            if let Some(n) = known {
+                                // A page that is not full holds every match.
+                                Listed::Count(g, Ok(n))
+                            } else {
+                                // Counted as a next ask: a newer filter asked
+                                // meanwhile goes first, and this one is dropped.
+                                queue.insert(0, Ask::Count(g, f, 0));
+                                continue;
+                            }
                         }
-                        continue;
                     }
+                } else {
+                    Listed::Count(g, w.txn_count(&f))
                 }
-                Listed::Count(g, w.txn_count(&f))
             }
             Ask::Page {
                 generation,
