@@ -472,7 +472,7 @@ pub fn tx(w: &mut Wallet, cmd: &TxCmd, json: bool) -> Result<String, Failure> {
     }
 }
 
-/// `tx import`: the preview, then (unless `--dry-run`) the write. With errors
+/// `tx import`: read and written in one pass (with `--dry-run`, read only). With errors
 /// nothing is written: exit 2, the report on standard error, or with `--json`
 /// the JSON summary (its `errors` by line and field) on standard output.
 pub fn import(w: &mut Wallet, cmd: &TxCmd, json: bool) -> Result<Printed, Failure> {

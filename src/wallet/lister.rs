@@ -110,8 +110,8 @@ impl Lister {
         }
     }
 
-    /// Count `filter`'s rows and add them up (two answers, the count usually
-    /// first): a new generation, which it returns. With `first_page` rows, the
+    /// Count `filter`'s rows and add them up (two answers, from two workers):
+    /// a new generation, which it returns. With `first_page` rows, the
     /// first page (the newest) is read before the count and answered first: a
     /// common word's rows show before they are counted, and a page that is not
     /// full is the count. Queries of an older generation still running are

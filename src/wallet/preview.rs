@@ -89,8 +89,9 @@ pub struct ImportPreview {
     pub(super) edits: std::collections::BTreeMap<u64, RowEdit>,
     /// The file, for a second reading (set when `rows` does not hold them all).
     pub(super) source: Option<ImportSource>,
-    /// A hash of every row's, refund's and duplicate's key and line, in the
-    /// file's order: the second reading must find the same file.
+    /// A hash of every byte read, and of every row's, refund's and duplicate's
+    /// key, line and chosen method in the file's order: the second reading
+    /// must find the same file, read the same way.
     pub(super) fingerprint: u64,
     /// Rows written, when the reading also wrote (`tx import`).
     pub written: Option<usize>,
