@@ -393,8 +393,8 @@ impl Wallet {
 }
 
 #[cfg(test)]
-mod lf_tests {
-    use super::LfLines;
+mod tests {
+    use super::{Hashed, LfLines};
     use std::io::Read;
 
     /// Gives at most `step` bytes a read, as a pipe or a slow disk may.
@@ -442,24 +442,6 @@ mod lf_tests {
                     );
                 }
             }
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::Hashed;
-    use std::io::Read;
-
-    /// Reads at most `step` bytes at a time.
-    struct Trickle<'a>(&'a [u8], usize);
-
-    impl Read for Trickle<'_> {
-        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-            let n = self.0.len().min(self.1).min(buf.len());
-            buf[..n].copy_from_slice(&self.0[..n]);
-            self.0 = &self.0[n..];
-            Ok(n)
         }
     }
 
