@@ -205,6 +205,24 @@ fn a_search_with_quotes_and_wildcards_matches_them_as_typed() {
     );
 }
 
+/// Up to `n` answers of generation `g` (waits at most a minute).
+fn answers_of(
+    lister: &walletdesk::wallet::Lister,
+    g: u64,
+    n: usize,
+) -> Vec<walletdesk::wallet::Listed> {
+    use walletdesk::wallet::Listed;
+    let mut got = Vec::new();
+    let started = std::time::Instant::now();
+    while got.len() < n && started.elapsed() < std::time::Duration::from_secs(60) {
+        got.extend(lister.poll().into_iter().filter(|l| match l {
+            Listed::Count(h, _) | Listed::Page(h, ..) | Listed::Totals(h, _) => *h == g,
+        }));
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    got
+}
+
 #[test]
 fn the_lists_workers_answer_the_count_and_the_totals_each_on_its_own() {
     use walletdesk::wallet::Listed;
@@ -215,12 +233,7 @@ fn the_lists_workers_answer_the_count_and_the_totals_each_on_its_own() {
         ..TxnFilter::default()
     };
     let g = lister.ask_totals(&filter, 0);
-    let mut answers = Vec::new();
-    let started = std::time::Instant::now();
-    while answers.len() < 2 && started.elapsed() < std::time::Duration::from_secs(60) {
-        answers.extend(lister.poll());
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
+    let mut answers = answers_of(&lister, g, 2);
     answers.sort_by_key(|a| matches!(a, Listed::Totals(..)));
     match &answers[..] {
         [Listed::Count(g1, Ok(n)), Listed::Totals(g2, Ok(totals))] => {
@@ -242,64 +255,42 @@ fn a_searchs_newest_rows_come_before_its_count_and_a_short_page_is_the_count() {
         t.wallet.add_txn(a, &d).unwrap();
     }
     let mut lister = t.wallet.lister();
-    let answers = |lister: &mut walletdesk::wallet::Lister, text: &str| {
+    // A search's answers but the totals: its first page, then its count;
+    // checked against the newest rows and the count read directly.
+    let page_then_count = |lister: &mut walletdesk::wallet::Lister, text: &str, why: &str| {
         let filter = TxnFilter {
             account: Some(a),
             text: text.into(),
             ..TxnFilter::default()
         };
         let g = lister.ask_totals(&filter, 100);
-        let mut got = Vec::new();
-        let started = std::time::Instant::now();
-        while got.len() < 3 && started.elapsed() < std::time::Duration::from_secs(60) {
-            got.extend(lister.poll().into_iter().filter(|l| match l {
-                Listed::Count(h, _) | Listed::Page(h, ..) | Listed::Totals(h, _) => *h == g,
-            }));
-            std::thread::sleep(std::time::Duration::from_millis(5));
-        }
+        let got = answers_of(lister, g, 3);
         let newest = t.wallet.txn_page(&filter, 0, 100).unwrap();
         let count = t.wallet.txn_count(&filter).unwrap();
-        (got, newest, count)
-    };
-    // Every row matches: the first page, then the count, each of the worker.
-    let (got, newest, count) = answers(&mut lister, "");
-    let order: Vec<&Listed> = got
-        .iter()
-        .filter(|l| !matches!(l, Listed::Totals(..)))
-        .collect();
-    match &order[..] {
-        [Listed::Page(_, 0, Ok(rows)), Listed::Count(_, Ok(n))] => {
-            assert_eq!(
-                rows.iter().map(|r| r.id).collect::<Vec<_>>(),
-                newest.iter().map(|r| r.id).collect::<Vec<_>>()
-            );
-            assert_eq!((rows.len(), *n), (100, count));
-        }
-        other => panic!("{other:?}"),
-    }
-    // A word in fewer rows than a page: the page is the count.
-    let word = "quokka";
-    // Read by the search index's matches once the rows are indexed; by a
-    // scan before.
-    for indexed in [false, true] {
-        if indexed {
-            t.wallet.index_text(u64::MAX).unwrap();
-        }
-        let (got, newest, count) = answers(&mut lister, word);
-        assert_eq!(count, 3);
         let order: Vec<&Listed> = got
             .iter()
             .filter(|l| !matches!(l, Listed::Totals(..)))
             .collect();
         match &order[..] {
             [Listed::Page(_, 0, Ok(rows)), Listed::Count(_, Ok(n))] => {
-                let ids =
-                    |r: &[walletdesk::domain::txn::Txn]| r.iter().map(|t| t.id).collect::<Vec<_>>();
-                assert_eq!(ids(rows), ids(&newest), "newest first (indexed: {indexed})");
-                assert_eq!(*n, count);
+                assert_eq!(ids(rows), ids(&newest), "newest first ({why})");
+                assert_eq!(*n, count, "{why}");
+                (rows.len(), *n)
             }
-            other => panic!("{other:?}"),
+            other => panic!("{why}: {other:?}"),
         }
+    };
+    // Every row matches: the first page, then the count, each of the worker.
+    let (shown, _) = page_then_count(&mut lister, "", "every row");
+    assert_eq!(shown, 100);
+    // A word in fewer rows than a page: the page is the count. Read by the
+    // search index's matches once the rows are indexed; by a scan before.
+    for indexed in [false, true] {
+        if indexed {
+            t.wallet.index_text(u64::MAX).unwrap();
+        }
+        let (_, n) = page_then_count(&mut lister, "quokka", &format!("indexed: {indexed}"));
+        assert_eq!(n, 3);
     }
 }
 
@@ -383,7 +374,6 @@ fn a_searchs_first_page_says_its_count_only_when_it_holds_every_match() {
         ..TxnFilter::default()
     };
     let newest = |n| t.wallet.txn_page(&f, 0, n).unwrap();
-    let ids = |r: &[walletdesk::domain::txn::Txn]| r.iter().map(|t| t.id).collect::<Vec<_>>();
     // Five matches: a page of five or more holds them all, newest first.
     for size in [5, 6, 100] {
         let (rows, count) = t.wallet.txn_first_page(&f, size).unwrap();
